@@ -1,0 +1,182 @@
+// kg build, kg stats.
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/table.h"
+#include "extract/corpus.h"
+#include "extract/extractor.h"
+#include "extract/rules.h"
+#include "graph/graph_builder.h"
+#include "graph/node_link_json.h"
+
+namespace kg {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BuildOptions {
+  std::vector<std::string> paths;
+  std::string output;
+  int threads = 0;
+  bool report = false;
+};
+
+std::unique_ptr<Extractor> LoadExtractor(const GlobalOptions& global) {
+  std::string dir = global.rules.empty() ? DefaultRulesDir() : global.rules;
+  if (dir.empty()) {
+    std::cerr << "kg: cannot find the rules folder; give --rules DIR or set KG_RULES\n";
+    return nullptr;
+  }
+  Rules rules;
+  std::string error;
+  if (!LoadRules(dir, &rules, &error)) {
+    std::cerr << "kg: " << error << "\n";
+    return nullptr;
+  }
+  auto extractor = Extractor::Create(rules, &error);
+  if (!extractor) std::cerr << "kg: " << dir << ": " << error << "\n";
+  return extractor;
+}
+
+// True if `output` is one of the inputs, which a build must never overwrite.
+bool IsInput(const std::string& output, const std::vector<std::string>& files) {
+  std::error_code ec;
+  for (const std::string& f : files) {
+    if (fs::equivalent(output, f, ec)) return true;
+  }
+  return false;
+}
+
+void PrintReport(const std::vector<DocumentExtraction>& docs) {
+  Table table({"document", "bytes", "entities", "relations", "warnings"});
+  for (const DocumentExtraction& d : docs) {
+    table.AddRow({d.doc, std::to_string(d.bytes), std::to_string(d.entities.size()),
+                  std::to_string(d.relations.size()), std::to_string(d.warnings.size())});
+  }
+  table.Print(std::cout);
+}
+
+int RunBuild(const GlobalOptions& global, BuildOptions& options) {
+  if (options.output.empty()) options.output = global.graph;
+  auto extractor = LoadExtractor(global);
+  if (!extractor) return 1;
+  std::vector<CorpusProblem> problems;
+  std::vector<std::string> files = ListCorpusFiles(options.paths, &problems);
+  if (IsInput(options.output, files)) {
+    std::cerr << "kg: refusing to overwrite input " << options.output << " with the graph\n";
+    return 1;
+  }
+  auto start = std::chrono::steady_clock::now();
+  bool show_progress = !global.quiet && isatty(STDERR_FILENO);
+  CorpusOptions corpus_options;
+  corpus_options.threads = options.threads;
+  if (show_progress) {
+    corpus_options.progress = [&](size_t done, size_t total, uint64_t bytes) {
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double mbps = secs > 0 ? bytes / 1e6 / secs : 0;
+      double eta = done > 0 ? secs * (total - done) / done : 0;
+      std::fprintf(stderr, "\r%zu/%zu files  %.1f MB/s  ETA %.0f s   ", done, total, mbps, eta);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+  }
+  GraphBuilder builder;
+  std::vector<DocumentExtraction> report;
+  ExtractCorpus(files, *extractor, corpus_options, [&](DocumentExtraction doc) {
+    for (const ExtractionWarning& w : doc.warnings) std::cerr << "kg: " << doc.doc << ": " << w.message << "\n";
+    if (options.report) report.push_back({doc.doc, doc.content_hash, doc.bytes, doc.entities, doc.relations, doc.warnings});
+    builder.Add(std::move(doc));
+  }, &problems);
+  KnowledgeGraph graph = builder.Build();
+  std::string error;
+  if (!WriteGraphFile(graph, options.output, &error)) {
+    std::cerr << "kg: " << error << "\n";
+    return 1;
+  }
+  for (const CorpusProblem& p : problems) std::cerr << "kg: skipped " << p.path << ": " << p.reason << "\n";
+  if (options.report) PrintReport(report);
+  if (!global.quiet) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << "kg: wrote " << options.output << ": " << graph.documents().size() << " documents, "
+              << graph.num_entities() << " entities, " << graph.num_relations() << " relations ("
+              << problems.size() << " files skipped, " << std::fixed << std::setprecision(2) << secs
+              << " s)\n";
+  }
+  if (files.empty()) std::cerr << "kg: no .txt or .md files found\n";
+  return problems.empty() && !files.empty() ? 0 : 1;
+}
+
+void PrintCountsTable(const char* what, const std::map<std::string, size_t>& counts) {
+  Table t({what, "count"});
+  for (const auto& [k, v] : counts) t.AddRow({k, std::to_string(v)});
+  t.Print(std::cout);
+}
+
+int RunStats(const GlobalOptions& global) {
+  KnowledgeGraph graph;
+  if (!LoadGraphOrReport(global, &graph)) return 1;
+  GraphStatistics s = ComputeStatistics(graph);
+  if (global.json) {
+    PrintJson([&](JsonWriter& w) {
+      auto counts = [&](const char* key, const std::map<std::string, size_t>& m) {
+        w.Key(key);
+        w.StartObject();
+        for (const auto& [k, v] : m) {
+          w.Key(k);
+          w.Uint64(v);
+        }
+        w.EndObject();
+      };
+      w.StartObject();
+      w.Key("documents");
+      w.Uint64(s.documents);
+      w.Key("entities");
+      w.Uint64(s.entities);
+      w.Key("relations");
+      w.Uint64(s.relations);
+      w.Key("evidence");
+      w.Uint64(s.evidence);
+      counts("entities_by_type", s.entities_by_type);
+      counts("relations_by_type", s.relations_by_type);
+      counts("entities_by_doc", s.entities_by_doc);
+      counts("relations_by_doc", s.relations_by_doc);
+      w.EndObject();
+    });
+    return 0;
+  }
+  std::cout << global.graph << ": " << s.documents << " documents, " << s.entities << " entities, "
+            << s.relations << " relations, " << s.evidence << " evidence sentences\n\n";
+  PrintCountsTable("entity type", s.entities_by_type);
+  std::cout << "\n";
+  PrintCountsTable("relation", s.relations_by_type);
+  std::cout << "\n";
+  Table docs({"document", "entities", "relations"});
+  for (const auto& [d, n] : s.entities_by_doc) {
+    docs.AddRow({d, std::to_string(n), std::to_string(s.relations_by_doc.at(d))});
+  }
+  docs.Print(std::cout);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterBuildCommands(CLI::App& app, GlobalOptions& global, CommandAction& action) {
+  auto options = std::make_shared<BuildOptions>();
+  CLI::App* build = app.add_subcommand("build", "extract a graph from newsletters (.txt, .md)");
+  build->add_option("paths", options->paths, "files and folders (searched recursively)")->required();
+  build->add_option("-o,--output", options->output, "graph file to write (default: --graph)");
+  build->add_option("-j,--threads", options->threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  build->add_flag("--report", options->report, "print per-document counts");
+  build->callback([&global, &action, options] {
+    action = [&global, options] { return RunBuild(global, *options); };
+  });
+
+  CLI::App* stats = app.add_subcommand("stats", "entities and relations by type and document");
+  stats->callback([&global, &action] { action = [&global] { return RunStats(global); }; });
+}
+
+}  // namespace kg

@@ -1,0 +1,51 @@
+// Finding the documents of a corpus and extracting them on a pool of threads.
+#ifndef KG_EXTRACT_CORPUS_H_
+#define KG_EXTRACT_CORPUS_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/extractor.h"
+
+namespace kg {
+
+// A file kg could not use, and why ("binary file", "permission denied"...).
+struct CorpusProblem {
+  std::string path;
+  std::string reason;
+};
+
+// Expands `paths` (files and directories, recursively) into the sorted list of
+// .txt and .md files under them. Directories are walked without following
+// symbolic links to directories, so loops cannot trap the walk. A path given
+// explicitly is used whatever its extension. Paths that do not exist or cannot
+// be read go to `problems`.
+std::vector<std::string> ListCorpusFiles(const std::vector<std::string>& paths,
+                                         std::vector<CorpusProblem>* problems);
+
+// True if `data` looks like a binary file rather than text (NUL bytes, a
+// known image/archive signature, or mostly control characters).
+bool LooksBinary(std::string_view data);
+
+struct CorpusOptions {
+  int threads = 0;  // 0: all cores
+  // Called on the calling thread after each file, with files done so far and
+  // bytes read so far, for progress display. May be empty.
+  std::function<void(size_t done, size_t total, uint64_t bytes)> progress;
+};
+
+// Reads and extracts `files` on `options.threads` threads. Calls `sink` with
+// each document's extraction, on the calling thread, in the order of `files`
+// (so results do not depend on thread timing); at most a bounded number of
+// extractions wait in memory. Files that cannot be read or are binary are
+// reported in `problems` and skipped.
+void ExtractCorpus(const std::vector<std::string>& files, const Extractor& extractor,
+                   const CorpusOptions& options,
+                   const std::function<void(DocumentExtraction)>& sink,
+                   std::vector<CorpusProblem>* problems);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_CORPUS_H_

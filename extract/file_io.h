@@ -1,0 +1,32 @@
+// Reading and writing whole files safely. Every output kg writes goes through
+// WriteFileAtomically, so an interrupted run never leaves a half-written file.
+#ifndef KG_EXTRACT_FILE_IO_H_
+#define KG_EXTRACT_FILE_IO_H_
+
+#include <string>
+#include <string_view>
+
+#include <rapidjson/document.h>
+
+namespace kg {
+
+// Reads the file at `path` into `content`. On failure returns false and sets
+// `error` to "PATH: reason".
+bool ReadFile(const std::string& path, std::string* content, std::string* error);
+
+// Writes `content` to a temporary file beside `path`, flushes it to disk and
+// renames it over `path`. On failure the previous `path` is untouched, the
+// temporary file is removed, and `error` says why.
+bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error);
+
+// Parses `text` as JSON into `doc`. On failure returns false and sets `error`
+// to "NAME:LINE:COLUMN: message" with 1-based line and column.
+bool ParseJson(std::string_view text, const std::string& name, rapidjson::Document* doc,
+               std::string* error);
+
+// ReadFile followed by ParseJson.
+bool ParseJsonFile(const std::string& path, rapidjson::Document* doc, std::string* error);
+
+}  // namespace kg
+
+#endif  // KG_EXTRACT_FILE_IO_H_

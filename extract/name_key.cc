@@ -1,0 +1,68 @@
+#include "extract/name_key.h"
+
+#include <cctype>
+
+namespace kg {
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0 && c < 0x80; }
+
+// Punctuation folded away: ASCII punctuation plus the UTF-8 dashes, quotes,
+// Chinese book-title marks and the non-breaking space.
+size_t SkippableUtf8(std::string_view s, size_t i) {
+  static constexpr std::string_view kSkipped[] = {
+      "\u00a0", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2018",
+      "\u2019", "\u201c", "\u201d", "\u300a", "\u300b", "\uff08", "\uff09", "\u3000"};
+  for (std::string_view p : kSkipped) {
+    if (s.substr(i, p.size()) == p) return p.size();
+  }
+  return 0;
+}
+
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+    s.replace(pos, from.size(), to);
+  }
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view name) {
+  std::string lowered;
+  lowered.reserve(name.size());
+  for (unsigned char c : name) lowered.push_back(c < 0x80 ? std::tolower(c) : c);
+  ReplaceAll(lowered, "isation", "ization");
+  // "-ise" at a word end, as score.py does ("standardise" ~ "standardize").
+  for (size_t pos = lowered.find("ise"); pos != std::string::npos; pos = lowered.find("ise", pos + 3)) {
+    size_t end = pos + 3;
+    if (end == lowered.size() || !IsAsciiAlnum(lowered[end])) lowered[pos + 1] = 'z';
+  }
+  std::string_view rest = lowered;
+  size_t start = 0;
+  while (start < rest.size() && std::isspace(static_cast<unsigned char>(rest[start]))) ++start;
+  if (rest.substr(start, 4) == "the " || rest.substr(start, 4) == "the\t") start += 4;
+
+  std::string key;
+  key.reserve(lowered.size());
+  for (size_t i = start; i < lowered.size();) {
+    unsigned char c = lowered[i];
+    if (c < 0x80) {
+      if (std::isspace(c) || (std::ispunct(c) && c != '&' && c != '+' && c != '#')) {
+        ++i;
+        continue;
+      }
+      key.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (size_t n = SkippableUtf8(lowered, i)) {
+      i += n;
+      continue;
+    }
+    key.push_back(static_cast<char>(c));
+    ++i;
+  }
+  return key;
+}
+
+}  // namespace kg

@@ -1,0 +1,333 @@
+#include "extract/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+#include <re2/re2.h>
+
+namespace kg {
+namespace {
+
+constexpr std::string_view kReplacement = "\uFFFD";
+// Sentences longer than this are cut, so that one runaway line (a table dump,
+// a file with no punctuation) cannot make pattern matching quadratic.
+constexpr size_t kMaxSentenceBytes = 4000;
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t n = 0;
+  uint32_t min = 0;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  uint32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Bullet glyphs that PDF converters leave at the start of list items.
+bool StripBullet(std::string_view* s) {
+  static constexpr std::string_view kBullets[] = {"\uF0B7", "\u2022", "\u25AA", "\uF06C", "\uF0A7",
+                                                  "\u25CF", "\u25E6", "\u2023", "\u00B7", "-",
+                                                  "*"};
+  for (std::string_view b : kBullets) {
+    if (s->substr(0, b.size()) == b && (s->size() == b.size() || (*s)[b.size()] == ' ')) {
+      s->remove_prefix(b.size());
+      *s = Trim(*s);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsPageNumberLine(std::string_view s) {
+  // " 12. ", "3", "Page 4", "- 5 -"
+  static const RE2 kPage(R"((?i)^(?:page\s*)?[-\s]*\d{1,4}\s*[.-]?\s*(?:of\s*\d+)?$)");
+  return s.size() <= 16 && RE2::FullMatch(s, kPage);
+}
+
+bool IsHashtagLine(std::string_view s) {
+  // "#ETSI #Standardisation" tag lines under a headline.
+  return !s.empty() && s[0] == '#' && s.size() > 1 && s[1] != '#' && s[1] != ' ' &&
+         std::count(s.begin(), s.end(), '#') >= 1 &&
+         s.find(". ") == std::string_view::npos;
+}
+
+// Removes markdown emphasis, inline HTML tags and URLs from one line.
+std::string StripMarkup(std::string_view s) {
+  static const RE2 kUrl(R"((?:https?://|www\.)[^\s)\]>]*)");
+  static const RE2 kTag(R"(</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>)");
+  static const RE2 kEmphasis(R"(\*{1,3}|__)");
+  static const RE2 kLink(R"(\[([^\]]*)\]\([^)]*\))");
+  std::string out(s);
+  RE2::GlobalReplace(&out, kLink, R"(\1)");
+  RE2::GlobalReplace(&out, kUrl, "");
+  RE2::GlobalReplace(&out, kTag, "");
+  RE2::GlobalReplace(&out, kEmphasis, "");
+  return out;
+}
+
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> ends) {
+  for (std::string_view e : ends) {
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+std::string_view LastWord(std::string_view s) {
+  size_t pos = s.find_last_of(' ');
+  return pos == std::string_view::npos ? s : s.substr(pos + 1);
+}
+
+bool EndsSentence(std::string_view s) {
+  return EndsWithAny(s, {".", "!", "?", ":", ";", ".\"", ".\u201d", ".)", "\u3002"});
+}
+
+// Words after which a line cannot end a sentence or a headline.
+bool EndsWithFunctionWord(std::string_view s) {
+  static constexpr std::string_view kWords[] = {"the", "of",   "and",  "for", "in",   "on", "to",
+                                                "a",   "an",   "by",   "with", "from", "at", "as",
+                                                "or",  "its",  "their", "that", "which", "was",
+                                                "were", "is",  "are",  "has", "have", "be"};
+  std::string_view w = LastWord(s);
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return EndsWithAny(s, {",", "-", "(", "&", "/"});
+}
+
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = s[0];
+  return std::isupper(c) || std::isdigit(c) || c == '"' || c >= 0x80;
+}
+
+// A line most of whose words are capitalised: a headline, not wrapped prose.
+bool LooksLikeTitle(std::string_view s) {
+  int words = 0;
+  int capitalised = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    ++words;
+    unsigned char c = s[i];
+    if (std::isupper(c) || std::isdigit(c) || c >= 0x80) ++capitalised;
+    while (i < s.size() && s[i] != ' ') ++i;
+  }
+  return words > 0 && words <= 16 && capitalised * 10 >= words * 6;
+}
+
+struct Line {
+  std::string text;
+  int number = 0;
+  bool heading = false;
+  bool table_row = false;
+  int blank_lines_before = 0;
+};
+
+std::vector<Line> CleanLines(std::string_view text) {
+  std::vector<Line> lines;
+  int number = 0;
+  int blanks = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    ++number;
+    std::string_view raw = Trim(text.substr(start, end - start));
+    start = end + 1;
+    if (raw.empty() || IsPageNumberLine(raw) || IsHashtagLine(raw)) {
+      ++blanks;
+      if (end == text.size()) break;
+      continue;
+    }
+    Line line;
+    line.number = number;
+    line.blank_lines_before = blanks;
+    blanks = 0;
+    if (raw[0] == '#') {
+      line.heading = true;
+      raw = Trim(raw.substr(raw.find_first_not_of('#')));
+    } else if (raw[0] == '|') {
+      line.table_row = true;
+      if (raw.find_first_not_of("|-: ") == std::string_view::npos) {
+        if (end == text.size()) break;
+        continue;  // markdown table rule "|---|---|"
+      }
+    }
+    StripBullet(&raw);
+    line.text = StripMarkup(raw);
+    std::string_view cleaned = Trim(line.text);
+    if (!cleaned.empty()) {
+      line.text = std::string(cleaned);
+      lines.push_back(std::move(line));
+    }
+    if (end == text.size()) break;
+  }
+  return lines;
+}
+
+// Whether line `next` starts a new sentence regardless of punctuation.
+bool IsHardBreak(const Line& prev, const Line& next) {
+  if (prev.heading || next.heading || prev.table_row || next.table_row) return true;
+  if (EndsWithFunctionWord(prev.text)) return false;
+  if (!StartsUpper(next.text)) return false;
+  if (EndsSentence(prev.text)) return true;
+  return LooksLikeTitle(prev.text) && (next.blank_lines_before > 0 || prev.text.size() < 80);
+}
+
+bool IsAbbreviation(std::string_view word) {
+  static constexpr std::string_view kAbbreviations[] = {
+      "Dr", "Mr", "Mrs", "Ms", "Prof", "No", "Nos", "e.g", "i.e", "etc", "vs", "St", "Co",
+      "Ltd", "Inc", "Jr", "Sr", "Fig", "Art", "Vol", "approx", "cf", "Dept", "Corp", "Mt", "Nr"};
+  for (std::string_view a : kAbbreviations) {
+    if (word == a) return true;
+  }
+  // A single capital letter: an initial ("J. Smith") or a list label ("A.").
+  return word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]));
+}
+
+// Splits one block of joined text into sentences at ". ", "! " and "? "
+// followed by an upper-case letter, a digit or a quote.
+void SplitBlock(const std::string& block, const std::vector<std::pair<size_t, int>>& line_starts,
+                bool heading, std::vector<Sentence>* out) {
+  auto line_at = [&](size_t offset) {
+    auto it = std::upper_bound(line_starts.begin(), line_starts.end(),
+                               std::make_pair(offset, INT32_MAX));
+    return std::prev(it)->second;
+  };
+  auto emit = [&](size_t begin, size_t end) {
+    std::string_view s = Trim(std::string_view(block).substr(begin, end - begin));
+    if (s.empty()) return;
+    size_t offset = s.data() - block.data();
+    while (s.size() > kMaxSentenceBytes) {
+      size_t cut = s.rfind(' ', kMaxSentenceBytes);
+      if (cut == std::string_view::npos || cut == 0) cut = kMaxSentenceBytes;
+      while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) ++cut;
+      out->push_back({std::string(Trim(s.substr(0, cut))), line_at(offset), heading});
+      s = Trim(s.substr(cut));
+      offset = s.data() - block.data();
+    }
+    if (!s.empty()) out->push_back({std::string(s), line_at(offset), heading});
+  };
+  size_t begin = 0;
+  for (size_t i = 0; i + 1 < block.size(); ++i) {
+    char c = block[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t j = i + 1;
+    while (j < block.size() && (block[j] == '"' || block[j] == ')' || block[j] == '\'')) ++j;
+    if (j >= block.size() || block[j] != ' ') continue;
+    size_t k = j + 1;
+    if (k >= block.size() || !StartsUpper(std::string_view(block).substr(k))) continue;
+    if (c == '.') {
+      size_t word_start = block.find_last_of(' ', i);
+      word_start = word_start == std::string::npos ? begin : word_start + 1;
+      std::string_view word = std::string_view(block).substr(word_start, i - word_start);
+      if (IsAbbreviation(word)) continue;
+    }
+    emit(begin, j);
+    begin = k;
+  }
+  emit(begin, block.size());
+}
+
+}  // namespace
+
+std::string RepairEncoding(std::string_view raw, std::vector<std::string>* warnings) {
+  if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+  std::string out;
+  out.reserve(raw.size());
+  size_t bad_bytes = 0;
+  for (size_t i = 0; i < raw.size();) {
+    unsigned char c = raw[i];
+    if (c == '\r') {
+      out.push_back('\n');
+      i += (i + 1 < raw.size() && raw[i + 1] == '\n') ? 2 : 1;
+      continue;
+    }
+    if (c == 0) {
+      out.append(kReplacement);
+      ++bad_bytes;
+      ++i;
+      continue;
+    }
+    size_t n = Utf8SequenceLength(raw, i);
+    if (n == 0) {
+      if (warnings != nullptr && bad_bytes < 10) {
+        warnings->push_back("invalid UTF-8 at byte " + std::to_string(i) + " (replaced)");
+      }
+      ++bad_bytes;
+      out.append(kReplacement);
+      ++i;
+      continue;
+    }
+    out.append(raw.substr(i, n));
+    i += n;
+  }
+  if (warnings != nullptr && bad_bytes >= 10) {
+    warnings->push_back(std::to_string(bad_bytes) + " invalid or NUL bytes replaced in all");
+  }
+  return out;
+}
+
+NormalizedText NormalizeText(std::string_view raw) {
+  NormalizedText result;
+  std::string text = RepairEncoding(raw, &result.warnings);
+  std::vector<Line> lines = CleanLines(text);
+
+  std::string block;
+  std::vector<std::pair<size_t, int>> line_starts;
+  bool block_heading = false;
+  auto flush = [&] {
+    if (!block.empty()) SplitBlock(block, line_starts, block_heading, &result.sentences);
+    block.clear();
+    line_starts.clear();
+  };
+  const Line* prev = nullptr;
+  for (const Line& line : lines) {
+    if (prev != nullptr && IsHardBreak(*prev, line)) flush();
+    if (block.empty()) {
+      block_heading = line.heading || (LooksLikeTitle(line.text) && !EndsSentence(line.text));
+    } else if (block.back() == '-' && block.size() >= 2 &&
+               std::isalpha(static_cast<unsigned char>(block[block.size() - 2])) &&
+               std::islower(static_cast<unsigned char>(line.text[0]))) {
+      // "stand-" + "ardisation": rejoin without a space; the hyphen stays, as
+      // the text printed it, because it cannot be told from "foreign-funded".
+    } else {
+      block.push_back(' ');
+    }
+    line_starts.emplace_back(block.size(), line.number);
+    block += line.text;
+    prev = &line;
+  }
+  flush();
+  return result;
+}
+
+}  // namespace kg

@@ -1,0 +1,190 @@
+#include "graph/graph_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "extract/name_key.h"
+
+namespace kg {
+namespace {
+
+// An entity while documents are merged.
+struct MergedEntity {
+  std::string id;
+  EntityType type;
+  std::string name;
+  std::set<std::string> names;  // every name seen, id and name included
+  std::set<std::string> docs;
+};
+
+bool CanMerge(const MergedEntity& a, const ExtractedEntity& b) {
+  // Editions of a standard are different entities even when a yearless code
+  // names both; two people who share a surname are too.
+  if (a.type == EntityType::kStandard && b.type == EntityType::kStandard) {
+    return NameKey(a.id) == NameKey(b.id);
+  }
+  return true;
+}
+
+class Merger {
+ public:
+  int Merge(const ExtractedEntity& e, const std::string& doc) {
+    int found = Find(e);
+    if (found < 0) {
+      found = static_cast<int>(entities_.size());
+      entities_.push_back({e.id, e.type, e.name, {}, {}});
+    }
+    MergedEntity& m = entities_[found];
+    // A document that spells out what another only abbreviated gives the name.
+    if (m.name == m.id && e.name != e.id && m.type != EntityType::kStandard) m.name = e.name;
+    m.names.insert(e.id);
+    m.names.insert(e.name);
+    m.names.insert(e.aliases.begin(), e.aliases.end());
+    m.docs.insert(doc);
+    for (const std::string& n : m.names) by_key_.emplace(NameKey(n), found);
+    return found;
+  }
+
+  std::vector<MergedEntity>& entities() { return entities_; }
+
+ private:
+  int Find(const ExtractedEntity& e) const {
+    std::vector<std::string> names = {e.id, e.name};
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    for (const std::string& n : names) {
+      auto it = by_key_.find(NameKey(n));
+      if (it != by_key_.end() && CanMerge(entities_[it->second], e)) return it->second;
+    }
+    return -1;
+  }
+
+  std::vector<MergedEntity> entities_;
+  std::unordered_map<std::string, int> by_key_;
+};
+
+// Gives every merged entity an id no other one has.
+std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
+  std::vector<std::string> ids;
+  std::set<std::string> used;
+  for (const MergedEntity& m : entities) {
+    std::string id = m.id;
+    if (used.count(id)) id += " (" + std::string(ToString(m.type)) + ")";
+    for (int n = 2; used.count(id); ++n) id = m.id + " #" + std::to_string(n);
+    used.insert(id);
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+void GraphBuilder::Add(DocumentExtraction doc) {
+  auto it = std::find_if(docs_.begin(), docs_.end(),
+                         [&](const DocumentExtraction& d) { return d.doc == doc.doc; });
+  if (it != docs_.end()) {
+    *it = std::move(doc);
+  } else {
+    docs_.push_back(std::move(doc));
+  }
+}
+
+void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::string>& skip) {
+  std::map<std::string, DocumentExtraction> by_doc;
+  for (const DocumentInfo& d : graph.documents()) {
+    if (std::find(skip.begin(), skip.end(), d.name) != skip.end()) continue;
+    DocumentExtraction& x = by_doc[d.name];
+    x.doc = d.name;
+    x.content_hash = d.content_hash;
+    x.bytes = d.bytes;
+  }
+  const GraphStorage& g = graph.storage();
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    const EntityNode& n = g[v];
+    for (const std::string& d : n.docs) {
+      auto it = by_doc.find(d);
+      if (it == by_doc.end()) continue;
+      it->second.entities.push_back({n.id, n.type, n.name, n.aliases});
+    }
+  }
+  for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+    const RelationEdge& r = g[e];
+    for (const Evidence& ev : r.evidence) {
+      auto it = by_doc.find(ev.doc);
+      if (it == by_doc.end()) continue;
+      it->second.relations.push_back({g[boost::source(e, g)].id, r.relation,
+                                      g[boost::target(e, g)].id, r.date, r.role, ev});
+    }
+  }
+  for (auto& [name, doc] : by_doc) Add(std::move(doc));
+}
+
+KnowledgeGraph GraphBuilder::Build() const {
+  std::vector<const DocumentExtraction*> order;
+  for (const DocumentExtraction& d : docs_) order.push_back(&d);
+  std::sort(order.begin(), order.end(),
+            [](const auto* a, const auto* b) { return a->doc < b->doc; });
+
+  Merger merger;
+  // Per document: its local entity id -> merged index.
+  std::vector<std::unordered_map<std::string, int>> local(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    for (const ExtractedEntity& e : order[i]->entities) {
+      local[i].emplace(e.id, merger.Merge(e, order[i]->doc));
+    }
+  }
+  std::vector<MergedEntity>& merged = merger.entities();
+  std::vector<std::string> ids = UniqueIds(merged);
+
+  KnowledgeGraph graph;
+  std::vector<size_t> by_id(merged.size());
+  for (size_t i = 0; i < merged.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
+  std::vector<Vertex> vertex_of(merged.size());
+  for (size_t i : by_id) {
+    MergedEntity& m = merged[i];
+    EntityNode node;
+    node.id = ids[i];
+    node.type = m.type;
+    node.name = m.name;
+    for (const std::string& n : m.names) {
+      if (n != m.name) node.aliases.push_back(n);
+    }
+    node.docs.assign(m.docs.begin(), m.docs.end());
+    vertex_of[i] = *graph.AddEntity(std::move(node));
+  }
+
+  struct PendingEdge {
+    size_t source, target;
+    const ExtractedRelation* relation;
+  };
+  std::vector<PendingEdge> pending;
+  for (size_t i = 0; i < order.size(); ++i) {
+    for (const ExtractedRelation& r : order[i]->relations) {
+      auto s = local[i].find(r.subject);
+      auto t = local[i].find(r.object);
+      if (s == local[i].end() || t == local[i].end() || s->second == t->second) continue;
+      size_t a = s->second, b = t->second;
+      if (IsSymmetric(r.relation) && ids[b] < ids[a]) std::swap(a, b);
+      pending.push_back({a, b, &r});
+    }
+  }
+  // Evidence order decides which date and role an edge keeps: the earliest
+  // document, then line, wins.
+  std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
+    auto kx = std::tie(ids[x.source], x.relation->relation, ids[x.target], x.relation->evidence);
+    auto ky = std::tie(ids[y.source], y.relation->relation, ids[y.target], y.relation->evidence);
+    return kx < ky;
+  });
+  for (const PendingEdge& p : pending) {
+    RelationEdge edge{p.relation->relation, p.relation->date, p.relation->role, {p.relation->evidence}};
+    graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
+  }
+  for (const DocumentExtraction* d : order) {
+    graph.documents().push_back({d->doc, d->content_hash, d->bytes});
+  }
+  return graph;
+}
+
+}  // namespace kg

@@ -1,0 +1,104 @@
+// The knowledge graph: entities as vertices, stated relations as edges, on a
+// Boost.Graph bidirectional adjacency list with bundled properties. One edge
+// per (source, relation, target), carrying every piece of evidence for it.
+#ifndef KG_GRAPH_KNOWLEDGE_GRAPH_H_
+#define KG_GRAPH_KNOWLEDGE_GRAPH_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "extract/schema.h"
+
+namespace kg {
+
+struct EntityNode {
+  std::string id;
+  EntityType type = EntityType::kOrganization;
+  std::string name;
+  std::vector<std::string> aliases;  // sorted, without `name`
+  std::vector<std::string> docs;     // sorted document file names
+};
+
+struct RelationEdge {
+  Relation relation = Relation::kIssued;
+  std::string date;                // YYYY-MM-DD, YYYY-MM, YYYY or empty
+  std::string role;                // affiliated_with only
+  std::vector<Evidence> evidence;  // sorted by (doc, line, text)
+};
+
+// One source document of the graph, for statistics and incremental builds.
+struct DocumentInfo {
+  std::string name;
+  std::string content_hash;
+  uint64_t bytes = 0;
+};
+
+using GraphStorage = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                           EntityNode, RelationEdge>;
+using Vertex = boost::graph_traits<GraphStorage>::vertex_descriptor;
+using Edge = boost::graph_traits<GraphStorage>::edge_descriptor;
+
+class KnowledgeGraph {
+ public:
+  KnowledgeGraph() = default;
+
+  // Adds an entity. Returns nullopt if its id is already present.
+  std::optional<Vertex> AddEntity(EntityNode node);
+
+  // Adds an edge between existing vertices. If an edge with the same
+  // (source, relation, target) exists, the evidence is merged into it and the
+  // first non-empty date and role are kept.
+  Edge AddRelation(Vertex source, Vertex target, RelationEdge edge);
+
+  // The vertex with this exact id, if any.
+  std::optional<Vertex> FindById(const std::string& id) const;
+
+  const GraphStorage& storage() const { return graph_; }
+  GraphStorage& mutable_storage() { return graph_; }
+  size_t num_entities() const { return boost::num_vertices(graph_); }
+  size_t num_relations() const { return boost::num_edges(graph_); }
+
+  const EntityNode& node(Vertex v) const { return graph_[v]; }
+  const RelationEdge& edge(Edge e) const { return graph_[e]; }
+
+  std::vector<DocumentInfo>& documents() { return documents_; }
+  const std::vector<DocumentInfo>& documents() const { return documents_; }
+
+ private:
+  GraphStorage graph_;
+  std::unordered_map<std::string, Vertex> by_id_;
+  struct EdgeKeyHash {
+    size_t operator()(const std::tuple<Vertex, Relation, Vertex>& k) const {
+      auto [s, r, t] = k;
+      return std::hash<uint64_t>()((uint64_t{s} * 0x9E3779B97F4A7C15ULL) ^ (uint64_t{t} << 4) ^
+                                   static_cast<uint64_t>(r));
+    }
+  };
+  std::unordered_map<std::tuple<Vertex, Relation, Vertex>, Edge, EdgeKeyHash> edge_index_;
+  std::vector<DocumentInfo> documents_;
+};
+
+// Counts for `kg stats` and the "graph" object of graph.json.
+struct GraphStatistics {
+  size_t documents = 0;
+  size_t entities = 0;
+  size_t relations = 0;
+  size_t evidence = 0;
+  std::map<std::string, size_t> entities_by_type;    // every type, zero included
+  std::map<std::string, size_t> relations_by_type;   // every relation, zero included
+  std::map<std::string, size_t> entities_by_doc;
+  std::map<std::string, size_t> relations_by_doc;
+};
+
+GraphStatistics ComputeStatistics(const KnowledgeGraph& graph);
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_KNOWLEDGE_GRAPH_H_

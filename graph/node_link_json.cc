@@ -1,0 +1,320 @@
+#include "graph/node_link_json.h"
+
+#include <algorithm>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "extract/file_io.h"
+
+namespace kg {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void WriteStrings(Writer& w, const std::vector<std::string>& items) {
+  w.StartArray();
+  for (const std::string& s : items) w.String(s);
+  w.EndArray();
+}
+
+void WriteCounts(Writer& w, const std::map<std::string, size_t>& counts) {
+  w.StartObject();
+  for (const auto& [k, v] : counts) {
+    w.Key(k);
+    w.Uint64(v);
+  }
+  w.EndObject();
+}
+
+void WriteGraphAttributes(Writer& w, const KnowledgeGraph& graph) {
+  GraphStatistics s = ComputeStatistics(graph);
+  w.StartObject();
+  w.Key("generator");
+  w.String("kg");
+  w.Key("documents");
+  w.StartArray();
+  for (const DocumentInfo& d : graph.documents()) {
+    w.StartObject();
+    w.Key("name");
+    w.String(d.name);
+    w.Key("hash");
+    w.String(d.content_hash);
+    w.Key("bytes");
+    w.Uint64(d.bytes);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("statistics");
+  w.StartObject();
+  w.Key("documents");
+  w.Uint64(s.documents);
+  w.Key("entities");
+  w.Uint64(s.entities);
+  w.Key("relations");
+  w.Uint64(s.relations);
+  w.Key("evidence");
+  w.Uint64(s.evidence);
+  w.Key("entities_by_type");
+  WriteCounts(w, s.entities_by_type);
+  w.Key("relations_by_type");
+  WriteCounts(w, s.relations_by_type);
+  w.EndObject();
+  w.EndObject();
+}
+
+void WriteNode(Writer& w, const EntityNode& n) {
+  w.StartObject();
+  w.Key("id");
+  w.String(n.id);
+  w.Key("type");
+  w.String(ToString(n.type).data(), ToString(n.type).size());
+  w.Key("name");
+  w.String(n.name);
+  w.Key("aliases");
+  WriteStrings(w, n.aliases);
+  w.Key("docs");
+  WriteStrings(w, n.docs);
+  w.EndObject();
+}
+
+void WriteLink(Writer& w, const EntityNode& s, const EntityNode& t, const RelationEdge& r) {
+  w.StartObject();
+  w.Key("source");
+  w.String(s.id);
+  w.Key("target");
+  w.String(t.id);
+  w.Key("key");
+  w.String(ToString(r.relation).data(), ToString(r.relation).size());
+  w.Key("relation");
+  w.String(ToString(r.relation).data(), ToString(r.relation).size());
+  if (!r.date.empty()) {
+    w.Key("date");
+    w.String(r.date);
+  }
+  if (!r.role.empty()) {
+    w.Key("role");
+    w.String(r.role);
+  }
+  w.Key("evidence");
+  w.StartArray();
+  for (const Evidence& ev : r.evidence) {
+    w.StartObject();
+    w.Key("doc");
+    w.String(ev.doc);
+    w.Key("line");
+    w.Int(ev.line);
+    w.Key("text");
+    w.String(ev.text);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+std::string Where(const std::string& name, const char* what, size_t index) {
+  return name + ": " + what + "[" + std::to_string(index) + "]";
+}
+
+bool ReadStringArray(const rapidjson::Value& obj, const char* key, std::vector<std::string>* out) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || it->value.IsNull()) return true;
+  if (!it->value.IsArray()) return false;
+  for (const auto& s : it->value.GetArray()) {
+    if (!s.IsString()) return false;
+    out->emplace_back(s.GetString(), s.GetStringLength());
+  }
+  return true;
+}
+
+std::string OptionalString(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  return it != obj.MemberEnd() && it->value.IsString()
+             ? std::string(it->value.GetString(), it->value.GetStringLength())
+             : std::string();
+}
+
+// Node ids may be strings or numbers (NetworkX writes both).
+bool IdOf(const rapidjson::Value& v, std::string* id) {
+  if (v.IsString()) {
+    id->assign(v.GetString(), v.GetStringLength());
+    return true;
+  }
+  if (v.IsInt64()) {
+    *id = std::to_string(v.GetInt64());
+    return true;
+  }
+  return false;
+}
+
+bool ReadNodes(const rapidjson::Value& nodes, const std::string& name, KnowledgeGraph* graph,
+               std::string* error) {
+  for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
+    const rapidjson::Value& n = nodes[i];
+    EntityNode node;
+    if (!n.IsObject()) return (*error = Where(name, "nodes", i) + ": not an object", false);
+    auto id = n.FindMember("id");
+    if (id == n.MemberEnd() || !IdOf(id->value, &node.id)) {
+      return (*error = Where(name, "nodes", i) + ": missing or non-string \"id\"", false);
+    }
+    std::string type = OptionalString(n, "type");
+    auto parsed = ParseEntityType(type);
+    if (!parsed) {
+      return (*error = Where(name, "nodes", i) + " (" + node.id + "): unknown type \"" + type + "\"",
+              false);
+    }
+    node.type = *parsed;
+    node.name = OptionalString(n, "name");
+    if (node.name.empty()) node.name = node.id;
+    if (!ReadStringArray(n, "aliases", &node.aliases) || !ReadStringArray(n, "docs", &node.docs)) {
+      return (*error = Where(name, "nodes", i) + " (" + node.id + "): aliases and docs must be lists of strings",
+              false);
+    }
+    std::string id_copy = node.id;
+    if (!graph->AddEntity(std::move(node))) {
+      return (*error = Where(name, "nodes", i) + ": duplicate id \"" + id_copy + "\"", false);
+    }
+  }
+  return true;
+}
+
+bool ReadEvidence(const rapidjson::Value& link, std::vector<Evidence>* out) {
+  auto it = link.FindMember("evidence");
+  if (it == link.MemberEnd() || it->value.IsNull()) return true;
+  if (!it->value.IsArray()) return false;
+  for (const auto& ev : it->value.GetArray()) {
+    if (!ev.IsObject()) return false;
+    Evidence e;
+    e.doc = OptionalString(ev, "doc");
+    e.text = OptionalString(ev, "text");
+    auto line = ev.FindMember("line");
+    if (line != ev.MemberEnd()) {
+      if (!line->value.IsInt()) return false;
+      e.line = line->value.GetInt();
+    }
+    out->push_back(std::move(e));
+  }
+  return true;
+}
+
+bool ReadLinks(const rapidjson::Value& links, const std::string& name, KnowledgeGraph* graph,
+               std::string* error) {
+  for (rapidjson::SizeType i = 0; i < links.Size(); ++i) {
+    const rapidjson::Value& l = links[i];
+    if (!l.IsObject()) return (*error = Where(name, "links", i) + ": not an object", false);
+    std::string source, target;
+    auto s = l.FindMember("source");
+    auto t = l.FindMember("target");
+    if (s == l.MemberEnd() || t == l.MemberEnd() || !IdOf(s->value, &source) ||
+        !IdOf(t->value, &target)) {
+      return (*error = Where(name, "links", i) + ": missing \"source\" or \"target\"", false);
+    }
+    auto sv = graph->FindById(source);
+    auto tv = graph->FindById(target);
+    if (!sv || !tv) {
+      return (*error = Where(name, "links", i) + ": link to unknown node \"" + (sv ? target : source) + "\"",
+              false);
+    }
+    std::string relation = OptionalString(l, "relation");
+    auto rel = ParseRelation(relation);
+    if (!rel) {
+      return (*error = Where(name, "links", i) + ": unknown relation \"" + relation + "\"", false);
+    }
+    RelationEdge edge;
+    edge.relation = *rel;
+    edge.date = OptionalString(l, "date");
+    edge.role = OptionalString(l, "role");
+    if (!ReadEvidence(l, &edge.evidence)) {
+      return (*error = Where(name, "links", i) + ": \"evidence\" must be a list of {doc, line, text}",
+              false);
+    }
+    graph->AddRelation(*sv, *tv, std::move(edge));
+  }
+  return true;
+}
+
+void ReadDocuments(const rapidjson::Value& root, KnowledgeGraph* graph) {
+  auto g = root.FindMember("graph");
+  if (g == root.MemberEnd() || !g->value.IsObject()) return;
+  auto docs = g->value.FindMember("documents");
+  if (docs == g->value.MemberEnd() || !docs->value.IsArray()) return;
+  for (const auto& d : docs->value.GetArray()) {
+    if (!d.IsObject()) continue;
+    DocumentInfo info;
+    info.name = OptionalString(d, "name");
+    info.content_hash = OptionalString(d, "hash");
+    auto bytes = d.FindMember("bytes");
+    if (bytes != d.MemberEnd() && bytes->value.IsUint64()) info.bytes = bytes->value.GetUint64();
+    if (!info.name.empty()) graph->documents().push_back(std::move(info));
+  }
+}
+
+}  // namespace
+
+std::string GraphToJson(const KnowledgeGraph& graph) {
+  const GraphStorage& g = graph.storage();
+  std::vector<Vertex> nodes(boost::vertices(g).first, boost::vertices(g).second);
+  std::sort(nodes.begin(), nodes.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+  std::vector<Edge> links(boost::edges(g).first, boost::edges(g).second);
+  std::sort(links.begin(), links.end(), [&](const Edge& a, const Edge& b) {
+    return std::tie(g[boost::source(a, g)].id, g[a].relation, g[boost::target(a, g)].id) <
+           std::tie(g[boost::source(b, g)].id, g[b].relation, g[boost::target(b, g)].id);
+  });
+
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 1);
+  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  w.StartObject();
+  w.Key("directed");
+  w.Bool(true);
+  w.Key("multigraph");
+  w.Bool(true);
+  w.Key("graph");
+  WriteGraphAttributes(w, graph);
+  w.Key("nodes");
+  w.StartArray();
+  for (Vertex v : nodes) WriteNode(w, g[v]);
+  w.EndArray();
+  w.Key("links");
+  w.StartArray();
+  for (const Edge& e : links) WriteLink(w, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
+  w.EndArray();
+  w.EndObject();
+  std::string out(buffer.GetString(), buffer.GetSize());
+  out.push_back('\n');
+  return out;
+}
+
+bool GraphFromJson(std::string_view text, const std::string& name, KnowledgeGraph* graph,
+                   std::string* error) {
+  rapidjson::Document doc;
+  if (!ParseJson(text, name, &doc, error)) return false;
+  if (!doc.IsObject()) return (*error = name + ": top level is not a JSON object", false);
+  auto nodes = doc.FindMember("nodes");
+  if (nodes == doc.MemberEnd() || !nodes->value.IsArray()) {
+    return (*error = name + ": no \"nodes\" list (is this a kg graph.json?)", false);
+  }
+  auto links = doc.FindMember("links");
+  if (links == doc.MemberEnd()) links = doc.FindMember("edges");
+  if (links != doc.MemberEnd() && !links->value.IsArray()) {
+    return (*error = name + ": \"links\" is not a list", false);
+  }
+  KnowledgeGraph result;
+  if (!ReadNodes(nodes->value, name, &result, error)) return false;
+  if (links != doc.MemberEnd() && !ReadLinks(links->value, name, &result, error)) return false;
+  ReadDocuments(doc, &result);
+  *graph = std::move(result);
+  return true;
+}
+
+bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::string* error) {
+  return WriteFileAtomically(path, GraphToJson(graph), error);
+}
+
+bool ReadGraphFile(const std::string& path, KnowledgeGraph* graph, std::string* error) {
+  std::string text;
+  return ReadFile(path, &text, error) && GraphFromJson(text, path, graph, error);
+}
+
+}  // namespace kg
