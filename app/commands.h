@@ -29,6 +29,12 @@ using CommandAction = std::function<int()>;
 void RegisterBuildCommands(CLI::App& app, GlobalOptions& global, CommandAction& action);
 void RegisterQueryCommands(CLI::App& app, GlobalOptions& global, CommandAction& action);
 void RegisterVizCommands(CLI::App& app, GlobalOptions& global, CommandAction& action);
+// kg explain (app/cmd_explain.cc).
+void RegisterExplainCommands(CLI::App& app, GlobalOptions& global, CommandAction& action);
+// kg query, the openCypher subset (app/cmd_cypher.cc).
+void RegisterCypherCommands(CLI::App& app, GlobalOptions& global, CommandAction& action);
+// kg extract and kg merge, the map and reduce steps of sharded builds (app/cmd_shard.cc).
+void RegisterShardCommands(CLI::App& app, GlobalOptions& global, CommandAction& action);
 
 // Loads the graph named by --graph; prints the error and returns false on failure.
 bool LoadGraphOrReport(const GlobalOptions& global, KnowledgeGraph* graph);

@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   kg::RegisterBuildCommands(app, global, action);
   kg::RegisterQueryCommands(app, global, action);
   kg::RegisterVizCommands(app, global, action);
+  kg::RegisterExplainCommands(app, global, action);
+  kg::RegisterCypherCommands(app, global, action);
+  kg::RegisterShardCommands(app, global, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

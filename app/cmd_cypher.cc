@@ -1,0 +1,8 @@
+// Placeholder: filled in by the issue that adds this command.
+#include "app/commands.h"
+
+namespace kg {
+
+void RegisterCypherCommands(CLI::App& app, GlobalOptions& global, CommandAction& action) {}
+
+}  // namespace kg
