@@ -3,27 +3,22 @@
 
 #include <chrono>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <set>
+#include <unordered_map>
 
+#include "app/build_support.h"
 #include "app/commands.h"
 #include "app/table.h"
 #include "extract/corpus.h"
 #include "extract/extractor.h"
+#include "extract/file_io.h"
 #include "extract/rules.h"
 #include "graph/graph_builder.h"
 #include "graph/node_link_json.h"
 
 namespace kg {
-namespace {
-
-namespace fs = std::filesystem;
-
-struct BuildOptions {
-  std::vector<std::string> paths;
-  std::string output;
-  int threads = 0;
-  bool report = false;
-};
 
 std::unique_ptr<Extractor> LoadExtractor(const GlobalOptions& global) {
   std::string dir = global.rules.empty() ? DefaultRulesDir() : global.rules;
@@ -41,6 +36,59 @@ std::unique_ptr<Extractor> LoadExtractor(const GlobalOptions& global) {
   if (!extractor) std::cerr << "kg: " << dir << ": " << error << "\n";
   return extractor;
 }
+
+size_t ReportCorpusProblems(const std::vector<CorpusProblem>& problems) {
+  size_t skipped = 0;
+  std::vector<const CorpusProblem*> notes;
+  for (const CorpusProblem& p : problems) {
+    if (p.skipped) {
+      std::cerr << "kg: skipped " << p.path << ": " << p.reason << "\n";
+      ++skipped;
+    } else {
+      notes.push_back(&p);
+    }
+  }
+  constexpr size_t kShown = 5;
+  for (size_t i = 0; i < notes.size() && i < kShown; ++i) {
+    std::cerr << "kg: ignored " << notes[i]->path << ": " << notes[i]->reason << "\n";
+  }
+  if (notes.size() > kShown) std::cerr << "kg: ignored " << notes.size() - kShown << " more files\n";
+  return skipped;
+}
+
+void ReportWarnings(const DocumentExtraction& doc) {
+  constexpr size_t kShown = 5;
+  for (size_t i = 0; i < doc.warnings.size() && i < kShown; ++i) {
+    std::cerr << "kg: " << doc.doc << ": " << doc.warnings[i].message << "\n";
+  }
+  if (doc.warnings.size() > kShown) {
+    std::cerr << "kg: " << doc.doc << ": " << doc.warnings.size() - kShown << " more warnings\n";
+  }
+}
+
+std::function<void(size_t, size_t, uint64_t)> ProgressDisplay(
+    const GlobalOptions& global, std::chrono::steady_clock::time_point start) {
+  if (global.quiet || !isatty(STDERR_FILENO)) return {};
+  return [start](size_t done, size_t total, uint64_t bytes) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double mbps = secs > 0 ? bytes / 1e6 / secs : 0;
+    double eta = done > 0 ? secs * (total - done) / done : 0;
+    std::fprintf(stderr, "\r%zu/%zu files  %.1f MB/s  ETA %.0f s   ", done, total, mbps, eta);
+    if (done == total) std::fprintf(stderr, "\n");
+  };
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BuildOptions {
+  std::vector<std::string> paths;
+  std::string output;
+  int threads = 0;
+  bool report = false;
+  bool update = false;
+};
 
 // True if `output` is one of the inputs, which a build must never overwrite.
 bool IsInput(const std::string& output, const std::vector<std::string>& files) {
@@ -60,6 +108,60 @@ void PrintReport(const std::vector<DocumentExtraction>& docs) {
   table.Print(std::cout);
 }
 
+// What an incremental build reuses from the previous graph.
+struct UpdatePlan {
+  std::vector<std::string> to_extract;  // new or changed files
+  size_t unchanged = 0;
+  size_t removed = 0;  // documents of the old graph that changed or are gone
+};
+
+// True if `path` has exactly the size and content hash recorded for it.
+bool Unchanged(const std::string& path, const DocumentInfo& old) {
+  std::error_code ec;
+  if (fs::file_size(path, ec) != old.bytes || ec) return false;
+  std::string text, error;
+  return ReadFile(path, &text, &error) && ContentHash(text) == old.content_hash;
+}
+
+// Queues in `builder` the documents of the graph at `path` whose files are
+// unchanged, and lists the files to extract again. A missing graph means a
+// full build; an unreadable one is an error (it is not overwritten).
+bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
+                GraphBuilder* builder, UpdatePlan* plan) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    std::cerr << "kg: " << path << " does not exist yet; building it from scratch\n";
+    plan->to_extract = files;
+    return true;
+  }
+  KnowledgeGraph old;
+  std::string error;
+  if (!ReadGraphFile(path, &old, &error)) {
+    std::cerr << "kg: cannot update: " << error << "\n";
+    return false;
+  }
+  std::unordered_map<std::string, const DocumentInfo*> by_name;
+  for (const DocumentInfo& d : old.documents()) by_name.emplace(d.name, &d);
+  std::set<std::string> keep;
+  for (const std::string& f : files) {
+    std::string name = fs::path(f).filename().string();
+    auto it = by_name.find(name);
+    if (it != by_name.end() && Unchanged(f, *it->second)) {
+      keep.insert(name);
+    } else {
+      plan->to_extract.push_back(f);
+    }
+  }
+  std::vector<std::string> skip;
+  for (const DocumentInfo& d : old.documents()) {
+    if (!keep.count(d.name)) skip.push_back(d.name);
+  }
+  plan->unchanged = keep.size();
+  plan->removed = skip.size();
+  builder->AddGraph(old, skip);
+  return true;
+}
+
 int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   if (options.output.empty()) options.output = global.graph;
   auto extractor = LoadExtractor(global);
@@ -71,22 +173,21 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
     return 1;
   }
   auto start = std::chrono::steady_clock::now();
-  bool show_progress = !global.quiet && isatty(STDERR_FILENO);
+  GraphBuilder builder;
+  UpdatePlan plan;
+  if (!options.update) {
+    plan.to_extract = files;
+  } else if (!PlanUpdate(options.output, files, &builder, &plan)) {
+    return 1;
+  }
   CorpusOptions corpus_options;
   corpus_options.threads = options.threads;
-  if (show_progress) {
-    corpus_options.progress = [&](size_t done, size_t total, uint64_t bytes) {
-      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      double mbps = secs > 0 ? bytes / 1e6 / secs : 0;
-      double eta = done > 0 ? secs * (total - done) / done : 0;
-      std::fprintf(stderr, "\r%zu/%zu files  %.1f MB/s  ETA %.0f s   ", done, total, mbps, eta);
-      if (done == total) std::fprintf(stderr, "\n");
-    };
-  }
-  GraphBuilder builder;
+  corpus_options.progress = ProgressDisplay(global, start);
   std::vector<DocumentExtraction> report;
-  ExtractCorpus(files, *extractor, corpus_options, [&](DocumentExtraction doc) {
-    for (const ExtractionWarning& w : doc.warnings) std::cerr << "kg: " << doc.doc << ": " << w.message << "\n";
+  size_t empty = 0;
+  ExtractCorpus(plan.to_extract, *extractor, corpus_options, [&](DocumentExtraction doc) {
+    ReportWarnings(doc);
+    if (doc.bytes == 0) ++empty;
     if (options.report) report.push_back({doc.doc, doc.content_hash, doc.bytes, doc.entities, doc.relations, doc.warnings});
     builder.Add(std::move(doc));
   }, &problems);
@@ -96,17 +197,22 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
     std::cerr << "kg: " << error << "\n";
     return 1;
   }
-  for (const CorpusProblem& p : problems) std::cerr << "kg: skipped " << p.path << ": " << p.reason << "\n";
+  size_t skipped = ReportCorpusProblems(problems);
+  if (empty > 0) std::cerr << "kg: " << empty << " empty file(s) gave no text\n";
   if (options.report) PrintReport(report);
   if (!global.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << "kg: wrote " << options.output << ": " << graph.documents().size() << " documents, "
               << graph.num_entities() << " entities, " << graph.num_relations() << " relations ("
-              << problems.size() << " files skipped, " << std::fixed << std::setprecision(2) << secs
-              << " s)\n";
+              << skipped << " files skipped, ";
+    if (options.update) {
+      std::cerr << plan.to_extract.size() << " extracted, " << plan.unchanged << " unchanged, "
+                << plan.removed << " dropped or replaced, ";
+    }
+    std::cerr << std::fixed << std::setprecision(2) << secs << " s)\n";
   }
   if (files.empty()) std::cerr << "kg: no .txt or .md files found\n";
-  return problems.empty() && !files.empty() ? 0 : 1;
+  return skipped == 0 && !files.empty() ? 0 : 1;
 }
 
 void PrintCountsTable(const char* what, const std::map<std::string, size_t>& counts) {
@@ -171,6 +277,8 @@ void RegisterBuildCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
   build->add_option("-j,--threads", options->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   build->add_flag("--report", options->report, "print per-document counts");
+  build->add_flag("--update", options->update,
+                  "re-extract only new or changed files into the existing graph; drop removed ones");
   build->callback([&global, &action, options] {
     action = [&global, options] { return RunBuild(global, *options); };
   });

@@ -1,12 +1,15 @@
 #include "extract/corpus.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 
 #include "extract/file_io.h"
 
@@ -21,31 +24,88 @@ bool IsCorpusExtension(const fs::path& p) {
   return ext == ".txt" || ext == ".md";
 }
 
-void WalkDirectory(const fs::path& dir, std::vector<std::string>* files,
-                   std::vector<CorpusProblem>* problems) {
+// Why a symbolic link cannot be used, or "" when it leads to a regular file.
+std::string SymlinkProblem(const fs::path& link) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  fs::file_status target = fs::status(link, ec);
+  if (ec && ec.value() == ELOOP) return "symbolic link loop";
+  if (ec || !fs::exists(target)) return "broken symbolic link";
+  if (fs::is_directory(target)) return "";
+  if (!fs::is_regular_file(target)) return "not a regular file (FIFO, socket or device)";
+  return "";
+}
+
+// Sorts one directory entry into `files` or `problems`; pushes directories to
+// `pending`. Links to directories are not followed, so loops cannot trap the walk.
+void VisitEntry(const fs::directory_entry& entry, std::vector<fs::path>* pending,
+                std::vector<std::string>* files, std::vector<CorpusProblem>* problems) {
+  const fs::path& path = entry.path();
+  std::error_code ec;
+  fs::file_status st = entry.symlink_status(ec);
   if (ec) {
-    problems->push_back({dir.string(), ec.message()});
+    problems->push_back({path.string(), ec.message()});
     return;
   }
-  for (fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) {
-      problems->push_back({it->path().string(), ec.message()});
-      ec.clear();
-      continue;
-    }
-    std::error_code type_ec;
-    // symlink_status: a link to a directory is not followed (no loops).
-    fs::file_status st = it->symlink_status(type_ec);
-    if (fs::is_symlink(st)) {
-      if (fs::is_regular_file(fs::status(it->path(), type_ec)) && IsCorpusExtension(it->path())) {
-        files->push_back(it->path().string());
-      }
-      continue;
-    }
-    if (fs::is_regular_file(st) && IsCorpusExtension(it->path())) files->push_back(it->path().string());
+  if (fs::is_directory(st)) {
+    pending->push_back(path);
+    return;
   }
+  bool corpus_file = IsCorpusExtension(path);
+  if (fs::is_symlink(st)) {
+    std::string problem = SymlinkProblem(path);
+    if (!problem.empty()) {
+      if (corpus_file) problems->push_back({path.string(), problem});
+    } else if (fs::is_directory(fs::status(path, ec))) {
+      problems->push_back({path.string(), "symbolic link to a directory, not followed", false});
+    } else if (corpus_file) {
+      files->push_back(path.string());
+    } else {
+      problems->push_back({path.string(), "not a .txt or .md file", false});
+    }
+    return;
+  }
+  if (!corpus_file) {
+    problems->push_back({path.string(), "not a .txt or .md file", false});
+  } else if (!fs::is_regular_file(st)) {
+    problems->push_back({path.string(), "not a regular file (FIFO, socket or device)"});
+  } else {
+    files->push_back(path.string());
+  }
+}
+
+void WalkDirectory(const fs::path& root, std::vector<std::string>* files,
+                   std::vector<CorpusProblem>* problems) {
+  std::vector<fs::path> pending = {root};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      problems->push_back({dir.string(), "cannot read directory: " + ec.message()});
+      continue;
+    }
+    for (fs::directory_iterator end; it != end; it.increment(ec)) {
+      VisitEntry(*it, &pending, files, problems);
+    }
+    if (ec) problems->push_back({dir.string(), "cannot read directory: " + ec.message()});
+  }
+}
+
+// Keeps the first file of each file name (in path order) and reports the others.
+void DropDuplicateNames(std::vector<std::string>* files, std::vector<CorpusProblem>* problems) {
+  std::unordered_map<std::string, std::string> first_with_name;
+  std::vector<std::string> kept;
+  for (std::string& f : *files) {
+    auto [it, inserted] = first_with_name.emplace(fs::path(f).filename().string(), f);
+    if (inserted) {
+      kept.push_back(std::move(f));
+    } else {
+      problems->push_back({f, "same file name as " + it->second +
+                                  " (documents are known by file name; rename one)"});
+    }
+  }
+  *files = std::move(kept);
 }
 
 }  // namespace
@@ -55,17 +115,26 @@ std::vector<std::string> ListCorpusFiles(const std::vector<std::string>& paths,
   std::vector<std::string> files;
   for (const std::string& p : paths) {
     std::error_code ec;
+    fs::file_status link = fs::symlink_status(p, ec);
     fs::file_status st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
+    if (fs::is_symlink(link) && !SymlinkProblem(p).empty()) {
+      problems->push_back({p, SymlinkProblem(p)});
+    } else if (ec || !fs::exists(st)) {
       problems->push_back({p, "no such file or directory"});
     } else if (fs::is_directory(st)) {
       WalkDirectory(p, &files, problems);
+    } else if (!fs::is_regular_file(st)) {
+      problems->push_back({p, "not a regular file (FIFO, socket or device)"});
     } else {
       files.push_back(p);
     }
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  DropDuplicateNames(&files, problems);
+  std::sort(problems->begin(), problems->end(), [](const CorpusProblem& a, const CorpusProblem& b) {
+    return std::tie(a.path, a.reason) < std::tie(b.path, b.reason);
+  });
   return files;
 }
 
@@ -116,6 +185,8 @@ void ExtractCorpus(const std::vector<std::string>& files, const Extractor& extra
       Slot slot;
       std::string text, error;
       if (!ReadFile(files[i], &text, &error)) {
+        // ReadFile names the path; the report line names it already.
+        if (error.rfind(files[i] + ": ", 0) == 0) error.erase(0, files[i].size() + 2);
         slot.problem = CorpusProblem{files[i], error};
       } else if (LooksBinary(text)) {
         slot.problem = CorpusProblem{files[i], "binary file, not text"};

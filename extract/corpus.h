@@ -12,16 +12,23 @@
 namespace kg {
 
 // A file kg could not use, and why ("binary file", "permission denied"...).
+// `skipped` is false for files left out by design (another extension, a link
+// to a directory), which are worth a note but lose no text.
 struct CorpusProblem {
   std::string path;
   std::string reason;
+  bool skipped = true;
 };
 
 // Expands `paths` (files and directories, recursively) into the sorted list of
 // .txt and .md files under them. Directories are walked without following
-// symbolic links to directories, so loops cannot trap the walk. A path given
-// explicitly is used whatever its extension. Paths that do not exist or cannot
-// be read go to `problems`.
+// symbolic links to directories, so loops cannot trap the walk; links to files
+// are followed. A path given explicitly is used whatever its extension.
+// Everything left out goes to `problems`: paths that do not exist, broken or
+// looping links, FIFOs and devices (reading them could block forever), a file
+// whose name another file already has (documents are known by file name, so
+// the later one in path order is skipped rather than silently replacing the
+// first), and, as notes (skipped = false), files with other extensions.
 std::vector<std::string> ListCorpusFiles(const std::vector<std::string>& paths,
                                          std::vector<CorpusProblem>* problems);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -14,6 +15,10 @@
 namespace kg {
 namespace {
 
+// Where a mention comes from; decides which of two overlapping spans wins and
+// which mentions may anchor a title ("of the State Council").
+enum class Source : uint8_t { kGeneric, kTitle, kQuoted, kPattern, kPerson, kAcronym, kGazetteer };
+
 // One span of a sentence that names an entity.
 struct Mention {
   size_t begin = 0;
@@ -23,13 +28,27 @@ struct Mention {
   std::vector<std::string> aliases;  // other names it implies (acronym, code without year)
   std::string id;                    // preferred id, if known (gazetteer, acronym)
   int priority = 0;                  // wins ties between overlapping spans
+  Source source = Source::kTitle;
+  std::string parent_code;           // a committee code's parent ("SAC/TC28" of "SAC/TC28/SC42")
+  std::string role;                  // a person's role printed in brackets after the name
   int entity = -1;                   // index into the document's entities, once resolved
 };
 
-std::string EscapeForAlternation(const std::string& s) { return RE2::QuoteMeta(s); }
+bool IsStrong(const Mention& m) {
+  return m.source == Source::kGazetteer || m.source == Source::kAcronym ||
+         m.source == Source::kPattern || m.source == Source::kPerson;
+}
 
 bool HasLower(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+}
+
+bool IsOrgType(EntityType t) {
+  return t == EntityType::kAgency || t == EntityType::kOrganization || t == EntityType::kCommittee;
+}
+
+bool IsDocumentType(EntityType t) {
+  return t == EntityType::kLaw || t == EntityType::kPolicy || t == EntityType::kStandard;
 }
 
 // Lets "Standardisation" in a rule match "Standardization" in text and back.
@@ -64,18 +83,51 @@ std::unique_ptr<RE2> Compile(const std::string& pattern, bool case_sensitive, st
   return re;
 }
 
-// Builds "\b(?:a|b|c)\b" from names, longest first so that the leftmost-longest
-// match picks the fullest name.
-std::string Alternation(std::vector<std::string> names) {
-  std::sort(names.begin(), names.end(),
+// "(?:a|b|c)" of quoted words, longest first.
+std::string QuotedAlternation(std::vector<std::string> words, bool upper = false) {
+  std::sort(words.begin(), words.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  std::string out = "(?:^|[^\\p{L}\\p{N}])(";
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i) out += '|';
-    out += SpellingTolerant(EscapeForAlternation(names[i]));
+  std::string out = "(?:";
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string w = words[i];
+    if (upper) std::transform(w.begin(), w.end(), w.begin(), ::toupper);
+    out += (i ? "|" : "") + SpellingTolerant(RE2::QuoteMeta(w));
   }
-  out += ")(?:$|[^\\p{L}\\p{N}])";
+  return out + ")";
+}
+
+// Builds "(?:^|\W)(a|b|c)(?:$|\W)" from names, longest first so that the
+// leftmost-longest match picks the fullest name.
+std::string Alternation(std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::string alt = QuotedAlternation(names);
+  return "(?:^|[^\\p{L}\\p{N}])(" + alt.substr(3, alt.size() - 4) + ")(?:$|[^\\p{L}\\p{N}])";
+}
+
+// Replaces "{list}" and "{upper:list}" in a pattern by the alternation of that
+// list of the rules, so that patterns can share the word lists.
+std::string ExpandLists(const std::string& regex, const Rules& rules) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < regex.size()) {
+    size_t open = regex.find('{', pos);
+    size_t close = open == std::string::npos ? open : regex.find('}', open);
+    if (close == std::string::npos) {
+      out += regex.substr(pos);
+      break;
+    }
+    std::string key = regex.substr(open + 1, close - open - 1);
+    bool upper = key.rfind("upper:", 0) == 0;
+    if (upper) key = key.substr(6);
+    if (key.empty() || !std::isalpha(static_cast<unsigned char>(key[0])) ||
+        rules.lists.find(key) == rules.lists.end()) {
+      out += regex.substr(pos, close + 1 - pos);  // a repetition such as {1,3}
+    } else {
+      out += regex.substr(pos, open - pos) + QuotedAlternation(rules.List(key), upper);
+    }
+    pos = close + 1;
+  }
   return out;
 }
 
@@ -86,8 +138,7 @@ void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
   int groups = std::min(re.NumberOfCapturingGroups(), 1);
   re2::StringPiece sm[2];
   size_t pos = 0;
-  while (pos <= text.size() &&
-         re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, groups + 1)) {
+  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, groups + 1)) {
     re2::StringPiece hit = groups ? sm[1] : sm[0];
     if (hit.data() != nullptr && !hit.empty()) {
       on_match(static_cast<size_t>(hit.data() - text.data()),
@@ -96,8 +147,7 @@ void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
     // Restart at the end of the name, not of the whole match, so that the
     // delimiter between adjacent names ("SAMR and SAC") can lead the next one.
     size_t match_begin = static_cast<size_t>(sm[0].data() - text.data());
-    size_t hit_end =
-        hit.empty() ? 0 : static_cast<size_t>(hit.data() - text.data()) + hit.size();
+    size_t hit_end = hit.empty() ? 0 : static_cast<size_t>(hit.data() - text.data()) + hit.size();
     pos = std::max({hit_end, match_begin + 1, pos + 1});
   }
 }
@@ -116,6 +166,25 @@ std::string FoldSpaces(std::string_view s) {
   }
   return out;
 }
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool ContainsNoCase(std::string_view hay, std::string_view needle) {
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != hay.end();
+}
+
+// A head word found in a name, and what it makes the name.
+struct Head {
+  size_t pos = std::string_view::npos;
+  EntityType type = EntityType::kOrganization;
+};
 
 class RuleExtractor : public Extractor {
  public:
@@ -139,15 +208,31 @@ class RuleExtractor : public Extractor {
     std::string acronym;
     std::string full;
     EntityType type;
+    std::vector<std::string> aliases;
+  };
+  // An entity mentioned earlier in the document, for generic references.
+  struct Recent {
+    int entity;
+    EntityType type;
+    std::string name;
   };
 
+  bool CompileRegexes(std::string* error);
   std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
+  void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const;
   std::vector<Mention> FindMentions(std::string_view s, const RE2* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
-  void AddTitleMentions(std::string_view s, std::vector<Mention>* out) const;
+  void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
+                        std::vector<Mention>* out) const;
+  void AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const;
   void AddPatternMentions(std::string_view s, std::vector<Mention>* out) const;
-  std::optional<EntityType> TypeFromHead(std::string_view name) const;
+  void AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
+                          std::vector<Mention>* out) const;
+  bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Mention>& strong,
+                 bool quoted, Mention* m) const;
+  Head DecisiveHead(std::string_view name) const;
+  void MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const;
   std::string DateOf(std::string_view sentence) const;
   void FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
                      const std::vector<ExtractedEntity>& entities, std::string_view doc,
@@ -155,6 +240,9 @@ class RuleExtractor : public Extractor {
   void FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                         const std::vector<ExtractedEntity>& entities, std::string_view doc,
                         std::vector<ExtractedRelation>* out) const;
+  void FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
+                  const std::vector<ExtractedEntity>& entities, std::string_view doc,
+                  std::vector<ExtractedRelation>* out) const;
 
   Rules rules_;
   std::unique_ptr<RE2> gazetteer_exact_;  // acronyms: case-sensitive
@@ -163,10 +251,20 @@ class RuleExtractor : public Extractor {
   std::vector<CompiledPattern> patterns_;
   std::vector<CompiledTrigger> triggers_;
   std::unique_ptr<RE2> acronym_after_;   // "Full Name (ACR)"
+  std::unique_ptr<RE2> acronym_before_;  // "ACR (Full Name)"
   std::unique_ptr<RE2> title_span_;      // runs of capitalised words
+  std::unique_ptr<RE2> quoted_;          // “Title”, "Title", ''Title''
+  std::unique_ptr<RE2> generic_;         // "the Measures", "this TC"
   std::unique_ptr<RE2> date_;
-  std::unique_ptr<RE2> role_after_person_;
+  std::unique_ptr<RE2> year_;
+  std::unique_ptr<RE2> role_gap_;        // person -> organisation
+  std::unique_ptr<RE2> appointed_gap_;   // "was nominated as the"
+  std::unique_ptr<RE2> abbreviation_line_;
   std::set<std::string> stop_words_;
+  std::set<std::string> generic_acronyms_;
+  std::set<std::string> parent_prefixes_;
+  std::vector<std::pair<std::string, EntityType>> heads_;
+  std::set<std::string> connectors_;
 };
 
 bool RuleExtractor::Init(std::string* error) {
@@ -185,11 +283,12 @@ bool RuleExtractor::Init(std::string* error) {
   if (!exact.empty() && !(gazetteer_exact_ = Compile(Alternation(exact), true, error, "gazetteer"))) {
     return false;
   }
-  if (!names.empty() && !(gazetteer_names_ = Compile(Alternation(names), false, error, "gazetteer"))) {
+  if (!names.empty() &&
+      !(gazetteer_names_ = Compile(Alternation(names), false, error, "gazetteer"))) {
     return false;
   }
   for (const EntityPattern& p : rules_.patterns) {
-    auto re = Compile(p.regex, true, error, "pattern " + p.name);
+    auto re = Compile(ExpandLists(p.regex, rules_), true, error, "pattern " + p.name);
     if (!re) return false;
     patterns_.push_back({p.type, p.name, std::move(re)});
   }
@@ -207,52 +306,99 @@ bool RuleExtractor::Init(std::string* error) {
     }
     triggers_.push_back(std::move(c));
   }
-  const std::string word = R"([A-Z][\p{L}\p{N}’'&\-]*)";
-  const std::string connector = R"((?:of|for|on|the|and|in|to|with|by|from|a|an|at|under|&))";
-  acronym_after_ = Compile("(" + word + "(?:\\s+(?:" + connector + "\\s+)*" + word + ")*)" +
-                               R"(\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-/]{1,14})\s*\))",
-                           true, error, "acronym definition");
-  title_span_ = Compile(
-      R"((?:[A-Z0-9][\p{L}\p{N}’'\-]*)(?:\s+(?:(?:of|for|on|the|and|in|to|with|by|from|a|an|at|before|under|against|between|about)\s+)*[A-Z0-9][\p{L}\p{N}’'\-]*)*(?:\s*\((?:[^()]{1,40})\))?)",
-      true, error, "title span");
-  date_ = Compile(
-      R"((?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})|(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})|(?:in|on|since)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4}))\b)",
-      true, error, "date");
-  std::string roles;
-  for (const std::string& r : rules_.List("roles")) roles += (roles.empty() ? "" : "|") + r;
-  if (roles.empty()) roles = "Director";
-  role_after_person_ = Compile(R"(^\s*,\s*(?:the\s+)?((?:(?:Deputy|Vice|Executive|Acting|Former|Chief|General|Senior)\s+)*(?:)" +
-                                   roles + R"())(?:\s+and\s+[A-Z][\w\s]*?)?\s+(?:of|at)\s+(?:the\s+)?$)",
-                               false, error, "role apposition");
-  if (!acronym_after_ || !title_span_ || !date_ || !role_after_person_) return false;
-  for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
-  return true;
-}
-
-std::optional<EntityType> RuleExtractor::TypeFromHead(std::string_view name) const {
-  static const std::pair<const char*, EntityType> kLists[] = {
+  static const std::pair<const char*, EntityType> kHeadLists[] = {
       {"committee_heads", EntityType::kCommittee}, {"agency_heads", EntityType::kAgency},
       {"organization_heads", EntityType::kOrganization}, {"law_heads", EntityType::kLaw},
       {"policy_heads", EntityType::kPolicy}};
-  // The last head word decides: "Ministry of ... Committee" is a committee.
-  size_t best_pos = 0;
-  std::optional<EntityType> best;
-  for (const auto& [list, type] : kLists) {
-    for (const std::string& head : rules_.List(list)) {
-      size_t pos = 0;
-      while ((pos = name.find(head, pos)) != std::string_view::npos) {
-        size_t end = pos + head.size();
-        bool word_start = pos == 0 || !std::isalpha(static_cast<unsigned char>(name[pos - 1]));
-        bool word_end = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
-        if (word_start && word_end && (!best || pos + 1 > best_pos)) {
-          best_pos = pos + 1;
-          best = type;
+  for (const auto& [list, type] : kHeadLists) {
+    for (const std::string& h : rules_.List(list)) heads_.emplace_back(h, type);
+  }
+  for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
+  for (const std::string& w : rules_.List("generic_acronyms")) generic_acronyms_.insert(w);
+  for (const std::string& w : rules_.List("committee_parent_prefixes")) parent_prefixes_.insert(w);
+  for (const std::string& w : rules_.List("title_connectors")) connectors_.insert(w);
+  return CompileRegexes(error);
+}
+
+bool RuleExtractor::CompileRegexes(std::string* error) {
+  const std::string word = R"([A-Z][\p{L}\p{N}’'&\-]*)";
+  const std::string connector = R"((?:of|for|on|the|and|in|to|with|by|from|a|an|at|under|&))";
+  acronym_after_ = Compile("(" + word + "(?:,?\\s+(?:" + connector + "\\s+)*" + word + ")*)" +
+                               R"(\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,12})\s*\))",
+                           true, error, "acronym definition");
+  acronym_before_ = Compile(R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))",
+                            true, error, "acronym definition");
+  std::string connectors;
+  for (const std::string& c : rules_.List("title_connectors")) {
+    connectors += (connectors.empty() ? "" : "|") + RE2::QuoteMeta(c);
+  }
+  if (connectors.empty()) connectors = "of|for|on|the|and";
+  title_span_ = Compile(R"((?:[A-Z0-9][\p{L}\p{N}’'\-/.+]*)(?:\s+(?:(?:)" + connectors +
+                            R"()\s+)*[A-Z0-9][\p{L}\p{N}’'\-/.+]*)*)",
+                        true, error, "title span");
+  quoted_ = Compile(R"(“\s*([^“”]{4,240}?)\s*”|"\s*([^"]{4,240}?)\s*"|''\s*([^']{4,240}?)\s*'')", true,
+                    error, "quoted title");
+  std::vector<std::string> generic_heads = rules_.List("generic_heads");
+  if (generic_heads.empty()) generic_heads = {"Law", "Measures", "Guidelines", "Outline", "Plan"};
+  generic_ = Compile(R"(\b(?:[Tt]he|[Tt]his|[Tt]hese|[Ii]ts|[Tt]heir)\s+(?:(?:draft|new|revised|final|above|said|two|three|four)\s+)*()" +
+                         QuotedAlternation(generic_heads) + R"()\b)",
+                     true, error, "generic mention");
+  const std::string months =
+      "January|February|March|April|May|June|July|August|September|October|November|December";
+  date_ = Compile(R"((?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+()" + months + R"(),?\s+(\d{4})|()" +
+                      months + R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(?:in|on|since|from)\s+()" +
+                      months + R"()\s+(?:of\s+)?(\d{4}))\b)",
+                  true, error, "date");
+  year_ = Compile(R"((?:^|[,;]\s*)[Ii]n\s+((?:19|20)\d{2})\s*,)", true, error, "year");
+  std::string roles = QuotedAlternation(rules_.List("roles"));
+  role_gap_ = Compile(
+      R"(^\s*(?:\(([^()]{1,80})\))?\s*,?\s*(?:(?i:the|a|an)\s+)?((?i:(?:deputy|vice|executive|acting|former|chief|general|senior|honorary|permanent)[\s\-]+)*)" +
+          roles + R"((?:\s+(?:and|&)\s+[\w\s&\-]{1,40}?)?(?:\s+(?i:of|for)\s+[\w\s&\-]{1,60}?)?)?\s*(?i:of|at|from|in|with)\s+(?i:the\s+)?$)",
+      false, error, "role apposition");
+  appointed_gap_ = Compile(
+      R"(^\s+(?:was|is|has been|had been|will be)\s+(?:nominated|appointed|named|elected|designated)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+)?$)",
+      true, error, "appointment");
+  abbreviation_line_ = Compile(
+      R"(^\s*([A-Z][A-Za-z0-9&\-]{1,9})\s+((?:[A-Z][\p{L}’'\-,]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Za-z][\p{L}’'\-/,]*|&))*?)\s*(\p{Han}[\p{Han}\s（）()]*)?\s*$)",
+      true, error, "abbreviation table line");
+  return acronym_after_ && acronym_before_ && title_span_ && quoted_ && generic_ && date_ &&
+         year_ && role_gap_ && appointed_gap_ && abbreviation_line_;
+}
+
+// The head word that decides what a name is: the last head word before the
+// first connector ("Ministry of ...", "Measures for the Administration of ...",
+// "State Administration for Market Regulation"), else the first one after it.
+Head RuleExtractor::DecisiveHead(std::string_view name) const {
+  size_t first_connector = name.size();
+  size_t pos = 0;
+  while (pos < name.size()) {
+    size_t sp = name.find(' ', pos);
+    size_t end = sp == std::string_view::npos ? name.size() : sp;
+    std::string word(name.substr(pos, end - pos));
+    if (pos > 0 && connectors_.count(word) && word != "and" && word != "&" && word != "the") {
+      first_connector = pos;
+      break;
+    }
+    pos = end + 1;
+  }
+  Head before, after;
+  for (const auto& [head, type] : heads_) {
+    size_t p = 0;
+    while ((p = name.find(head, p)) != std::string_view::npos) {
+      size_t end = p + head.size();
+      bool word_start = p == 0 || !std::isalpha(static_cast<unsigned char>(name[p - 1]));
+      bool word_end = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
+      if (word_start && word_end) {
+        if (end <= first_connector) {
+          if (before.pos == std::string_view::npos || p > before.pos) before = {p, type};
+        } else if (after.pos == std::string_view::npos || p < after.pos) {
+          after = {p, type};
         }
-        pos = end;
       }
+      p = end;
     }
   }
-  return best;
+  return before.pos != std::string_view::npos ? before : after;
 }
 
 // Acronyms whose letters follow the initials of the preceding words, trimmed to
@@ -266,37 +412,116 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
     while (RE2::FindAndConsume(&text, *acronym_after_, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
+      if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
+        continue;
+      }
       // Keep the shortest suffix of the name whose first word starts with the
-      // acronym's first letter and that still has a head word.
+      // acronym's first letter and that still has enough capitals.
       std::vector<size_t> starts = {0};
       for (size_t i = 0; i < f.size(); ++i) {
         if (f[i] == ' ') starts.push_back(i + 1);
       }
+      int acronym_capitals = static_cast<int>(std::count_if(a.begin(), a.end(), ::isupper));
       std::string chosen;
       for (size_t k = starts.size(); k-- > 0;) {
         std::string_view cand = std::string_view(f).substr(starts[k]);
         if (std::toupper(static_cast<unsigned char>(cand[0])) != a[0]) continue;
+        if (stop_words_.count(std::string(cand.substr(0, cand.find(' '))))) continue;
         int capitals = 0;
         for (size_t i = 0; i < cand.size(); ++i) {
-          if ((i == 0 || cand[i - 1] == ' ') && std::isupper(static_cast<unsigned char>(cand[i]))) {
+          if ((i == 0 || cand[i - 1] == ' ' || cand[i - 1] == '-') &&
+              std::isupper(static_cast<unsigned char>(cand[i]))) {
             ++capitals;
           }
         }
-        if (capitals * 2 + 1 >= static_cast<int>(std::count_if(a.begin(), a.end(), ::isupper))) {
+        if (capitals * 2 + 1 >= acronym_capitals) {
           chosen = std::string(cand);
           break;
         }
       }
       if (chosen.empty()) continue;
-      auto type = TypeFromHead(chosen);
-      if (!type) continue;
-      out.push_back({a, chosen, *type});
+      Head head = DecisiveHead(chosen);
+      if (head.pos == std::string_view::npos || !IsOrgType(head.type)) continue;
+      out.push_back({a, chosen, head.type, {}});
+    }
+    text = re2::StringPiece(s.text);
+    while (RE2::FindAndConsume(&text, *acronym_before_, &acr, &full)) {
+      std::string a(acr.data(), acr.size());
+      std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
+      if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
+        continue;
+      }
+      Head head = DecisiveHead(f);
+      if (head.pos == std::string_view::npos || !IsOrgType(head.type)) continue;
+      out.push_back({a, f, head.type, {}});
     }
   }
   return out;
 }
 
+// "Abbreviations" tables: one line per acronym, its full name and often the
+// Chinese name, which becomes an alias. Continuation lines are joined.
+void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const {
+  static const RE2 kTitle(R"((?i)^\s*(?:list\s+of\s+)?(?:abbreviations?|acronyms?)(?:\s+and\s+acronyms)?\s*:?\s*$)");
+  size_t pos = 0;
+  bool in_table = false;
+  int misses = 0;
+  Acronym* last = nullptr;
+  while (pos < raw.size()) {
+    size_t end = raw.find('\n', pos);
+    if (end == std::string_view::npos) end = raw.size();
+    std::string_view line = TrimView(raw.substr(pos, end - pos));
+    pos = end + 1;
+    if (!in_table) {
+      if (line.size() < 40 && RE2::FullMatch(line, kTitle)) in_table = true;
+      continue;
+    }
+    if (line.empty()) continue;
+    std::string acr, full, chinese;
+    if (RE2::FullMatch(line, *abbreviation_line_, &acr, &full, &chinese) && !full.empty()) {
+      misses = 0;
+      out->push_back({acr, FoldSpaces(full), EntityType::kOrganization, {}});
+      last = &out->back();
+      if (!chinese.empty()) last->aliases.push_back(FoldSpaces(chinese));
+      continue;
+    }
+    static const RE2 kHan(R"(^[\p{Han}（）()\s]+$)");
+    static const RE2 kContinuation(R"(^[A-Za-z][\p{L}’'\-\s,/&]*$)");
+    if (last != nullptr && RE2::FullMatch(line, kHan)) {
+      std::string han = FoldSpaces(line);
+      if (last->aliases.empty()) {
+        last->aliases.push_back(han);
+      } else {
+        last->aliases.back() += han;
+      }
+      continue;
+    }
+    if (last != nullptr && last->aliases.empty() && line.size() < 80 &&
+        RE2::FullMatch(line, kContinuation)) {
+      last->full += " " + FoldSpaces(line);
+      continue;
+    }
+    if (++misses >= 2) break;
+  }
+  // Keep only entries whose name has a head word: "CCC China Compulsory
+  // Certification" names a scheme, not a body.
+  std::vector<Acronym> kept;
+  for (Acronym& a : *out) {
+    while (!a.full.empty() && (a.full.back() == ',' || a.full.back() == ' ')) a.full.pop_back();
+    Head head = DecisiveHead(a.full);
+    if (generic_acronyms_.count(a.acronym) || head.pos == std::string_view::npos ||
+        !IsOrgType(head.type)) {
+      continue;
+    }
+    a.type = head.type;
+    kept.push_back(std::move(a));
+  }
+  *out = std::move(kept);
+}
+
 void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>* out) const {
+  static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
+  static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG))");
   for (const CompiledPattern& p : patterns_) {
     ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
       Mention m;
@@ -305,34 +530,315 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
       m.type = p.type;
       m.name = FoldSpaces(s.substr(b, e - b));
       m.priority = 2;
+      m.source = p.type == EntityType::kPerson ? Source::kPerson : Source::kPattern;
+      if (p.type == EntityType::kPerson) {
+        // "Dr. Betty XU": the title is not part of the name.
+        static const RE2 kTitle(R"(^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Madam|Sir)\.?\s+)");
+        re2::StringPiece rest(m.name);
+        if (RE2::Consume(&rest, kTitle)) {
+          m.aliases.push_back(m.name);
+          m.name = std::string(rest.data(), rest.size());
+        }
+        std::string first = m.name.substr(0, m.name.find(' '));
+        if (stop_words_.count(first)) return;
+      }
+      if (p.type == EntityType::kCommittee) {
+        std::string compact = m.name;
+        RE2::GlobalReplace(&compact, R"(\s*/\s*)", "/");
+        if (compact != m.name) m.aliases.push_back(compact);
+        std::string parent, child, prefix;
+        if (RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
+            parent.find("TC") != std::string::npos) {
+          m.parent_code = parent;
+        } else if (RE2::PartialMatch(compact, kPrefix, &prefix)) {
+          m.parent_code = prefix;
+        }
+        // "SAC/TC 260" is also printed "TC260"; "CCSA TC5" is also "TC5".
+        if (RE2::PartialMatch(compact, kPrefix, &prefix) && parent_prefixes_.count(prefix)) {
+          std::string bare = compact.substr(prefix.size());
+          bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
+          m.aliases.push_back(bare);
+          std::string tight = bare;
+          RE2::GlobalReplace(&tight, R"(\s+)", "");
+          if (tight != bare) m.aliases.push_back(tight);
+          m.id = tight;
+          if (prefix != "SAC") m.id = prefix + " " + tight;
+        }
+      }
+      if (p.type == EntityType::kStandard) {
+        // "GB/T29244-2012" is "GB/T 29244-2012"; the code without its year is
+        // an alias of this edition.
+        static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
+        RE2::Replace(&m.name, kGlued, R"(\1 \2)");
+        RE2::GlobalReplace(&m.name, R"(\s*-\s*)", "-");
+        RE2::GlobalReplace(&m.name, R"(\s*:\s*((?:19|20)\d\d)$)", ":\\1");
+        static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
+        std::string bare;
+        if (RE2::FullMatch(m.name, kYear, &bare)) m.aliases.push_back(bare);
+      }
       out->push_back(std::move(m));
     });
   }
 }
 
-void RuleExtractor::AddTitleMentions(std::string_view s, std::vector<Mention>* out) const {
-  ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
-    std::string_view span = s.substr(b, e - b);
-    auto type = TypeFromHead(span);
-    if (!type || (*type != EntityType::kLaw && *type != EntityType::kPolicy)) return;
-    // Drop leading words that are not part of a title ("On", "The", "China's").
-    while (true) {
-      size_t sp = span.find(' ');
-      if (sp == std::string_view::npos) break;
-      std::string first(span.substr(0, sp));
-      if (!stop_words_.count(first)) break;
-      b += sp + 1;
-      span.remove_prefix(sp + 1);
+// Builds a title mention from the span [b, e) of capitalised words: drops
+// leading stop words and an acronym-or-agency that heads a headline ("SAC
+// Publishes ..."), and decides the type from the head word.
+bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
+                              const std::vector<Mention>& strong, bool quoted, Mention* m) const {
+  // Leading stop words ("The", "China's", headline verbs, "Article 21 of"),
+  // connectors, and a strong mention that heads a headline ("SAC Publishes").
+  bool changed = true;
+  while (changed && b < e) {
+    changed = false;
+    while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':')) ++b;
+    for (const Mention& k : strong) {
+      if (k.begin <= b && k.end > b && k.end < e) b = k.end, changed = true;
     }
-    if (span.find(' ') == std::string_view::npos) return;  // a bare "Law" or "Outline"
-    Mention m;
-    m.begin = b;
-    m.end = e;
-    m.type = *type;
-    m.name = FoldSpaces(span);
-    m.priority = 1;
-    out->push_back(std::move(m));
+    while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':' || s[b] == ')')) ++b;
+    size_t sp = s.find(' ', b);
+    if (sp == std::string_view::npos || sp >= e) break;
+    std::string first(s.substr(b, sp - b));
+    bool numbered = !first.empty() && std::isdigit(static_cast<unsigned char>(first[0])) &&
+                    first.find_first_not_of("0123456789.-") == std::string::npos;
+    bool lower = !first.empty() && std::islower(static_cast<unsigned char>(first[0]));
+    if (stop_words_.count(first) || numbered || lower || connectors_.count(first)) {
+      b = sp + 1;
+      changed = true;
+    }
+  }
+  // Cut the span before a strong mention that follows "of"/"under": the
+  // parent of a department ("Cybersecurity Bureau of the Ministry of Public
+  // Security"), unless the head word lies after it (a title naming an agency).
+  std::string_view span = s.substr(b, e - b);
+  if (span.empty()) return false;
+  Head head = DecisiveHead(span);
+  if (head.pos == std::string_view::npos) {
+    if (!quoted) return false;
+  }
+  size_t full_end = e;
+  for (const Mention& k : strong) {
+    if (k.begin <= b || k.begin >= e) continue;
+    size_t rel = k.begin - b;
+    if (head.pos != std::string_view::npos && head.pos >= rel && head.pos < k.end - b) {
+      // The head word is inside the strong mention: the span is not a title.
+      if (!IsDocumentType(head.type) || rel == 0) return false;
+    }
+    if (head.pos != std::string_view::npos && head.pos < rel && IsOrgType(head.type)) {
+      static const RE2 kOf(R"(^(.*?)\s+(?:of|under)(?:\s+the)?$)");
+      std::string before;
+      if (RE2::FullMatch(s.substr(b, k.begin - b), kOf, &before)) {
+        e = b + before.size();
+        break;
+      }
+    }
+  }
+  span = TrimView(s.substr(b, e - b));
+  if (span.empty()) return false;
+  head = DecisiveHead(span);
+  EntityType type;
+  if (head.pos == std::string_view::npos) {
+    if (!quoted) return false;
+    type = EntityType::kStandard;
+  } else {
+    type = head.type;
+  }
+  // Titles need a word besides heads and connectors: not "Laws and Regulations".
+  int content_words = 0, words = 0;
+  for (size_t p = 0; p < span.size();) {
+    size_t sp = span.find(' ', p);
+    if (sp == std::string_view::npos) sp = span.size();
+    std::string w(span.substr(p, sp - p));
+    ++words;
+    bool is_head = std::any_of(heads_.begin(), heads_.end(),
+                               [&](const auto& h) { return h.first == w; });
+    if (!is_head && !connectors_.count(w)) ++content_words;
+    p = sp + 1;
+  }
+  if (content_words == 0) return false;
+  if (!quoted) {
+    if (words < 2) return false;
+    // Two-word policy titles are mostly generic ("Work Plan", "Action Plan").
+    if (words == 2 && type == EntityType::kPolicy) return false;
+  }
+  m->begin = b;
+  m->end = b + span.size();
+  m->type = type;
+  m->name = FoldSpaces(span);
+  m->priority = quoted ? 2 : 1;
+  m->source = quoted ? Source::kQuoted : Source::kTitle;
+  if (full_end != m->end && IsOrgType(type)) {
+    m->aliases.push_back(FoldSpaces(s.substr(m->begin, full_end - m->begin)));
+  }
+  return true;
+}
+
+// Splits a run of capitalised words where two names are listed ("X and the
+// Y", "X and 16 other departments", "X and SAC") and makes a title of each part.
+void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
+                                     std::vector<Mention>* out) const {
+  static const RE2 kSplit(R"(\s(?:and|as well as|together with|with)\s+(?:the\s+|\d))");
+  ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
+    while (e > b && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/')) --e;
+    std::vector<std::pair<size_t, size_t>> parts;
+    size_t start = b;
+    re2::StringPiece sm;
+    size_t pos = b;
+    while (pos < e && kSplit.Match(s, pos, e, RE2::UNANCHORED, &sm, 1)) {
+      size_t cut = static_cast<size_t>(sm.data() - s.data());
+      parts.emplace_back(start, cut);
+      start = cut + 1;
+      pos = cut + sm.size();
+    }
+    // "X and SAC": a strong mention right after "and" starts a new name.
+    for (const Mention& k : strong) {
+      if (k.begin <= start || k.begin >= e) continue;
+      std::string_view before = s.substr(start, k.begin - start);
+      if (before.size() >= 5 && before.substr(before.size() - 5) == " and ") {
+        parts.emplace_back(start, k.begin - 5);
+        start = k.begin;
+      }
+    }
+    parts.emplace_back(start, e);
+    for (auto [pb, pe] : parts) {
+      Mention m;
+      if (pe > pb && MakeTitle(s, pb, pe, strong, false, &m)) out->push_back(std::move(m));
+    }
   });
+}
+
+// Titles in quotation marks: a law or policy by its head word, else a standard
+// when the sentence speaks of standards.
+void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const {
+  re2::StringPiece groups[4];
+  size_t pos = 0;
+  while (pos < s.size() && quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
+    pos = static_cast<size_t>(groups[0].data() - s.data()) + groups[0].size();
+    re2::StringPiece inner = !groups[1].empty() ? groups[1] : !groups[2].empty() ? groups[2] : groups[3];
+    if (inner.empty() || !std::isupper(static_cast<unsigned char>(inner[0]))) continue;
+    size_t b = static_cast<size_t>(inner.data() - s.data());
+    size_t e = b + inner.size();
+    // "(Draft for comments)" is not part of the name but the name with it is an alias.
+    std::string_view text = s.substr(b, e - b);
+    std::string with_note;
+    static const RE2 kNote(R"(^(.*?)\s*\(([^()]*)\)\s*$)");
+    std::string head_part, note;
+    if (RE2::FullMatch(text, kNote, &head_part, &note) &&
+        (ContainsNoCase(note, "draft") || ContainsNoCase(note, "comment"))) {
+      with_note = FoldSpaces(text);
+      e = b + head_part.size();
+    }
+    Mention m;
+    if (!MakeTitle(s, b, e, {}, true, &m)) continue;
+    if (m.type == EntityType::kStandard && !ContainsNoCase(s, "standard")) continue;
+    if (!with_note.empty()) m.aliases.push_back(with_note);
+    m.begin = static_cast<size_t>(groups[0].data() - s.data());
+    m.end = m.begin + groups[0].size();
+    out->push_back(std::move(m));
+  }
+}
+
+// "The Measures were drafted by ...": a generic mention refers to the latest
+// entity of the document whose name has the same head word.
+void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
+                                       std::vector<Mention>* out) const {
+  static const RE2 kStandardWord(R"((?i)^standards?$)");
+  static const RE2 kCommitteeWord(R"(^(?:TC|Committee|Working Group|Subcommittee|SC|WG)$)");
+  ForEachMatch(*generic_, s, [&](size_t b, size_t e) {
+    std::string_view head = s.substr(b, e - b);
+    // "the Measures for ..." starts a title, not a reference.
+    static const RE2 kTitleFollows(R"(^\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z])");
+    if (RE2::PartialMatch(s.substr(e), kTitleFollows)) return;
+    bool standard = RE2::FullMatch(head, kStandardWord);
+    bool committee = RE2::FullMatch(head, kCommitteeWord);
+    std::string singular(head);
+    if (!singular.empty() && singular.back() == 's' && !standard) singular.pop_back();
+    for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+      bool fits = standard    ? it->type == EntityType::kStandard
+                  : committee ? it->type == EntityType::kCommittee
+                              : IsDocumentType(it->type) && ContainsNoCase(it->name, singular);
+      if (!fits) continue;
+      size_t start = b;
+      while (start > 0 && s[start - 1] != ' ') --start;
+      start = s.rfind(' ', start >= 2 ? start - 2 : 0);
+      Mention m;
+      m.begin = b;
+      m.end = e;
+      m.type = it->type;
+      m.name = it->name;
+      m.entity = it->entity;
+      m.priority = 0;
+      m.source = Source::kGeneric;
+      out->push_back(std::move(m));
+      return;
+    }
+  });
+}
+
+// "Full Name (ACR)" printed together is one mention; so is "Title (2021)".
+void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const {
+  static const RE2 kOpen(R"(^\s*\(\s*(?:the\s+)?$)");
+  static const RE2 kClose(R"(^\s*\))");
+  static const RE2 kYearNote(R"(^\s*(\((?:\d{4}(?:\s*[-–]\s*\d{4})?|\d{4}\s+[Ee]dition|[Ee]dition\s+\d{4}|\d{4}\s+[Vv]ersion|[Dd]raft(?:\s+\d{4})?)\)))");
+  static const RE2 kDraftNote(R"(^\s*(\((?:[^()]*(?:[Dd]raft|[Cc]omment)[^()]*)\)))");
+  std::vector<Mention>& m = *mentions;
+  std::vector<Mention> out;
+  for (size_t i = 0; i < m.size(); ++i) {
+    Mention cur = m[i];
+    if (i + 1 < m.size()) {
+      Mention& next = m[i + 1];
+      std::string_view gap = s.substr(cur.end, next.begin - cur.end);
+      re2::StringPiece after(s.data() + next.end, s.size() - next.end);
+      bool same_kind = (IsOrgType(cur.type) && IsOrgType(next.type)) || cur.type == next.type;
+      bool both_gazetteer = cur.source == Source::kGazetteer && next.source == Source::kGazetteer &&
+                            cur.id != next.id;
+      if (RE2::FullMatch(gap, kOpen) && RE2::Consume(&after, kClose) && same_kind &&
+          !both_gazetteer && cur.type != EntityType::kPerson) {
+        // The bracketed short form gives the id; the full name stays the name.
+        for (const std::string& a : next.aliases) cur.aliases.push_back(a);
+        cur.aliases.push_back(next.name);
+        if (!next.id.empty()) cur.aliases.push_back(next.id);
+        if (!next.id.empty() || next.source == Source::kPattern) {
+          if (cur.source != Source::kGazetteer) {
+            cur.id = next.id.empty() ? next.name : next.id;
+            if (next.type == EntityType::kCommittee) cur.type = next.type;
+            cur.parent_code = next.parent_code;
+          }
+        }
+        cur.end = static_cast<size_t>(after.data() - s.data());
+        out.push_back(std::move(cur));
+        ++i;
+        continue;
+      }
+    }
+    if (cur.type == EntityType::kLaw || cur.type == EntityType::kPolicy) {
+      re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end);
+      re2::StringPiece note;
+      if (RE2::PartialMatch(rest, kYearNote, &note) && note.data() == rest.data() + (note.data() - rest.data()) &&
+          TrimView(std::string_view(rest.data(), note.data() - rest.data())).empty()) {
+        std::string n(note.data(), note.size());
+        if (ContainsNoCase(n, "draft")) {
+          cur.aliases.push_back(cur.name + " " + n);
+        } else {
+          cur.aliases.push_back(cur.name);
+          cur.name += " " + n;
+        }
+        cur.end = static_cast<size_t>(note.data() - s.data()) + note.size();
+      } else if (RE2::PartialMatch(rest, kDraftNote, &note) &&
+                 TrimView(std::string_view(rest.data(), note.data() - rest.data())).empty()) {
+        cur.aliases.push_back(cur.name + " " + std::string(note.data(), note.size()));
+        cur.end = static_cast<size_t>(note.data() - s.data()) + note.size();
+      }
+    }
+    out.push_back(std::move(cur));
+  }
+  // Drop mentions swallowed by an extended one.
+  std::vector<Mention> kept;
+  for (Mention& x : out) {
+    if (!kept.empty() && x.begin < kept.back().end) continue;
+    kept.push_back(std::move(x));
+  }
+  m = std::move(kept);
 }
 
 std::vector<Mention> RuleExtractor::FindMentions(
@@ -345,8 +851,15 @@ std::vector<Mention> RuleExtractor::FindMentions(
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
       const GazetteerEntry& g = rules_.gazetteer[it->second];
-      Mention m{b, e, g.type, g.name, {}, g.id, 3, -1};
-      m.aliases.push_back(std::string(s.substr(b, e - b)));
+      Mention m;
+      m.begin = b;
+      m.end = e;
+      m.type = g.type;
+      m.name = g.name;
+      m.id = g.id;
+      m.priority = 3;
+      m.source = Source::kGazetteer;
+      m.aliases.push_back(FoldSpaces(s.substr(b, e - b)));
       found.push_back(std::move(m));
     });
   };
@@ -357,15 +870,37 @@ std::vector<Mention> RuleExtractor::FindMentions(
       auto it = local_by_key.find(NameKey(s.substr(b, e - b)));
       if (it == local_by_key.end()) return;
       const Acronym& a = acronyms[it->second];
-      Mention m{b, e, a.type, a.full, {a.acronym}, a.acronym, 3, -1};
+      Mention m;
+      m.begin = b;
+      m.end = e;
+      m.type = a.type;
+      m.name = a.full;
+      m.aliases = a.aliases;
+      m.aliases.push_back(a.acronym);
+      m.id = a.acronym;
+      m.priority = 3;
+      m.source = Source::kAcronym;
       found.push_back(std::move(m));
     });
   }
   AddPatternMentions(s, &found);
-  AddTitleMentions(s, &found);
+  AddQuotedMentions(s, &found);
+  std::vector<Mention> strong;
+  for (const Mention& m : found) {
+    if (IsStrong(m)) strong.push_back(m);
+  }
+  std::sort(strong.begin(), strong.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  AddTitleMentions(s, strong, &found);
+  return found;
+}
 
-  // Keep the longest of overlapping spans; on equal length the higher priority.
+// Keeps the best of overlapping spans: quoted titles first, then the longest,
+// then the higher priority.
+std::vector<Mention> SelectMentions(std::vector<Mention> found) {
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
+    bool qa = a.source == Source::kQuoted, qb = b.source == Source::kQuoted;
+    if (qa != qb) return qa;
     size_t la = a.end - a.begin, lb = b.end - b.begin;
     if (la != lb) return la > lb;
     if (a.priority != b.priority) return a.priority > b.priority;
@@ -388,6 +923,8 @@ std::string RuleExtractor::DateOf(std::string_view sentence) const {
                                   "july",    "august",   "september", "october", "november", "december"};
   std::string g[8];
   if (!RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6], &g[7])) {
+    std::string year;
+    if (RE2::PartialMatch(sentence, *year_, &year)) return year;
     return "";
   }
   auto month_number = [&](std::string m) {
@@ -397,7 +934,7 @@ std::string RuleExtractor::DateOf(std::string_view sentence) const {
     }
     return 0;
   };
-  char buf[16];
+  char buf[32];
   if (!g[2].empty()) {
     std::snprintf(buf, sizeof buf, "%s-%02d-%02d", g[2].c_str(), month_number(g[1]), std::stoi(g[0]));
   } else if (!g[5].empty()) {
@@ -414,8 +951,11 @@ bool TypeAllowed(const std::vector<EntityType>& allowed, EntityType t) {
 
 // Mentions joined to mentions[i] by "and", "," or "together with", walking
 // in direction `step` (-1 backwards, +1 forwards): "SAMR, SAC and MIIT".
+// Standards in a list may be followed by their titles: "GB/T 1 title; GB/T 2".
 std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& m, size_t i, int step) {
-  static const RE2 kJoin(R"(^\s*(?:,\s*)?(?:and|&|as well as|together with|with)?\s*(?:the\s+)?,?\s*$)");
+  static const RE2 kJoin(
+      R"(^\s*(?:,\s*)?(?:;\s*)?(?:and|&|as well as|together with|along with|with|or)?\s*(?:the\s+)?,?\s*$)");
+  static const RE2 kTitledList(R"(^\s[^.;:]{0,160};\s*(?:and\s+)?$)");
   std::vector<size_t> out = {i};
   size_t cur = i;
   while (true) {
@@ -424,11 +964,15 @@ std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& 
     if (next >= m.size()) break;
     size_t gap_b = step < 0 ? m[next].end : m[cur].end;
     size_t gap_e = step < 0 ? m[cur].begin : m[next].begin;
-    if (gap_e < gap_b || !RE2::FullMatch(s.substr(gap_b, gap_e - gap_b), kJoin)) break;
-    if (m[next].type != m[i].type && !(m[next].type == EntityType::kAgency ||
-                                       m[next].type == EntityType::kOrganization)) {
-      break;
-    }
+    if (gap_e < gap_b) break;
+    std::string_view gap = s.substr(gap_b, gap_e - gap_b);
+    bool joined = RE2::FullMatch(gap, kJoin) ||
+                  (m[i].type == EntityType::kStandard && step > 0 && RE2::FullMatch(gap, kTitledList));
+    if (!joined) break;
+    bool same_class = m[next].type == m[i].type ||
+                      (IsOrgType(m[next].type) && IsOrgType(m[i].type)) ||
+                      (IsDocumentType(m[next].type) && IsDocumentType(m[i].type));
+    if (!same_class) break;
     out.push_back(next);
     cur = next;
   }
@@ -454,25 +998,43 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
     r.evidence = {std::string(doc), sentence.line, sentence.text};
     out->push_back(std::move(r));
   };
+  // Pairs every member of a group with every other: "X and Y signed an MoU".
+  auto emit_pairs = [&](const std::vector<size_t>& group, Relation rel) {
+    for (size_t a = 0; a < group.size(); ++a) {
+      for (size_t b = a + 1; b < group.size(); ++b) emit(mentions[group[a]], rel, mentions[group[b]]);
+    }
+  };
   for (const CompiledTrigger& t : triggers_) {
     const RelationTrigger& rule = *t.rule;
+    bool symmetric = IsSymmetric(rule.relation);
     auto fits_subject = [&](const Mention& m) { return TypeAllowed(rule.subject_types, m.type); };
     auto fits_object = [&](const Mention& m) { return TypeAllowed(rule.object_types, m.type); };
+    auto previous = [&](size_t tb, auto fits) -> std::optional<size_t> {
+      for (size_t i = mentions.size(); i-- > 0;) {
+        if (mentions[i].end <= tb && fits(mentions[i])) return i;
+      }
+      return std::nullopt;
+    };
+    auto following = [&](size_t te, auto fits) -> std::optional<size_t> {
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        if (mentions[i].begin >= te && fits(mentions[i])) return i;
+      }
+      return std::nullopt;
+    };
     // Active voice: SUBJECT ... trigger ... OBJECT.
     if (t.active) {
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
-        std::optional<size_t> subject, object;
-        for (size_t i = mentions.size(); i-- > 0;) {
-          if (mentions[i].end <= tb && fits_subject(mentions[i])) {
-            subject = i;
-            break;
-          }
+        std::optional<size_t> subject = previous(tb, fits_subject);
+        std::optional<size_t> object = following(te, fits_object);
+        if (symmetric && subject && !object) {
+          emit_pairs(Coordinated(s, mentions, *subject, -1), rule.relation);
+          return;
         }
-        for (size_t i = 0; i < mentions.size(); ++i) {
-          if (mentions[i].begin >= te && fits_object(mentions[i])) {
-            object = i;
-            break;
-          }
+        if (symmetric && object && (!subject || s.substr(mentions[*subject].end, tb - mentions[*subject].end).size() > 60)) {
+          // "an MoU between X and Y".
+          std::vector<size_t> group = Coordinated(s, mentions, *object, +1);
+          if (group.size() >= 2) emit_pairs(group, rule.relation);
+          return;
         }
         if (!subject || !object) return;
         for (size_t si : Coordinated(s, mentions, *subject, -1)) {
@@ -486,51 +1048,134 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
     if (t.passive) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
-        std::optional<size_t> subject, object;
-        for (size_t i = mentions.size(); i-- > 0;) {
-          if (mentions[i].end <= tb && fits_object(mentions[i])) {
-            object = i;
-            break;
-          }
+        std::optional<size_t> object = previous(tb, fits_object);
+        std::optional<size_t> subject = following(te, fits_subject);
+        if (!subject) return;
+        std::vector<size_t> subjects = Coordinated(s, mentions, *subject, +1);
+        if (symmetric) {
+          if (subjects.size() >= 2) emit_pairs(subjects, rule.relation);
+          return;
         }
-        for (size_t i = 0; i < mentions.size(); ++i) {
-          if (mentions[i].begin >= te && fits_subject(mentions[i])) {
-            subject = i;
-            break;
+        if (!object) return;
+        for (size_t oi : Coordinated(s, mentions, *object, -1)) {
+          if (!fits_object(mentions[oi])) continue;
+          for (size_t si : subjects) {
+            if (fits_subject(mentions[si])) emit(mentions[si], rule.relation, mentions[oi]);
           }
-        }
-        if (!subject || !object) return;
-        for (size_t si : Coordinated(s, mentions, *subject, +1)) {
-          if (fits_subject(mentions[si])) emit(mentions[si], rule.relation, mentions[*object]);
         }
       });
     }
   }
 }
 
-// "Betty XU, Director of SESEC" and "Jörg Wuttke from EUCCC".
+// "Betty XU, Director of SESEC", "Jörg Wuttke from EUCCC", "Mr. A (Director)
+// and Mrs. B (Director of X) of ETSI", "Dr. Betty XU was nominated as the
+// SESEC expert". A department's parent gets the affiliation too.
 void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                                      const std::vector<ExtractedEntity>& entities,
                                      std::string_view doc, std::vector<ExtractedRelation>* out) const {
-  static const RE2 kFrom(R"(^\s*(?:from|of|at)\s+(?:the\s+)?$)");
+  static const RE2 kPersonJoin(R"(^\s*(?:\(([^()]{1,80})\))?\s*(?:,\s*)?(?:and\s+)?$)");
+  static const RE2 kOf(R"(^\s*(?:of|under)\s+(?:the\s+)?$)");
+  static const RE2 kRoleAfter(R"(^\s*((?i:expert|director|representative|member|chair|secretary))\b)");
   std::string_view s = sentence.text;
-  for (size_t i = 0; i + 1 < mentions.size(); ++i) {
-    if (mentions[i].type != EntityType::kPerson) continue;
-    const Mention& org = mentions[i + 1];
-    if (org.type != EntityType::kAgency && org.type != EntityType::kOrganization &&
-        org.type != EntityType::kCommittee) {
-      continue;
-    }
-    std::string_view gap = s.substr(mentions[i].end, org.begin - mentions[i].end);
-    std::string role;
-    if (!RE2::FullMatch(gap, *role_after_person_, &role) && !RE2::FullMatch(gap, kFrom)) continue;
+  auto emit = [&](size_t person, size_t org, const std::string& role) {
     ExtractedRelation r;
-    r.subject = entities[mentions[i].entity].id;
+    r.subject = entities[mentions[person].entity].id;
     r.relation = Relation::kAffiliatedWith;
-    r.object = entities[org.entity].id;
+    r.object = entities[mentions[org].entity].id;
     r.role = role;
     r.evidence = {std::string(doc), sentence.line, sentence.text};
     out->push_back(std::move(r));
+  };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].type != EntityType::kPerson) continue;
+    // The chain of people sharing one organisation, each with a bracketed role.
+    std::vector<std::pair<size_t, std::string>> people;
+    size_t j = i;
+    while (true) {
+      if (j + 1 >= mentions.size()) break;
+      std::string_view gap = s.substr(mentions[j].end, mentions[j + 1].begin - mentions[j].end);
+      std::string role;
+      if (mentions[j + 1].type == EntityType::kPerson && RE2::FullMatch(gap, kPersonJoin, &role) &&
+          gap.find("and") != std::string_view::npos) {
+        people.emplace_back(j, role);
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (j + 1 >= mentions.size()) continue;
+    size_t org = j + 1;
+    if (!IsOrgType(mentions[org].type)) continue;
+    std::string_view gap = s.substr(mentions[j].end, mentions[org].begin - mentions[j].end);
+    std::string bracket_role, role;
+    std::string final_role;
+    if (RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
+      final_role = !role.empty() ? FoldSpaces(role) : bracket_role;
+      if (!role.empty()) {
+        re2::StringPiece rest(s.data() + mentions[org].end, s.size() - mentions[org].end);
+        (void)rest;
+      }
+    } else if (RE2::FullMatch(gap, *appointed_gap_)) {
+      std::string after;
+      if (RE2::PartialMatch(s.substr(mentions[org].end), kRoleAfter, &after)) {
+        final_role = FoldSpaces(s.substr(mentions[org].begin, mentions[org].end - mentions[org].begin)) +
+                     " " + after;
+      } else {
+        continue;
+      }
+    } else {
+      continue;
+    }
+    people.emplace_back(j, final_role);
+    if (people.size() > 1 && !bracket_role.empty()) people.back().second = bracket_role;
+    for (const auto& [p, r] : people) {
+      emit(p, org, r);
+      if (org + 1 < mentions.size() && IsOrgType(mentions[org + 1].type) &&
+          RE2::FullMatch(s.substr(mentions[org].end, mentions[org + 1].begin - mentions[org].end), kOf)) {
+        std::string outer = r.empty() ? r : r + " of the " + mentions[org].name;
+        emit(p, org + 1, outer);
+      }
+    }
+    i = j;
+  }
+}
+
+// "X of the Y", "X under Y" between bodies, and the parents printed in a
+// committee's code: SAC/TC28/SC42 is part of SAC/TC28, ISO/TC 341 of ISO.
+void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
+                               const std::vector<ExtractedEntity>& entities, std::string_view doc,
+                               std::vector<ExtractedRelation>* out) const {
+  static const RE2 kOf(R"(^\s*(?:,\s*)?(?:of|under|affiliated to|subordinate to)\s+(?:the\s+)?$)");
+  std::string_view s = sentence.text;
+  auto emit = [&](const std::string& child, const std::string& parent) {
+    if (child == parent) return;
+    ExtractedRelation r;
+    r.subject = child;
+    r.relation = Relation::kPartOf;
+    r.object = parent;
+    r.evidence = {std::string(doc), sentence.line, sentence.text};
+    out->push_back(std::move(r));
+  };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.type == EntityType::kCommittee && !m.parent_code.empty()) {
+      std::string key = NameKey(m.parent_code);
+      for (const ExtractedEntity& e : entities) {
+        bool named = NameKey(e.id) == key || NameKey(e.name) == key ||
+                     std::any_of(e.aliases.begin(), e.aliases.end(),
+                                 [&](const std::string& a) { return NameKey(a) == key; });
+        if (named && IsOrgType(e.type)) {
+          emit(entities[m.entity].id, e.id);
+          break;
+        }
+      }
+    }
+    if (i + 1 >= mentions.size() || !IsOrgType(m.type)) continue;
+    const Mention& next = mentions[i + 1];
+    if (!IsOrgType(next.type) || m.source == Source::kGeneric) continue;
+    if (!RE2::FullMatch(s.substr(m.end, next.begin - m.end), kOf)) continue;
+    emit(entities[m.entity].id, entities[next.entity].id);
   }
 }
 
@@ -538,13 +1183,14 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
 class DocumentEntities {
  public:
   int Resolve(const Mention& m) {
+    if (m.entity >= 0) return m.entity;
     std::vector<std::string> names = m.aliases;
     names.push_back(m.name);
     if (!m.id.empty()) names.push_back(m.id);
     int found = -1;
     for (const std::string& n : names) {
       auto it = by_key_.find(NameKey(n));
-      if (it != by_key_.end()) {
+      if (it != by_key_.end() && Compatible(entities_[it->second], m)) {
         found = it->second;
         break;
       }
@@ -558,6 +1204,16 @@ class DocumentEntities {
       entities_.push_back(std::move(e));
     }
     ExtractedEntity& e = entities_[found];
+    // A longer name of a person ("Betty XU" after "XU") becomes the name.
+    if (e.type == EntityType::kPerson && m.name.size() > e.name.size() && e.id == e.name) {
+      e.aliases.push_back(e.name);
+      e.name = e.id = m.name;
+    }
+    // An id learnt later (the acronym of a body first seen by its full name).
+    if (!m.id.empty() && e.id == e.name && m.id != e.id && e.type != EntityType::kStandard &&
+        e.type != EntityType::kPerson) {
+      e.id = m.id;
+    }
     for (const std::string& n : names) {
       by_key_.emplace(NameKey(n), found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
@@ -570,6 +1226,15 @@ class DocumentEntities {
   std::vector<ExtractedEntity>& entities() { return entities_; }
 
  private:
+  // Two editions of a standard share the yearless code but are not one entity.
+  static bool Compatible(const ExtractedEntity& e, const Mention& m) {
+    if (e.type == EntityType::kStandard && m.type == EntityType::kStandard &&
+        m.source == Source::kPattern) {
+      return NameKey(e.id) == NameKey(m.name) || e.id.size() < m.name.size();
+    }
+    return true;
+  }
+
   std::vector<ExtractedEntity> entities_;
   std::unordered_map<std::string, int> by_key_;
 };
@@ -583,14 +1248,20 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name, std::string
   for (std::string& w : text.warnings) result.warnings.push_back({std::move(w)});
 
   std::vector<Acronym> acronyms = FindAcronymDefinitions(text.sentences);
+  FindAbbreviationTable(raw_text, &acronyms);
   std::unordered_map<std::string, int> local_by_key;
   std::vector<std::string> local_names;
   for (size_t i = 0; i < acronyms.size(); ++i) {
-    if (gazetteer_by_key_.count(NameKey(acronyms[i].acronym))) continue;
-    local_by_key.emplace(NameKey(acronyms[i].acronym), static_cast<int>(i));
+    auto known = gazetteer_by_key_.find(NameKey(acronyms[i].acronym));
+    if (known != gazetteer_by_key_.end()) continue;
+    if (gazetteer_by_key_.count(NameKey(acronyms[i].full))) continue;
+    if (!local_by_key.emplace(NameKey(acronyms[i].acronym), static_cast<int>(i)).second) continue;
     local_by_key.emplace(NameKey(acronyms[i].full), static_cast<int>(i));
     local_names.push_back(acronyms[i].acronym);
     local_names.push_back(acronyms[i].full);
+    for (const std::string& a : acronyms[i].aliases) {
+      if (local_by_key.emplace(NameKey(a), static_cast<int>(i)).second) local_names.push_back(a);
+    }
   }
   std::unique_ptr<RE2> local;
   if (!local_names.empty()) {
@@ -601,9 +1272,19 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name, std::string
   DocumentEntities entities;
   std::vector<std::vector<Mention>> per_sentence;
   per_sentence.reserve(text.sentences.size());
+  std::vector<Recent> recent;
   for (const Sentence& sentence : text.sentences) {
-    std::vector<Mention> mentions = FindMentions(sentence.text, local.get(), local_by_key, acronyms);
-    for (Mention& m : mentions) m.entity = entities.Resolve(m);
+    std::vector<Mention> found = FindMentions(sentence.text, local.get(), local_by_key, acronyms);
+    AddGenericMentions(sentence.text, recent, &found);
+    std::vector<Mention> mentions = SelectMentions(std::move(found));
+    MergeBracketed(sentence.text, &mentions);
+    for (Mention& m : mentions) {
+      m.entity = entities.Resolve(m);
+      if (m.source != Source::kGeneric) {
+        recent.push_back({m.entity, m.type, entities.entities()[m.entity].name});
+      }
+    }
+    if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
     per_sentence.push_back(std::move(mentions));
   }
   for (size_t i = 0; i < text.sentences.size(); ++i) {
@@ -611,6 +1292,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name, std::string
                   &result.relations);
     FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
                      &result.relations);
+    FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, &result.relations);
   }
   result.entities = std::move(entities.entities());
   return result;

@@ -1,31 +1,53 @@
 #include "extract/file_io.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <rapidjson/error/en.h>
 
 namespace kg {
 
 bool ReadFile(const std::string& path, std::string* content, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // O_NONBLOCK: a FIFO put where a file was expected must not hang kg.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
     *error = path + ": " + std::strerror(errno);
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    *error = path + ": read error";
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    *error = path + ": " + std::strerror(errno);
+    close(fd);
     return false;
   }
-  *content = std::move(buffer).str();
+  if (!S_ISREG(st.st_mode)) {
+    *error = path + (S_ISDIR(st.st_mode) ? ": is a directory" : ": not a regular file");
+    close(fd);
+    return false;
+  }
+  std::string data;
+  data.resize(static_cast<size_t>(st.st_size));
+  size_t done = 0;
+  while (true) {
+    if (done == data.size()) data.resize(data.size() + 65536);  // the file grew
+    ssize_t n = read(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = path + ": read error: " + std::strerror(errno);
+      close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  close(fd);
+  data.resize(done);
+  *content = std::move(data);
   return true;
 }
 
@@ -63,7 +85,8 @@ bool WriteFileAtomically(const std::string& path, std::string_view content, std:
 
 bool ParseJson(std::string_view text, const std::string& name, rapidjson::Document* doc,
                std::string* error) {
-  doc->Parse(text.data(), text.size());
+  // Iterative: a file of a million '[' must give an error, not a stack overflow.
+  doc->Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (!doc->HasParseError()) return true;
   size_t offset = doc->GetErrorOffset();
   int line = 1;

@@ -143,6 +143,26 @@ bool LooksLikeTitle(std::string_view s) {
   return words > 0 && words <= 16 && capitalised * 10 >= words * 6;
 }
 
+// Whether `next` starts with a word that usually follows a hyphen in a
+// compound ("funded" in "foreign-funded"), rather than the rest of a word
+// broken across lines ("ardisation").
+bool IsCompoundTail(std::string_view next) {
+  static constexpr std::string_view kTails[] = {
+      "funded", "based",  "level",   "term",    "scale",   "oriented", "related", "owned",
+      "quality", "making", "wide",   "free",    "driven",  "specific", "border",  "chain",
+      "party",  "time",   "known",   "up",      "in",      "out",      "off",     "end",
+      "to",     "by",     "of",      "and",     "year",    "round",    "sized",   "speed",
+      "range",  "carbon", "energy",  "hand",    "way",     "led",      "run",     "made",
+      "sector", "side",   "specific", "access", "efficient", "saving", "intensive", "friendly"};
+  size_t n = 0;
+  while (n < next.size() && std::isalpha(static_cast<unsigned char>(next[n]))) ++n;
+  std::string_view word = next.substr(0, n);
+  for (std::string_view t : kTails) {
+    if (word == t) return true;
+  }
+  return false;
+}
+
 struct Line {
   std::string text;
   int number = 0;
@@ -317,8 +337,10 @@ NormalizedText NormalizeText(std::string_view raw) {
     } else if (block.back() == '-' && block.size() >= 2 &&
                std::isalpha(static_cast<unsigned char>(block[block.size() - 2])) &&
                std::islower(static_cast<unsigned char>(line.text[0]))) {
-      // "stand-" + "ardisation": rejoin without a space; the hyphen stays, as
-      // the text printed it, because it cannot be told from "foreign-funded".
+      // "stand-" + "ardisation": rejoin without a space, and without the
+      // hyphen unless the second part is a word that forms compounds
+      // ("foreign-funded", "high-level"), so that names match their spelling.
+      if (!IsCompoundTail(line.text)) block.pop_back();
     } else {
       block.push_back(' ');
     }

@@ -155,7 +155,11 @@ bool ReadNodes(const rapidjson::Value& nodes, const std::string& name, Knowledge
     if (!n.IsObject()) return (*error = Where(name, "nodes", i) + ": not an object", false);
     auto id = n.FindMember("id");
     if (id == n.MemberEnd() || !IdOf(id->value, &node.id)) {
-      return (*error = Where(name, "nodes", i) + ": missing or non-string \"id\"", false);
+      return (*error = Where(name, "nodes", i) + ": missing \"id\" (must be a string or an integer)", false);
+    }
+    auto type_member = n.FindMember("type");
+    if (type_member != n.MemberEnd() && !type_member->value.IsString()) {
+      return (*error = Where(name, "nodes", i) + " (" + node.id + "): \"type\" must be a string", false);
     }
     std::string type = OptionalString(n, "type");
     auto parsed = ParseEntityType(type);

@@ -1,39 +1,159 @@
 #include "viz/dot_writer.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 #include <set>
+
+#include "viz/style.h"
 
 namespace kg {
 namespace {
 
-struct TypeStyle {
-  const char* shape;
-  const char* fill;
-};
+// Label wrapping: about 22 columns a line, 3 lines at most.
+constexpr size_t kLabelWidth = 22;
+constexpr size_t kLabelLines = 3;
+// Evidence sentences shown in an edge tooltip, and their length.
+constexpr size_t kTooltipEvidence = 3;
+constexpr size_t kTooltipChars = 300;
 
-// Colour-blind-safe fills (Okabe-Ito, lightened) so print and screen agree.
-TypeStyle StyleOf(EntityType type) {
-  switch (type) {
-    case EntityType::kAgency: return {"box", "#F5C77E"};
-    case EntityType::kOrganization: return {"ellipse", "#9ED3F0"};
-    case EntityType::kCommittee: return {"hexagon", "#8FD6BD"};
-    case EntityType::kPerson: return {"oval", "#F4EE9A"};
-    case EntityType::kLaw: return {"note", "#E6A3C5"};
-    case EntityType::kPolicy: return {"folder", "#C9B3E6"};
-    case EntityType::kStandard: return {"component", "#D9D9D9"};
-  }
-  return {"ellipse", "#FFFFFF"};
+std::string Quote(std::string_view s) {
+  std::string out = "\"";
+  out += EscapeDotString(s);
+  out += '"';
+  return out;
 }
 
-std::string Quote(std::string_view s) { return "\"" + EscapeDotString(s) + "\""; }
+std::string Number(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", x);
+  return buffer;
+}
 
-std::string Tooltip(const RelationEdge& r) {
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
-  for (size_t i = 0; i < r.evidence.size() && i < 3; ++i) {
-    const Evidence& ev = r.evidence[i];
-    if (i) out += "\n";
-    out += ev.doc + ":" + std::to_string(ev.line) + ": " + ev.text.substr(0, 300);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += separator;
+    out += items[i];
   }
+  return out;
+}
+
+std::string NodeTooltip(const EntityNode& n) {
+  std::string out = std::string(ToString(n.type)) + ": " + n.name + " [" + n.id + "]";
+  if (!n.aliases.empty()) out += "\nalso: " + Join(n.aliases, "; ");
+  if (!n.docs.empty()) out += "\nin: " + Join(n.docs, ", ");
+  return out;
+}
+
+std::string EdgeTooltip(const GraphStorage& g, Edge e) {
+  const RelationEdge& r = g[e];
+  std::string out = g[boost::source(e, g)].name + " " + std::string(ToString(r.relation)) + " " +
+                    g[boost::target(e, g)].name;
+  if (!r.date.empty()) out += " (" + r.date + ")";
+  if (!r.role.empty()) out += " as " + r.role;
+  for (size_t i = 0; i < r.evidence.size() && i < kTooltipEvidence; ++i) {
+    const Evidence& ev = r.evidence[i];
+    out += "\n" + ev.doc + ":" + std::to_string(ev.line) + ": " +
+           WrapLabel(ev.text, kTooltipChars, 1);
+  }
+  if (r.evidence.size() > kTooltipEvidence) {
+    out += "\n(+" + std::to_string(r.evidence.size() - kTooltipEvidence) + " more)";
+  }
+  return out;
+}
+
+std::string GraphAttributes(const std::string& layout) {
+  std::string out = "  graph [layout=" + layout +
+                    ", fontname=\"Helvetica\", fontsize=12, pad=0.3, outputorder=edgesfirst";
+  if (layout == "dot") {
+    out += ", rankdir=LR, nodesep=0.25, ranksep=0.45, splines=true, newrank=true";
+  } else if (layout == "sfdp") {
+    out += ", overlap=prism, overlap_scaling=-4, sep=\"+6\", splines=false, K=0.6, repulsiveforce=1.4";
+  } else {
+    out += ", overlap=false, sep=\"+6\", splines=true";
+  }
+  return out + "];\n";
+}
+
+// Node size factor in [1, 2] from the vertex's share of the top score.
+double ScaleOf(const DotOptions& o, Vertex v, double max_score) {
+  if (o.sizes.empty() || max_score <= 0 || v >= o.sizes.size()) return 1.0;
+  return 1.0 + std::clamp(o.sizes[v] / max_score, 0.0, 1.0);
+}
+
+std::string NodeStatement(const GraphStorage& g, Vertex v, double scale) {
+  const EntityNode& n = g[v];
+  TypeStyle st = StyleOf(n.type);
+  std::string out = Quote(n.id) + " [label=" + Quote(WrapLabel(n.name, kLabelWidth, kLabelLines)) +
+                    ", shape=" + std::string(st.shape) + ", fillcolor=\"" + std::string(st.fill) +
+                    "\", color=\"" + std::string(st.border) + "\"";
+  if (n.type == EntityType::kAgency) out += ", style=\"filled,rounded\"";
+  if (scale != 1.0) {
+    out += ", fontsize=" + Number(10 * scale) + ", penwidth=" + Number(0.8 * scale);
+  }
+  out += ", tooltip=" + Quote(NodeTooltip(n)) + "];\n";
+  return out;
+}
+
+std::string EdgeStatement(const GraphStorage& g, Edge e, bool label) {
+  const RelationEdge& r = g[e];
+  std::string color(RelationColor(r.relation));
+  std::string out = Quote(g[boost::source(e, g)].id) + " -> " + Quote(g[boost::target(e, g)].id) +
+                    " [color=\"" + color + "\"";
+  if (label) {
+    std::string text(ToString(r.relation));
+    std::replace(text.begin(), text.end(), '_', ' ');
+    out += ", label=" + Quote(text) + ", fontcolor=\"" + color + "\"";
+  }
+  if (IsSymmetric(r.relation)) out += ", dir=none";
+  out += ", tooltip=" + Quote(EdgeTooltip(g, e)) + "];\n";
+  return out;
+}
+
+// A name for a legend node that no entity id can take.
+std::string LegendName(const GraphStorage& g, const std::set<std::string>& ids,
+                       std::string_view what) {
+  std::string name = "legend: " + std::string(what);
+  while (ids.count(name)) name += "'";
+  return name;
+}
+
+std::string RelationKey(const std::set<Relation>& relations) {
+  std::string out = "<<table border=\"0\" cellspacing=\"0\" cellpadding=\"1\">";
+  for (Relation r : relations) {
+    std::string text(ToString(r));
+    std::replace(text.begin(), text.end(), '_', ' ');
+    out += "<tr><td align=\"right\"><font color=\"" + std::string(RelationColor(r)) +
+           "\">&#9472;&#9472;&#9654;</font></td><td align=\"left\">" + text + "</td></tr>";
+  }
+  return out + "</table>>";
+}
+
+std::string Legend(const GraphStorage& g, const std::set<std::string>& ids,
+                   const std::set<EntityType>& types, const std::set<Relation>& relations,
+                   bool chain) {
+  std::string out =
+      "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; color=\"#BBBBBB\"; "
+      "style=rounded; margin=6;\n    node [fontsize=9, height=0.3, margin=\"0.06,0.02\"];\n";
+  std::vector<std::string> names;
+  for (EntityType t : types) {
+    TypeStyle st = StyleOf(t);
+    names.push_back(LegendName(g, ids, ToString(t)));
+    out += "    " + Quote(names.back()) + " [label=" + Quote(ToString(t)) +
+           ", shape=" + std::string(st.shape) + ", fillcolor=\"" + std::string(st.fill) +
+           "\", color=\"" + std::string(st.border) + "\", tooltip=\"entity type\"];\n";
+  }
+  if (!relations.empty()) {
+    names.push_back(LegendName(g, ids, "relations"));
+    out += "    " + Quote(names.back()) + " [shape=plain, style=\"\", fontsize=9, label=" +
+           RelationKey(relations) + ", tooltip=\"relation colours\"];\n";
+  }
+  // Engines other than dot ignore clusters; invisible edges keep the legend in one piece.
+  for (size_t i = 1; chain && i < names.size(); ++i) {
+    out += "    " + Quote(names[i - 1]) + " -> " + Quote(names[i]) + " [style=invis];\n";
+  }
+  out += "  }\n";
   return out;
 }
 
@@ -46,59 +166,62 @@ std::string EscapeDotString(std::string_view text) {
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
+      case '&': out += "&amp;"; break;
       case '\n': out += "\\n"; break;
       case '\r': break;
-      default: out.push_back(c);
+      default:
+        if ((c >= 0 && c < 0x20) || c == 0x7F) {
+          out.push_back(' ');
+        } else {
+          out.push_back(c);
+        }
     }
   }
   return out;
 }
 
-std::string GraphToDot(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices,
+std::string GraphToDot(const KnowledgeGraph& graph, const Selection& selection,
                        const DotOptions& options) {
   const GraphStorage& g = graph.storage();
-  std::vector<Vertex> chosen = vertices;
-  if (chosen.empty()) chosen.assign(boost::vertices(g).first, boost::vertices(g).second);
-  std::sort(chosen.begin(), chosen.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
-  std::set<Vertex> in(chosen.begin(), chosen.end());
+  const std::string layout = options.layout.empty() ? "dot" : options.layout;
+  double max_score = 0;
+  for (Vertex v : selection.vertices) {
+    if (v < options.sizes.size()) max_score = std::max(max_score, options.sizes[v]);
+  }
+  std::string out = "digraph " + Quote(options.graph_name) + " {\n" + GraphAttributes(layout);
+  out += "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=0.8, "
+         "margin=\"0.08,0.03\"];\n";
+  out += "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.6, penwidth=0.9];\n";
 
-  std::string out = "digraph " + Quote(options.graph_name) + " {\n";
-  out += "  graph [rankdir=" + options.rankdir +
-         ", fontname=\"Helvetica\", overlap=false, splines=true, outputorder=edgesfirst];\n";
-  out += "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=0.6];\n";
-  out += "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\", arrowsize=0.6];\n";
+  std::set<std::string> ids;
   std::set<EntityType> types;
-  for (Vertex v : chosen) {
-    const EntityNode& n = g[v];
-    TypeStyle st = StyleOf(n.type);
-    types.insert(n.type);
-    out += "  " + Quote(n.id) + " [label=" + Quote(n.name.size() > 60 ? n.name.substr(0, 57) + "..." : n.name) +
-           ", shape=" + st.shape + ", fillcolor=\"" + st.fill + "\", tooltip=" +
-           Quote(std::string(ToString(n.type)) + ": " + n.name) + "];\n";
+  std::map<std::string, std::vector<Vertex>> clusters;
+  for (Vertex v : selection.vertices) {
+    ids.insert(g[v].id);
+    types.insert(g[v].type);
+    std::string group = v < options.groups.size() ? options.groups[v] : "";
+    clusters[group].push_back(v);
   }
-  std::vector<Edge> edges;
-  for (Edge e : boost::make_iterator_range(boost::edges(g))) {
-    if (in.count(boost::source(e, g)) && in.count(boost::target(e, g))) edges.push_back(e);
+  int cluster_number = 0;
+  for (const auto& [title, members] : clusters) {
+    std::string indent = "  ";
+    if (!title.empty()) {
+      out += "  subgraph cluster_" + std::to_string(cluster_number++) + " {\n    label=" +
+             Quote(title) + "; fontsize=11; color=\"#CCCCCC\"; style=rounded;\n";
+      indent = "    ";
+    }
+    for (Vertex v : members) out += indent + NodeStatement(g, v, ScaleOf(options, v, max_score));
+    if (!title.empty()) out += "  }\n";
   }
-  std::sort(edges.begin(), edges.end(), [&](const Edge& a, const Edge& b) {
-    return std::tie(g[boost::source(a, g)].id, g[a].relation, g[boost::target(a, g)].id) <
-           std::tie(g[boost::source(b, g)].id, g[b].relation, g[boost::target(b, g)].id);
-  });
-  for (const Edge& e : edges) {
-    const RelationEdge& r = g[e];
-    out += "  " + Quote(g[boost::source(e, g)].id) + " -> " + Quote(g[boost::target(e, g)].id) +
-           " [label=" + Quote(ToString(r.relation)) + ", tooltip=" + Quote(Tooltip(r));
-    if (IsSymmetric(r.relation)) out += ", dir=both";
-    out += "];\n";
+
+  bool labels = selection.edges.size() <= options.max_edge_labels;
+  std::set<Relation> relations;
+  for (Edge e : selection.edges) {
+    relations.insert(g[e].relation);
+    out += "  " + EdgeStatement(g, e, labels);
   }
   if (options.legend && !types.empty()) {
-    out += "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; color=\"#999999\";\n";
-    for (EntityType t : types) {
-      TypeStyle st = StyleOf(t);
-      out += "    " + Quote("legend_" + std::string(ToString(t))) + " [label=" + Quote(ToString(t)) +
-             ", shape=" + st.shape + ", fillcolor=\"" + st.fill + "\"];\n";
-    }
-    out += "  }\n";
+    out += Legend(g, ids, types, relations, layout != "dot");
   }
   out += "}\n";
   return out;
