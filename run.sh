@@ -24,5 +24,7 @@ $kg -g out/graph.json path ETSI SAC
 echo
 echo "== Diagrams"
 $kg -g out/graph.json export --format dot -o out/graph.dot
-dot -Tsvg out/graph.dot -o out/graph.svg.tmp && mv out/graph.svg.tmp out/graph.svg
+$kg -g out/graph.json render -o out/graph.svg
+$kg -g out/graph.json render --focus SAMR --depth 2 -o out/samr.svg
+$kg -g out/graph.json render --top 20 --measure pagerank --size-by pagerank -o out/top20.svg
 ls -l out/

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything (Release) into build/ and runs
-# the whole test suite with ctest.
+# the whole test suite with ctest; then the suite under ASan+UBSan (build-asan)
+# and the libFuzzer targets (build-fuzz, clang++).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
@@ -8,3 +9,23 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$(nproc)"
 cd build
 ctest --output-on-failure -j "$(nproc)" --timeout 900
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+# (leaks included), with the scale tests shrunk tenfold (KG_SANITIZED=1);
+# then the main job (kg build corpus) under LeakSanitizer. Any report fails.
+cd ..
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKG_SANITIZE=address,undefined \
+  -DKG_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$(nproc)"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd build-asan && KG_SANITIZED=1 ctest --output-on-failure -j "$(nproc)" --timeout 1800)
+asan_out=$(mktemp -d)
+build-asan/kg build -q corpus -o "$asan_out/graph.json"
+rm -rf "$asan_out"
+
+# libFuzzer targets (tests/fuzz), built with clang++ apart from the main build,
+# each run for KG_FUZZ_SECONDS (default 60) from its seed corpus.
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKG_FUZZ=ON \
+  -DKG_BUILD_TESTS=OFF -DKG_BUILD_BENCH=OFF >/dev/null
+cmake --build build-fuzz -j "$(nproc)" --target fuzz_extract fuzz_graph_json fuzz_cypher
+bash tests/fuzz/run_fuzzers.sh build-fuzz "${KG_FUZZ_SECONDS:-60}"

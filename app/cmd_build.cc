@@ -52,7 +52,8 @@ size_t ReportCorpusProblems(const std::vector<CorpusProblem>& problems) {
   for (size_t i = 0; i < notes.size() && i < kShown; ++i) {
     std::cerr << "kg: ignored " << notes[i]->path << ": " << notes[i]->reason << "\n";
   }
-  if (notes.size() > kShown) std::cerr << "kg: ignored " << notes.size() - kShown << " more files\n";
+  if (notes.size() > kShown)
+    std::cerr << "kg: ignored " << notes.size() - kShown << " more files\n";
   return skipped;
 }
 
@@ -185,12 +186,17 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   corpus_options.progress = ProgressDisplay(global, start);
   std::vector<DocumentExtraction> report;
   size_t empty = 0;
-  ExtractCorpus(plan.to_extract, *extractor, corpus_options, [&](DocumentExtraction doc) {
-    ReportWarnings(doc);
-    if (doc.bytes == 0) ++empty;
-    if (options.report) report.push_back({doc.doc, doc.content_hash, doc.bytes, doc.entities, doc.relations, doc.warnings});
-    builder.Add(std::move(doc));
-  }, &problems);
+  ExtractCorpus(
+      plan.to_extract, *extractor, corpus_options,
+      [&](DocumentExtraction doc) {
+        ReportWarnings(doc);
+        if (doc.bytes == 0) ++empty;
+        if (options.report)
+          report.push_back(
+              {doc.doc, doc.content_hash, doc.bytes, doc.entities, doc.relations, doc.warnings});
+        builder.Add(std::move(doc));
+      },
+      &problems);
   KnowledgeGraph graph = builder.Build();
   std::string error;
   if (!WriteGraphFile(graph, options.output, &error)) {
@@ -202,9 +208,9 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   if (options.report) PrintReport(report);
   if (!global.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "kg: wrote " << options.output << ": " << graph.documents().size() << " documents, "
-              << graph.num_entities() << " entities, " << graph.num_relations() << " relations ("
-              << skipped << " files skipped, ";
+    std::cerr << "kg: wrote " << options.output << ": " << graph.documents().size()
+              << " documents, " << graph.num_entities() << " entities, " << graph.num_relations()
+              << " relations (" << skipped << " files skipped, ";
     if (options.update) {
       std::cerr << plan.to_extract.size() << " extracted, " << plan.unchanged << " unchanged, "
                 << plan.removed << " dropped or replaced, ";
@@ -272,13 +278,15 @@ int RunStats(const GlobalOptions& global) {
 void RegisterBuildCommands(CLI::App& app, GlobalOptions& global, CommandAction& action) {
   auto options = std::make_shared<BuildOptions>();
   CLI::App* build = app.add_subcommand("build", "extract a graph from newsletters (.txt, .md)");
-  build->add_option("paths", options->paths, "files and folders (searched recursively)")->required();
+  build->add_option("paths", options->paths, "files and folders (searched recursively)")
+      ->required();
   build->add_option("-o,--output", options->output, "graph file to write (default: --graph)");
   build->add_option("-j,--threads", options->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   build->add_flag("--report", options->report, "print per-document counts");
-  build->add_flag("--update", options->update,
-                  "re-extract only new or changed files into the existing graph; drop removed ones");
+  build->add_flag(
+      "--update", options->update,
+      "re-extract only new or changed files into the existing graph; drop removed ones");
   build->callback([&global, &action, options] {
     action = [&global, options] { return RunBuild(global, *options); };
   });

@@ -33,9 +33,11 @@ by the other items), ORDER BY ... [ASC|DESC], SKIP n, LIMIT n.
 Node properties: id, name, type, aliases, docs; relationship properties: relation (also
 type(r)), date, role, evidence. Functions: labels, id, length, size, nodes, relationships,
 startNode, endNode, coalesce, head, last, toLower, toUpper, trim, toString, toInteger,
-toFloat, abs, exists, substring, replace, split.
+toFloat, abs, exists, substring, replace, split. Also path variables p = (a)-->(b),
+label tests (WHERE n:Agency), list[i] and list[a..b], + - * / % ^, 'strings' and "strings".
+Not supported: WITH, UNWIND, CASE, list comprehensions, parameters, writing clauses.
 Variable-length patterns without an upper bound stop at 10 hops (--max-hops); a query that
-examines more than 50 million relationships is stopped with an error.
+examines more than 10 million relationships is stopped with an error (--max-steps).
 Rows come out in graph order (entities by id) unless ORDER BY says otherwise.
 Without QUERY: reads queries from a prompt with history (~/.kg_history), one per line or
 several lines up to ';'; Ctrl-D ends. When standard input is not a terminal, queries are
@@ -45,8 +47,9 @@ Exit codes: 0 rows printed; 1 bad query, unknown graph, or no rows (the header a
 exits 1 if any query was bad, from a terminal always 0.)help";
 
 struct CypherFlags {
-  std::string query;
+  std::optional<std::string> query;  // nullopt: read queries from the prompt or stdin
   int max_hops = 10;
+  uint64_t max_steps = CypherOptions().max_steps;
 };
 
 void WriteEvidence(JsonWriter& w, const RelationEdge& r) {
@@ -104,13 +107,27 @@ void WriteValue(JsonWriter& w, const KnowledgeGraph& graph, const CypherValue& v
   const GraphStorage& g = graph.storage();
   using Kind = CypherValue::Kind;
   switch (v.kind) {
-    case Kind::kNull: w.Null(); return;
-    case Kind::kBool: w.Bool(v.boolean); return;
-    case Kind::kInt: w.Int64(v.integer); return;
-    case Kind::kFloat: w.Double(v.real); return;
-    case Kind::kString: w.String(v.string); return;
-    case Kind::kNode: WriteNode(w, g[v.vertex]); return;
-    case Kind::kRelationship: WriteRelationship(w, g, v.edge); return;
+    case Kind::kNull:
+      w.Null();
+      return;
+    case Kind::kBool:
+      w.Bool(v.boolean);
+      return;
+    case Kind::kInt:
+      w.Int64(v.integer);
+      return;
+    case Kind::kFloat:
+      w.Double(v.real);
+      return;
+    case Kind::kString:
+      w.String(v.string);
+      return;
+    case Kind::kNode:
+      WriteNode(w, g[v.vertex]);
+      return;
+    case Kind::kRelationship:
+      WriteRelationship(w, g, v.edge);
+      return;
     case Kind::kList:
       w.StartArray();
       for (const CypherValue& item : v.list) WriteValue(w, graph, item);
@@ -144,7 +161,8 @@ void WriteValue(JsonWriter& w, const KnowledgeGraph& graph, const CypherValue& v
 // Prints the rows as a table or JSON; returns 0, or 1 when there are none.
 int PrintResult(const GlobalOptions& global, const KnowledgeGraph& graph,
                 const CypherResult& result) {
-  for (const std::string& warning : result.warnings) std::cerr << "kg: warning: " << warning << "\n";
+  for (const std::string& warning : result.warnings)
+    std::cerr << "kg: warning: " << warning << "\n";
   if (global.json) {
     PrintJson([&](JsonWriter& w) {
       w.StartArray();
@@ -165,7 +183,8 @@ int PrintResult(const GlobalOptions& global, const KnowledgeGraph& graph,
       for (const CypherValue& v : row) cells.push_back(FormatCypherValue(graph, v));
       table.AddRow(std::move(cells));
     }
-    table.Print(std::cout);
+    // Wider cells than other commands: paths and lists are long.
+    table.Print(std::cout, 120);
     if (result.rows.empty()) std::cout << "(no rows)\n";
   }
   return result.rows.empty() ? 1 : 0;
@@ -293,9 +312,14 @@ int RunQueryCommand(const GlobalOptions& global, const CypherFlags& flags) {
   if (!LoadGraphOrReport(global, &graph)) return 1;
   CypherOptions options;
   options.max_hops = flags.max_hops;
-  if (!flags.query.empty()) {
+  options.max_steps = flags.max_steps;
+  if (flags.query) {
+    if (IsBlank(*flags.query)) {
+      std::cerr << "kg: the query is empty; omit it for a prompt\n";
+      return 1;
+    }
     bool bad_query = false;
-    return RunOne(global, options, graph, flags.query, &bad_query);
+    return RunOne(global, options, graph, *flags.query, &bad_query);
   }
   return Session(global, options, graph, isatty(STDIN_FILENO) != 0).Run();
 }
@@ -304,12 +328,17 @@ int RunQueryCommand(const GlobalOptions& global, const CypherFlags& flags) {
 
 void RegisterCypherCommands(CLI::App& app, GlobalOptions& global, CommandAction& action) {
   auto flags = std::make_shared<CypherFlags>();
-  CLI::App* cmd = app.add_subcommand("query", "run an openCypher query (no query: interactive prompt)");
+  CLI::App* cmd =
+      app.add_subcommand("query", "run an openCypher query (no query: interactive prompt)");
   cmd->footer(kQueryHelp);
   cmd->add_option("cypher", flags->query, "the query; omit it for a prompt");
   cmd->add_option("--max-hops", flags->max_hops,
                   "upper bound of variable-length patterns written without one")
       ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--max-steps", flags->max_steps,
+                  "relationships a query may examine before it is stopped")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40))
       ->capture_default_str();
   cmd->callback([&global, &action, flags] {
     action = [&global, flags] { return RunQueryCommand(global, *flags); };

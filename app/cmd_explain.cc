@@ -1,6 +1,8 @@
 // kg explain ENTITY: one entity with its type, aliases and documents, and every
 // edge in and out of it with relation, date, role and the evidence that states it.
+#include <algorithm>
 #include <iostream>
+#include <tuple>
 
 #include "app/commands.h"
 #include "app/table.h"
@@ -142,9 +144,8 @@ void RegisterExplainCommands(CLI::App& app, GlobalOptions& global, CommandAction
       "explain", "Show an entity: type, aliases, documents, every relation with its evidence");
   auto text = std::make_shared<std::string>();
   cmd->add_option("entity", *text, "Entity id, name or alias")->required();
-  cmd->callback([&global, &action, text] {
-    action = [&global, text] { return RunExplain(global, *text); };
-  });
+  cmd->callback(
+      [&global, &action, text] { action = [&global, text] { return RunExplain(global, *text); }; });
 }
 
 }  // namespace kg

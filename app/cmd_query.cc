@@ -171,7 +171,7 @@ int RunFind(const GlobalOptions& global, const std::string& text) {
       w.Key("query");
       w.String(text);
       w.Key("status");
-      w.String(found.empty() ? "not_found"
+      w.String(found.empty()      ? "not_found"
                : only_suggestions ? "suggestions"
                : ambiguous        ? "ambiguous"
                                   : "found");
@@ -223,8 +223,8 @@ struct NeighborRow {
 // Every edge that first reaches a vertex at some depth gives a row, so direct
 // neighbours show every relation that links them to the entity.
 std::vector<NeighborRow> CollectNeighbors(const KnowledgeGraph& graph, Vertex start,
-                                          const std::vector<Relation>& relations, bool out,
-                                          bool in, int depth) {
+                                          const std::vector<Relation>& relations, bool out, bool in,
+                                          int depth) {
   const GraphStorage& g = graph.storage();
   auto allowed = [&](Edge e) {
     return relations.empty() ||
@@ -314,7 +314,8 @@ int RunNeighbors(const GlobalOptions& global, const NeighborOptions& o) {
     }
     t.Print(std::cout, 60);
   }
-  if (rows.empty()) std::cerr << "kg: " << g[*start].id << " has no neighbors matching the filters\n";
+  if (rows.empty())
+    std::cerr << "kg: " << g[*start].id << " has no neighbors matching the filters\n";
   return rows.empty() ? 1 : 0;
 }
 
@@ -666,9 +667,8 @@ void RegisterQueryCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
                    "affiliated_with, cooperates_with, established, secretariat_of")
       ->required();
   add_rel_options(rel_cmd, *rel);
-  rel_cmd->callback([&global, &action, rel] {
-    action = [&global, rel] { return RunRel(global, *rel); };
-  });
+  rel_cmd->callback(
+      [&global, &action, rel] { action = [&global, rel] { return RunRel(global, *rel); }; });
 
   auto path = std::make_shared<PathCommandOptions>();
   CLI::App* path_cmd = app.add_subcommand("path", "how two entities are connected");
@@ -686,9 +686,8 @@ void RegisterQueryCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
   path_cmd->add_option("--limit", path->limit, "most paths --all prints")
       ->check(CLI::Range(size_t{1}, size_t{1000000}))
       ->capture_default_str();
-  path_cmd->callback([&global, &action, path] {
-    action = [&global, path] { return RunPath(global, *path); };
-  });
+  path_cmd->callback(
+      [&global, &action, path] { action = [&global, path] { return RunPath(global, *path); }; });
 
   auto centrality = std::make_shared<CentralityCommandOptions>();
   CLI::App* centrality_cmd = app.add_subcommand("centrality", "who matters most in the network");
@@ -714,7 +713,8 @@ void RegisterQueryCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
   });
 
   auto communities = std::make_shared<CommunityCommandOptions>();
-  CLI::App* communities_cmd = app.add_subcommand("communities", "groups of closely linked entities");
+  CLI::App* communities_cmd =
+      app.add_subcommand("communities", "groups of closely linked entities");
   communities_cmd->add_option("--algorithm", communities->algorithm, "louvain or label-propagation")
       ->check(CLI::IsMember({"louvain", "label-propagation"}))
       ->capture_default_str();

@@ -21,9 +21,9 @@ namespace fs = std::filesystem;
 struct ExtractOptions {
   std::vector<std::string> paths;
   int threads = 0;
-  bool stdin_paths = false;     // one path per line on stdin
-  std::string stdin_text;       // stdin is one document with this name
-  bool stdin_jsonl = false;     // stdin has {"name", "text"} records, one per line
+  bool stdin_paths = false;  // one path per line on stdin
+  std::string stdin_text;    // stdin is one document with this name
+  bool stdin_jsonl = false;  // stdin has {"name", "text"} records, one per line
 };
 
 // Extracts one in-memory document and prints its record.
@@ -88,10 +88,13 @@ int RunExtract(const GlobalOptions& global, ExtractOptions& options) {
   std::vector<std::string> files = ListCorpusFiles(options.paths, &problems);
   CorpusOptions corpus_options;
   corpus_options.threads = options.threads;
-  ExtractCorpus(files, *extractor, corpus_options, [](DocumentExtraction doc) {
-    ReportWarnings(doc);
-    std::cout << ExtractionToJsonLine(doc);
-  }, &problems);
+  ExtractCorpus(
+      files, *extractor, corpus_options,
+      [](DocumentExtraction doc) {
+        ReportWarnings(doc);
+        std::cout << ExtractionToJsonLine(doc);
+      },
+      &problems);
   size_t skipped = ReportCorpusProblems(problems);
   if (!std::cout.flush()) {
     std::cerr << "kg: cannot write to stdout\n";
@@ -161,8 +164,9 @@ int RunMerge(const GlobalOptions& global, MergeOptions& options) {
     return 1;
   }
   if (!global.quiet) {
-    std::cerr << "kg: wrote " << options.output << ": " << graph.documents().size() << " documents, "
-              << graph.num_entities() << " entities, " << graph.num_relations() << " relations\n";
+    std::cerr << "kg: wrote " << options.output << ": " << graph.documents().size()
+              << " documents, " << graph.num_entities() << " entities, " << graph.num_relations()
+              << " relations\n";
   }
   return 0;
 }
@@ -176,8 +180,10 @@ void RegisterShardCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
   ex->add_option("paths", extract->paths, "files and folders (searched recursively)");
   ex->add_option("-j,--threads", extract->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
-  auto* paths = ex->add_flag("--stdin-paths", extract->stdin_paths, "read file paths from stdin, one per line");
-  auto* text = ex->add_option("--stdin-text", extract->stdin_text, "read one document named NAME from stdin");
+  auto* paths = ex->add_flag("--stdin-paths", extract->stdin_paths,
+                             "read file paths from stdin, one per line");
+  auto* text = ex->add_option("--stdin-text", extract->stdin_text,
+                              "read one document named NAME from stdin");
   auto* jsonl = ex->add_flag("--stdin-jsonl", extract->stdin_jsonl,
                              "read {\"name\", \"text\"} JSON lines from stdin, one document each");
   paths->excludes(text, jsonl);
@@ -187,8 +193,10 @@ void RegisterShardCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
   });
 
   auto merge = std::make_shared<MergeOptions>();
-  CLI::App* mg = app.add_subcommand("merge", "reduce step: build graph.json from kg extract shards");
-  mg->add_option("shards", merge->shards, "JSON-lines files written by kg extract ('-': stdin)")->required();
+  CLI::App* mg =
+      app.add_subcommand("merge", "reduce step: build graph.json from kg extract shards");
+  mg->add_option("shards", merge->shards, "JSON-lines files written by kg extract ('-': stdin)")
+      ->required();
   mg->add_option("-o,--output", merge->output, "graph file to write (default: --graph)");
   mg->callback([&global, &action, merge] {
     action = [&global, merge] { return RunMerge(global, *merge); };

@@ -51,8 +51,7 @@ void AddDiagramOptions(CLI::App* cmd, DiagramFlags& f) {
   cmd->add_option("--measure", f.measure,
                   "centrality for --top: degree, pagerank, betweenness, closeness, ...")
       ->capture_default_str();
-  cmd->add_option("--type", f.types, "entity types to keep, e.g. Agency,Committee")
-      ->delimiter(',');
+  cmd->add_option("--type", f.types, "entity types to keep, e.g. Agency,Committee")->delimiter(',');
   cmd->add_option("--relation", f.relations, "relations to keep, e.g. issued,part_of")
       ->delimiter(',');
   cmd->add_option("--doc", f.doc, "only what this document (file name) states");
@@ -153,7 +152,8 @@ int PrepareDiagram(const GlobalOptions& global, const DiagramFlags& f, Diagram* 
   }
   d->dot.legend = !f.no_legend;
   d->dot.layout = f.layout.empty()
-                      ? DefaultLayout(d->selection.vertices.size(), d->selection.edges.size())
+                      ? DefaultLayout(d->selection.vertices.size(), d->selection.edges.size(),
+                                      CountComponents(d->graph, d->selection))
                       : f.layout;
   d->dot.groups = GroupVertices(d->graph, *ParseGroupBy(f.cluster));
   if (!f.size_by.empty()) {
@@ -207,8 +207,7 @@ int RunRender(const GlobalOptions& global, const DiagramFlags& f, const std::str
   if (int code = PrepareDiagram(global, f, &d)) return code;
   RenderedImage image;
   std::string error;
-  if (!RenderDot(GraphToDot(d.graph, d.selection, d.dot), d.dot.layout, *format, &image,
-                 &error)) {
+  if (!RenderDot(GraphToDot(d.graph, d.selection, d.dot), d.dot.layout, *format, &image, &error)) {
     std::cerr << "kg: " << error << "\n";
     return 1;
   }
@@ -264,7 +263,8 @@ void RegisterVizCommands(CLI::App& app, GlobalOptions& global, CommandAction& ac
   auto render_output = std::make_shared<std::string>();
   CLI::App* render = app.add_subcommand(
       "render", "draw the graph, or a selection of it, as SVG, PNG or PDF with Graphviz");
-  render->add_option("-o,--output", *render_output, "image to write: FILE.svg, FILE.png or FILE.pdf")
+  render
+      ->add_option("-o,--output", *render_output, "image to write: FILE.svg, FILE.png or FILE.pdf")
       ->required();
   AddDiagramOptions(render, *render_flags);
   render->callback([&global, &action, render_flags, render_output] {

@@ -1,8 +1,8 @@
 #include "extract/corpus.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -139,8 +139,14 @@ std::vector<std::string> ListCorpusFiles(const std::vector<std::string>& paths,
 }
 
 bool LooksBinary(std::string_view data) {
-  static constexpr std::string_view kSignatures[] = {"\x89PNG", "%PDF", "PK\x03\x04", "\x1f\x8b",
-                                                     "GIF8", "\xFF\xD8\xFF", "\x7F" "ELF"};
+  static constexpr std::string_view kSignatures[] = {"\x89PNG",
+                                                     "%PDF",
+                                                     "PK\x03\x04",
+                                                     "\x1f\x8b",
+                                                     "GIF8",
+                                                     "\xFF\xD8\xFF",
+                                                     "\x7F"
+                                                     "ELF"};
   for (std::string_view sig : kSignatures) {
     if (data.substr(0, sig.size()) == sig) return true;
   }
@@ -157,9 +163,11 @@ void ExtractCorpus(const std::vector<std::string>& files, const Extractor& extra
                    const CorpusOptions& options,
                    const std::function<void(DocumentExtraction)>& sink,
                    std::vector<CorpusProblem>* problems) {
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = std::max(1, std::min<int>(threads, static_cast<int>(std::max<size_t>(1, files.size()))));
+  int threads = options.threads > 0
+                    ? options.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads =
+      std::max(1, std::min<int>(threads, static_cast<int>(std::max<size_t>(1, files.size()))));
   // A window of slots: workers fill slot i % window, the caller drains them in
   // order. Memory holds at most `window` extractions, never the corpus text.
   const size_t window = static_cast<size_t>(threads) * 4;
@@ -191,8 +199,16 @@ void ExtractCorpus(const std::vector<std::string>& files, const Extractor& extra
       } else if (LooksBinary(text)) {
         slot.problem = CorpusProblem{files[i], "binary file, not text"};
       } else {
-        slot.result = extractor.Extract(fs::path(files[i]).filename().string(), text);
-        slot.result->bytes = text.size();
+        // An exception escaping a worker thread would terminate kg; a bug
+        // triggered by one file must cost that file only, and say so.
+        try {
+          slot.result = extractor.Extract(fs::path(files[i]).filename().string(), text);
+          slot.result->bytes = text.size();
+        } catch (const std::exception& e) {
+          slot.result.reset();
+          slot.problem =
+              CorpusProblem{files[i], std::string("internal error while extracting: ") + e.what()};
+        }
       }
       slot.ready = true;
       {

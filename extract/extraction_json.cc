@@ -147,7 +147,8 @@ bool ExtractionFromJsonLine(std::string_view line, const std::string& where,
   if (!GetString(json, "doc", true, &result.doc) || result.doc.empty()) {
     return fail("record needs a non-empty string \"doc\"");
   }
-  if (!GetString(json, "hash", false, &result.content_hash)) return fail("\"hash\" must be a string");
+  if (!GetString(json, "hash", false, &result.content_hash))
+    return fail("\"hash\" must be a string");
   auto bytes = json.FindMember("bytes");
   if (bytes != json.MemberEnd()) {
     if (!bytes->value.IsUint64()) return fail("\"bytes\" must be a non-negative integer");
@@ -155,7 +156,8 @@ bool ExtractionFromJsonLine(std::string_view line, const std::string& where,
   }
   for (const char* key : {"entities", "relations", "warnings"}) {
     auto it = json.FindMember(key);
-    if (it != json.MemberEnd() && !it->value.IsArray()) return fail(std::string("\"") + key + "\" must be a list");
+    if (it != json.MemberEnd() && !it->value.IsArray())
+      return fail(std::string("\"") + key + "\" must be a list");
   }
   if (auto it = json.FindMember("entities"); it != json.MemberEnd()) {
     for (const auto& v : it->value.GetArray()) {

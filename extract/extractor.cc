@@ -29,9 +29,9 @@ struct Mention {
   std::string id;                    // preferred id, if known (gazetteer, acronym)
   int priority = 0;                  // wins ties between overlapping spans
   Source source = Source::kTitle;
-  std::string parent_code;           // a committee code's parent ("SAC/TC28" of "SAC/TC28/SC42")
-  std::string role;                  // a person's role printed in brackets after the name
-  int entity = -1;                   // index into the document's entities, once resolved
+  std::string parent_code;  // a committee code's parent ("SAC/TC28" of "SAC/TC28/SC42")
+  std::string role;         // a person's role printed in brackets after the name
+  int entity = -1;          // index into the document's entities, once resolved
 };
 
 bool IsStrong(const Mention& m) {
@@ -175,7 +175,8 @@ std::string_view TrimView(std::string_view s) {
 
 bool ContainsNoCase(std::string_view hay, std::string_view needle) {
   auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
   });
   return it != hay.end();
 }
@@ -240,9 +241,13 @@ class RuleExtractor : public Extractor {
   void FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                         const std::vector<ExtractedEntity>& entities, std::string_view doc,
                         std::vector<ExtractedRelation>* out) const;
+  // Parents named only inside another name ("of the State Council") are
+  // added to `parents_seen`, so that the edge has both ends.
   void FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
                   const std::vector<ExtractedEntity>& entities, std::string_view doc,
-                  std::vector<ExtractedRelation>* out) const;
+                  const std::unordered_map<std::string, int>& by_key,
+                  std::vector<ExtractedRelation>* out,
+                  std::vector<ExtractedEntity>* parents_seen) const;
 
   Rules rules_;
   std::unique_ptr<RE2> gazetteer_exact_;  // acronyms: case-sensitive
@@ -257,14 +262,16 @@ class RuleExtractor : public Extractor {
   std::unique_ptr<RE2> generic_;         // "the Measures", "this TC"
   std::unique_ptr<RE2> date_;
   std::unique_ptr<RE2> year_;
-  std::unique_ptr<RE2> role_gap_;        // person -> organisation
-  std::unique_ptr<RE2> appointed_gap_;   // "was nominated as the"
+  std::unique_ptr<RE2> role_gap_;       // person -> organisation
+  std::unique_ptr<RE2> appointed_gap_;  // "was nominated as the"
   std::unique_ptr<RE2> abbreviation_line_;
   std::set<std::string> stop_words_;
   std::set<std::string> generic_acronyms_;
   std::set<std::string> parent_prefixes_;
   std::vector<std::pair<std::string, EntityType>> heads_;
   std::set<std::string> connectors_;
+  std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
+  std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
 };
 
 bool RuleExtractor::Init(std::string* error) {
@@ -280,7 +287,8 @@ bool RuleExtractor::Init(std::string* error) {
       (HasLower(n) ? names : exact).push_back(n);
     }
   }
-  if (!exact.empty() && !(gazetteer_exact_ = Compile(Alternation(exact), true, error, "gazetteer"))) {
+  if (!exact.empty() &&
+      !(gazetteer_exact_ = Compile(Alternation(exact), true, error, "gazetteer"))) {
     return false;
   }
   if (!names.empty() &&
@@ -300,15 +308,18 @@ bool RuleExtractor::Init(std::string* error) {
       return out + ")\\b";
     };
     std::string what = "trigger " + std::string(ToString(t.relation));
-    if (!t.active.empty() && !(c.active = Compile(join(t.active), false, error, what))) return false;
+    if (!t.active.empty() && !(c.active = Compile(join(t.active), false, error, what)))
+      return false;
     if (!t.passive.empty() && !(c.passive = Compile(join(t.passive), false, error, what))) {
       return false;
     }
     triggers_.push_back(std::move(c));
   }
   static const std::pair<const char*, EntityType> kHeadLists[] = {
-      {"committee_heads", EntityType::kCommittee}, {"agency_heads", EntityType::kAgency},
-      {"organization_heads", EntityType::kOrganization}, {"law_heads", EntityType::kLaw},
+      {"committee_heads", EntityType::kCommittee},
+      {"agency_heads", EntityType::kAgency},
+      {"organization_heads", EntityType::kOrganization},
+      {"law_heads", EntityType::kLaw},
       {"policy_heads", EntityType::kPolicy}};
   for (const auto& [list, type] : kHeadLists) {
     for (const std::string& h : rules_.List(list)) heads_.emplace_back(h, type);
@@ -317,6 +328,8 @@ bool RuleExtractor::Init(std::string* error) {
   for (const std::string& w : rules_.List("generic_acronyms")) generic_acronyms_.insert(w);
   for (const std::string& w : rules_.List("committee_parent_prefixes")) parent_prefixes_.insert(w);
   for (const std::string& w : rules_.List("title_connectors")) connectors_.insert(w);
+  for (const std::string& w : rules_.List("event_words")) event_words_.insert(w);
+  for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
   return CompileRegexes(error);
 }
 
@@ -326,34 +339,41 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
   acronym_after_ = Compile("(" + word + "(?:,?\\s+(?:" + connector + "\\s+)*" + word + ")*)" +
                                R"(\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,12})\s*\))",
                            true, error, "acronym definition");
-  acronym_before_ = Compile(R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))",
-                            true, error, "acronym definition");
+  acronym_before_ = Compile(
+      R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))",
+      true, error, "acronym definition");
   std::string connectors;
   for (const std::string& c : rules_.List("title_connectors")) {
     connectors += (connectors.empty() ? "" : "|") + RE2::QuoteMeta(c);
   }
   if (connectors.empty()) connectors = "of|for|on|the|and";
-  title_span_ = Compile(R"((?:[A-Z0-9][\p{L}\p{N}’'\-/.+]*)(?:\s+(?:(?:)" + connectors +
-                            R"()\s+)*[A-Z0-9][\p{L}\p{N}’'\-/.+]*)*)",
-                        true, error, "title span");
-  quoted_ = Compile(R"(“\s*([^“”]{4,240}?)\s*”|"\s*([^"]{4,240}?)\s*"|''\s*([^']{4,240}?)\s*'')", true,
-                    error, "quoted title");
+  // A bracketed acronym may sit inside a title: "Key Points of Intelligent
+  // Connected Vehicles (ICV) Standardization in 2019".
+  title_span_ = Compile(
+      R"((?:[A-Z0-9][\p{L}\p{N}’'\-/.+]*)(?:\s+(?:(?:)" + connectors +
+          R"()\s+)*[A-Z0-9][\p{L}\p{N}’'\-/.+]*(?:\s\([A-Z][A-Za-z]{1,7}\)(?:\s+[A-Z][\p{L}\-]*)+)?)*)",
+      true, error, "title span");
+  quoted_ = Compile(R"([“"]\s*([^“”"]{4,240}?)\s*[”"]|()''\s*([^'“”"]{4,240}?)\s*'')", true, error,
+                    "quoted title");
   std::vector<std::string> generic_heads = rules_.List("generic_heads");
   if (generic_heads.empty()) generic_heads = {"Law", "Measures", "Guidelines", "Outline", "Plan"};
-  generic_ = Compile(R"(\b(?:[Tt]he|[Tt]his|[Tt]hese|[Ii]ts|[Tt]heir)\s+(?:(?:draft|new|revised|final|above|said|two|three|four)\s+)*()" +
-                         QuotedAlternation(generic_heads) + R"()\b)",
-                     true, error, "generic mention");
+  generic_ = Compile(
+      R"(\b(?:[Tt]he|[Tt]his|[Tt]hese|[Ii]ts|[Tt]heir)\s+(?:(?:draft|new|revised|final|above|said|two|three|four)\s+)*()" +
+          QuotedAlternation(generic_heads) + R"()\b)",
+      true, error, "generic mention");
   const std::string months =
       "January|February|March|April|May|June|July|August|September|October|November|December";
-  date_ = Compile(R"((?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+()" + months + R"(),?\s+(\d{4})|()" +
-                      months + R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(?:in|on|since|from)\s+()" +
-                      months + R"()\s+(?:of\s+)?(\d{4}))\b)",
-                  true, error, "date");
+  date_ =
+      Compile(R"((?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+()" + months + R"(),?\s+(\d{4})|()" + months +
+                  R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(?:in|on|since|from)\s+()" + months +
+                  R"()\s+(?:of\s+)?(\d{4}))\b)",
+              true, error, "date");
   year_ = Compile(R"((?:^|[,;]\s*)[Ii]n\s+((?:19|20)\d{2})\s*,)", true, error, "year");
   std::string roles = QuotedAlternation(rules_.List("roles"));
   role_gap_ = Compile(
       R"(^\s*(?:\(([^()]{1,80})\))?\s*,?\s*(?:(?i:the|a|an)\s+)?((?i:(?:deputy|vice|executive|acting|former|chief|general|senior|honorary|permanent)[\s\-]+)*)" +
-          roles + R"((?:\s+(?:and|&)\s+[\w\s&\-]{1,40}?)?(?:\s+(?i:of|for)\s+[\w\s&\-]{1,60}?)?)?\s*(?i:of|at|from|in|with)\s+(?i:the\s+)?$)",
+          roles +
+          R"((?:\s+(?:and|&)\s+[\w\s&\-]{1,40}?)?(?:\s+(?i:of|for)\s+[\w\s&\-]{1,60}?)?)?\s*(?i:of|at|from|in|with)\s+(?i:the\s+)?$)",
       false, error, "role apposition");
   appointed_gap_ = Compile(
       R"(^\s+(?:was|is|has been|had been|will be)\s+(?:nominated|appointed|named|elected|designated)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+)?$)",
@@ -434,7 +454,7 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
             ++capitals;
           }
         }
-        if (capitals * 2 + 1 >= acronym_capitals) {
+        if (capitals + 1 >= acronym_capitals && DecisiveHead(cand).pos != std::string_view::npos) {
           chosen = std::string(cand);
           break;
         }
@@ -462,7 +482,8 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
 // "Abbreviations" tables: one line per acronym, its full name and often the
 // Chinese name, which becomes an alias. Continuation lines are joined.
 void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const {
-  static const RE2 kTitle(R"((?i)^\s*(?:list\s+of\s+)?(?:abbreviations?|acronyms?)(?:\s+and\s+acronyms)?\s*:?\s*$)");
+  static const RE2 kTitle(
+      R"((?i)^\s*(?:list\s+of\s+)?(?:abbreviations?|acronyms?)(?:\s+and\s+acronyms)?\s*:?\s*$)");
   size_t pos = 0;
   bool in_table = false;
   int misses = 0;
@@ -541,6 +562,11 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         }
         std::string first = m.name.substr(0, m.name.find(' '));
         if (stop_words_.count(first)) return;
+        // "Later LIU Yang": an upper-case surname followed by a given name
+        // belongs to the next word, not to the word before it.
+        static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
+        std::string last = m.name.substr(m.name.rfind(' ') + 1);
+        if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
       }
       if (p.type == EntityType::kCommittee) {
         std::string compact = m.name;
@@ -595,13 +621,20 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     for (const Mention& k : strong) {
       if (k.begin <= b && k.end > b && k.end < e) b = k.end, changed = true;
     }
-    while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':' || s[b] == ')')) ++b;
+    while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':' || s[b] == ')' || s[b] == '/')) ++b;
     size_t sp = s.find(' ', b);
     if (sp == std::string_view::npos || sp >= e) break;
     std::string first(s.substr(b, sp - b));
     bool numbered = !first.empty() && std::isdigit(static_cast<unsigned char>(first[0])) &&
                     first.find_first_not_of("0123456789.-") == std::string::npos;
     bool lower = !first.empty() && std::islower(static_cast<unsigned char>(first[0]));
+    if (numbered) {
+      // "Article 21 of the ..." but not "2019 Work Plan".
+      size_t sp2 = s.find(' ', sp + 1);
+      std::string second(
+          s.substr(sp + 1, (sp2 == std::string_view::npos ? e : std::min(sp2, e)) - sp - 1));
+      numbered = connectors_.count(second) > 0;
+    }
     if (stop_words_.count(first) || numbered || lower || connectors_.count(first)) {
       b = sp + 1;
       changed = true;
@@ -612,7 +645,23 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   // Security"), unless the head word lies after it (a title naming an agency).
   std::string_view span = s.substr(b, e - b);
   if (span.empty()) return false;
-  Head head = DecisiveHead(span);
+  // Quoted titles are often printed in sentence case ("Administrative
+  // measures for data security"): look for head words title-cased.
+  std::string titled;
+  auto head_of = [&](std::string_view text) {
+    if (!quoted) return DecisiveHead(text);
+    titled.assign(text);
+    for (size_t i = 0; i < titled.size(); ++i) {
+      if (i == 0 || titled[i - 1] == ' ') {
+        size_t end = titled.find(' ', i);
+        std::string word = titled.substr(i, end == std::string::npos ? std::string::npos : end - i);
+        if (!connectors_.count(word))
+          titled[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(titled[i])));
+      }
+    }
+    return DecisiveHead(titled);
+  };
+  Head head = head_of(span);
   if (head.pos == std::string_view::npos) {
     if (!quoted) return false;
   }
@@ -627,21 +676,83 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     if (head.pos != std::string_view::npos && head.pos < rel && IsOrgType(head.type)) {
       static const RE2 kOf(R"(^(.*?)\s+(?:of|under)(?:\s+the)?$)");
       std::string before;
-      if (RE2::FullMatch(s.substr(b, k.begin - b), kOf, &before)) {
+      if (RE2::FullMatch(TrimView(s.substr(b, k.begin - b)), kOf, &before)) {
         e = b + before.size();
         break;
       }
     }
   }
+  // "1-Outline for ...": an annex number glued to the title.
+  while (b < e && std::isdigit(static_cast<unsigned char>(s[b]))) {
+    size_t k = b;
+    while (k < e && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+    if (k < e && s[k] == '-' && k + 1 < e && std::isupper(static_cast<unsigned char>(s[k + 1]))) {
+      b = k + 1;
+    } else {
+      break;
+    }
+  }
+  bool after_role = false;
+  if (b > 0) {
+    // "Director of Strategy & Development" is a role, not a title.
+    static const RE2 kRoleBefore(
+        R"((?i:director|secretary|head|chair|president|minister|manager|officer)(?:-general|\s+general)?\s+(?:of|for)\s+(?:the\s+)?$)");
+    after_role = RE2::PartialMatch(s.substr(0, b), kRoleBefore);
+  }
   span = TrimView(s.substr(b, e - b));
   if (span.empty()) return false;
-  head = DecisiveHead(span);
+  head = head_of(span);
+  if (after_role && !quoted && (head.pos == std::string_view::npos || IsDocumentType(head.type))) {
+    return false;
+  }
   EntityType type;
   if (head.pos == std::string_view::npos) {
     if (!quoted) return false;
     type = EntityType::kStandard;
   } else {
     type = head.type;
+  }
+  // Events, newsletters and certificates are not entities, whatever their
+  // head word ("Yangtze River Delta Market Regulation Joint Conference").
+  std::vector<std::string_view> words_of_span;
+  for (size_t p = 0; p < span.size();) {
+    size_t sp = span.find(' ', p);
+    if (sp == std::string_view::npos) sp = span.size();
+    words_of_span.push_back(span.substr(p, sp - p));
+    p = sp + 1;
+  }
+  for (std::string_view w : words_of_span) {
+    if (event_words_.count(std::string(w))) return false;
+  }
+  if (IsOrgType(type)) {
+    // "Security Requirements for 5G Mobile Communication Network" is a
+    // standard's title although it ends with a body's head word.
+    bool standard_word = false;
+    for (size_t k = 0; k < words_of_span.size(); ++k) {
+      std::string w(words_of_span[k]);
+      if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      if (standard_words_.count(w)) standard_word = true;
+    }
+    if (standard_word) {
+      type = EntityType::kStandard;
+    } else {
+      // Bodies put their head word before the first connector ("Ministry of
+      // ..."); "Equal Treatment of ... Government Procurement" is no body,
+      // and a quoted one is a document's title.
+      size_t connector = std::string_view::npos;
+      for (size_t k = 1, pos = words_of_span[0].size() + 1; k < words_of_span.size();
+           pos += words_of_span[k].size() + 1, ++k) {
+        std::string w(words_of_span[k]);
+        if (connectors_.count(w) && w != "and" && w != "&" && w != "the") {
+          connector = pos;
+          break;
+        }
+      }
+      if (connector != std::string_view::npos && head.pos > connector) {
+        if (!quoted) return false;
+        type = EntityType::kStandard;
+      }
+    }
   }
   // Titles need a word besides heads and connectors: not "Laws and Regulations".
   int content_words = 0, words = 0;
@@ -650,8 +761,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     if (sp == std::string_view::npos) sp = span.size();
     std::string w(span.substr(p, sp - p));
     ++words;
-    bool is_head = std::any_of(heads_.begin(), heads_.end(),
-                               [&](const auto& h) { return h.first == w; });
+    bool is_head =
+        std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) { return h.first == w; });
     if (!is_head && !connectors_.count(w)) ++content_words;
     p = sp + 1;
   }
@@ -680,6 +791,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
   static const RE2 kSplit(R"(\s(?:and|as well as|together with|with)\s+(?:the\s+|\d))");
   ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
     while (e > b && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/')) --e;
+    // Most runs are one capitalised word ("The", "China"): no title.
+    if (s.substr(b, e - b).find(' ') == std::string_view::npos) return;
     std::vector<std::pair<size_t, size_t>> parts;
     size_t start = b;
     re2::StringPiece sm;
@@ -714,7 +827,9 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
   size_t pos = 0;
   while (pos < s.size() && quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
     pos = static_cast<size_t>(groups[0].data() - s.data()) + groups[0].size();
-    re2::StringPiece inner = !groups[1].empty() ? groups[1] : !groups[2].empty() ? groups[2] : groups[3];
+    re2::StringPiece inner = !groups[1].empty()   ? groups[1]
+                             : !groups[2].empty() ? groups[2]
+                                                  : groups[3];
     if (inner.empty() || !std::isupper(static_cast<unsigned char>(inner[0]))) continue;
     size_t b = static_cast<size_t>(inner.data() - s.data());
     size_t e = b + inner.size();
@@ -730,7 +845,13 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
     }
     Mention m;
     if (!MakeTitle(s, b, e, {}, true, &m)) continue;
-    if (m.type == EntityType::kStandard && !ContainsNoCase(s, "standard")) continue;
+    // A body's name in quotes is found, with its bracketed code, as a title.
+    if (IsOrgType(m.type)) continue;
+    // A quoted word ("the Draft") is a nickname, not a standard's title.
+    if (m.type == EntityType::kStandard &&
+        (!ContainsNoCase(s, "standard") || m.name.find(' ') == std::string::npos)) {
+      continue;
+    }
     if (!with_note.empty()) m.aliases.push_back(with_note);
     m.begin = static_cast<size_t>(groups[0].data() - s.data());
     m.end = m.begin + groups[0].size();
@@ -775,11 +896,41 @@ void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Rec
   });
 }
 
+// "Rada Rodriguez from Signify": the capitalised words after "from" that
+// follows a person name an organisation, even one the rules do not know.
+void AddOrganisationsAfterPeople(std::string_view s, std::vector<Mention>* mentions) {
+  static const RE2 kFrom(R"(^\s+from\s+(?:the\s+)?([A-Z][\p{L}&\-]*(?:\s+[A-Z][\p{L}&\-]*){0,3}))");
+  std::vector<Mention> added;
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const Mention& p = (*mentions)[i];
+    if (p.type != EntityType::kPerson) continue;
+    re2::StringPiece name;
+    if (!RE2::PartialMatch(s.substr(p.end), kFrom, &name)) continue;
+    size_t b = static_cast<size_t>(name.data() - s.data());
+    size_t e = b + name.size();
+    bool taken = std::any_of(mentions->begin(), mentions->end(),
+                             [&](const Mention& m) { return b < m.end && m.begin < e; });
+    if (taken) continue;
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.type = EntityType::kOrganization;
+    m.name = FoldSpaces(std::string_view(name.data(), name.size()));
+    m.source = Source::kTitle;
+    added.push_back(std::move(m));
+  }
+  if (added.empty()) return;
+  mentions->insert(mentions->end(), added.begin(), added.end());
+  std::sort(mentions->begin(), mentions->end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
 // "Full Name (ACR)" printed together is one mention; so is "Title (2021)".
 void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const {
   static const RE2 kOpen(R"(^\s*\(\s*(?:the\s+)?$)");
   static const RE2 kClose(R"(^\s*\))");
-  static const RE2 kYearNote(R"(^\s*(\((?:\d{4}(?:\s*[-–]\s*\d{4})?|\d{4}\s+[Ee]dition|[Ee]dition\s+\d{4}|\d{4}\s+[Vv]ersion|[Dd]raft(?:\s+\d{4})?)\)))");
+  static const RE2 kYearNote(
+      R"(^\s*(\((?:\d{4}(?:\s*[-–]\s*\d{4})?|\d{4}\s+[Ee]dition|[Ee]dition\s+\d{4}|\d{4}\s+[Vv]ersion|[Dd]raft(?:\s+\d{4})?)\)))");
   static const RE2 kDraftNote(R"(^\s*(\((?:[^()]*(?:[Dd]raft|[Cc]omment)[^()]*)\)))");
   std::vector<Mention>& m = *mentions;
   std::vector<Mention> out;
@@ -798,7 +949,14 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
         for (const std::string& a : next.aliases) cur.aliases.push_back(a);
         cur.aliases.push_back(next.name);
         if (!next.id.empty()) cur.aliases.push_back(next.id);
-        if (!next.id.empty() || next.source == Source::kPattern) {
+        if (cur.type == EntityType::kStandard && next.type == EntityType::kStandard &&
+            next.source == Source::kPattern) {
+          // "“Title” (GB/T 1-2020)": a coded standard is named by its code.
+          cur.aliases.push_back(cur.name);
+          cur.name = next.name;
+          cur.id.clear();
+          cur.source = Source::kPattern;
+        } else if (!next.id.empty() || next.source == Source::kPattern) {
           if (cur.source != Source::kGazetteer) {
             cur.id = next.id.empty() ? next.name : next.id;
             if (next.type == EntityType::kCommittee) cur.type = next.type;
@@ -811,10 +969,23 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
         continue;
       }
     }
+    if (i + 1 < m.size() && cur.type == EntityType::kStandard && cur.source == Source::kPattern &&
+        m[i + 1].type == EntityType::kStandard &&
+        (m[i + 1].source == Source::kQuoted || m[i + 1].source == Source::kTitle) &&
+        TrimView(s.substr(cur.end, m[i + 1].begin - cur.end)).empty()) {
+      // "GB/T 35273-2017 “Personal information security specification”": the
+      // title is an alias of the coded standard.
+      cur.aliases.push_back(m[i + 1].name);
+      cur.end = m[i + 1].end;
+      out.push_back(std::move(cur));
+      ++i;
+      continue;
+    }
     if (cur.type == EntityType::kLaw || cur.type == EntityType::kPolicy) {
       re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end);
       re2::StringPiece note;
-      if (RE2::PartialMatch(rest, kYearNote, &note) && note.data() == rest.data() + (note.data() - rest.data()) &&
+      if (RE2::PartialMatch(rest, kYearNote, &note) &&
+          note.data() == rest.data() + (note.data() - rest.data()) &&
           TrimView(std::string_view(rest.data(), note.data() - rest.data())).empty()) {
         std::string n(note.data(), note.size());
         if (ContainsNoCase(n, "draft")) {
@@ -919,10 +1090,12 @@ std::vector<Mention> SelectMentions(std::vector<Mention> found) {
 }
 
 std::string RuleExtractor::DateOf(std::string_view sentence) const {
-  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
-                                  "july",    "august",   "september", "october", "november", "december"};
+  static const char* kMonths[] = {"january",   "february", "march",    "april",
+                                  "may",       "june",     "july",     "august",
+                                  "september", "october",  "november", "december"};
   std::string g[8];
-  if (!RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6], &g[7])) {
+  if (!RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6],
+                         &g[7])) {
     std::string year;
     if (RE2::PartialMatch(sentence, *year_, &year)) return year;
     return "";
@@ -936,9 +1109,11 @@ std::string RuleExtractor::DateOf(std::string_view sentence) const {
   };
   char buf[32];
   if (!g[2].empty()) {
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", g[2].c_str(), month_number(g[1]), std::stoi(g[0]));
+    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", g[2].c_str(), month_number(g[1]),
+                  std::stoi(g[0]));
   } else if (!g[5].empty()) {
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", g[5].c_str(), month_number(g[3]), std::stoi(g[4]));
+    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", g[5].c_str(), month_number(g[3]),
+                  std::stoi(g[4]));
   } else {
     std::snprintf(buf, sizeof buf, "%s-%02d", g[7].c_str(), month_number(g[6]));
   }
@@ -952,12 +1127,15 @@ bool TypeAllowed(const std::vector<EntityType>& allowed, EntityType t) {
 // Mentions joined to mentions[i] by "and", "," or "together with", walking
 // in direction `step` (-1 backwards, +1 forwards): "SAMR, SAC and MIIT".
 // Standards in a list may be followed by their titles: "GB/T 1 title; GB/T 2".
-std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& m, size_t i, int step) {
+std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& m, size_t i,
+                                int step) {
   static const RE2 kJoin(
-      R"(^\s*(?:,\s*)?(?:;\s*)?(?:and|&|as well as|together with|along with|with|or)?\s*(?:the\s+)?,?\s*$)");
+      R"(^\s*(?:,\s*|;\s*|/\s*)?(?:and|&|as well as|together with|along with|with|or)?\s*(?:the\s+)?,?\s*$)");
   static const RE2 kTitledList(R"(^\s[^.;:]{0,160};\s*(?:and\s+)?$)");
+  static const RE2 kConjunction(R"(\b(?:and|together with|as well as|along with|with|or)\b|[;/&])");
   std::vector<size_t> out = {i};
   size_t cur = i;
+  bool conjunction = false;
   while (true) {
     if (step < 0 && cur == 0) break;
     size_t next = cur + step;
@@ -966,22 +1144,39 @@ std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& 
     size_t gap_e = step < 0 ? m[cur].begin : m[next].begin;
     if (gap_e < gap_b) break;
     std::string_view gap = s.substr(gap_b, gap_e - gap_b);
-    bool joined = RE2::FullMatch(gap, kJoin) ||
-                  (m[i].type == EntityType::kStandard && step > 0 && RE2::FullMatch(gap, kTitledList));
+    bool joined = RE2::FullMatch(gap, kJoin) || (m[i].type == EntityType::kStandard && step > 0 &&
+                                                 RE2::FullMatch(gap, kTitledList));
     if (!joined) break;
     bool same_class = m[next].type == m[i].type ||
                       (IsOrgType(m[next].type) && IsOrgType(m[i].type)) ||
                       (IsDocumentType(m[next].type) && IsDocumentType(m[i].type));
     if (!same_class) break;
+    // "X, the Y published": a comma alone next to the verb is an apposition
+    // or an introductory phrase, not a list.
+    bool has_conjunction = RE2::PartialMatch(gap, kConjunction);
+    if (step < 0 && out.size() == 1 && !has_conjunction) break;
+    conjunction |= has_conjunction;
     out.push_back(next);
     cur = next;
   }
+  if (step > 0 && !conjunction) out.resize(1);
   return out;
 }
 
+// The body a mention stands for in a list: "the Cybersecurity Bureau of the
+// Ministry of Public Security" is the bureau, not the ministry.
+size_t OwnerOf(std::string_view s, const std::vector<Mention>& m, size_t i) {
+  static const RE2 kOf(R"(^\s*of\s+(?:the\s+)?$)");
+  while (i > 0 && IsOrgType(m[i].type) && IsOrgType(m[i - 1].type) &&
+         RE2::FullMatch(s.substr(m[i - 1].end, m[i].begin - m[i - 1].end), kOf)) {
+    --i;
+  }
+  return i;
+}
+
 void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
-                                  const std::vector<ExtractedEntity>& entities, std::string_view doc,
-                                  std::vector<ExtractedRelation>* out) const {
+                                  const std::vector<ExtractedEntity>& entities,
+                                  std::string_view doc, std::vector<ExtractedRelation>* out) const {
   std::string_view s = sentence.text;
   std::string date;
   bool date_done = false;
@@ -1001,8 +1196,16 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
   // Pairs every member of a group with every other: "X and Y signed an MoU".
   auto emit_pairs = [&](const std::vector<size_t>& group, Relation rel) {
     for (size_t a = 0; a < group.size(); ++a) {
-      for (size_t b = a + 1; b < group.size(); ++b) emit(mentions[group[a]], rel, mentions[group[b]]);
+      for (size_t b = a + 1; b < group.size(); ++b)
+        emit(mentions[group[a]], rel, mentions[group[b]]);
     }
+  };
+  static const RE2 kByFollows(R"(^\s+(?:jointly\s+)?by\b)");
+  static const RE2 kAuxiliaryBefore(R"(\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$)");
+  // A trigger word inside a title ("... Based on LTE") states nothing.
+  auto InsideMention = [&](size_t tb, size_t te) {
+    return std::any_of(mentions.begin(), mentions.end(),
+                       [&](const Mention& m) { return tb < m.end && m.begin < te; });
   };
   for (const CompiledTrigger& t : triggers_) {
     const RelationTrigger& rule = *t.rule;
@@ -1026,18 +1229,46 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
         std::optional<size_t> subject = previous(tb, fits_subject);
         std::optional<size_t> object = following(te, fits_object);
+        if (object && !symmetric) {
+          // "published a set of guidelines, with a view to ... the
+          // Cybersecurity Law": an object beyond a clause is not the verb's.
+          std::string_view gap = s.substr(te, mentions[*object].begin - te);
+          static const RE2 kListIntro(R"(, (?:namely|including|i\.e\.|such as)\b[^,]*$)");
+          bool clause =
+              gap.find(", ") != std::string_view::npos && !RE2::PartialMatch(gap, kListIntro);
+          if (gap.size() > 100 || clause) object.reset();
+        }
         if (symmetric && subject && !object) {
           emit_pairs(Coordinated(s, mentions, *subject, -1), rule.relation);
           return;
         }
-        if (symmetric && object && (!subject || s.substr(mentions[*subject].end, tb - mentions[*subject].end).size() > 60)) {
+        if (symmetric && object &&
+            (!subject ||
+             s.substr(mentions[*subject].end, tb - mentions[*subject].end).size() > 60)) {
           // "an MoU between X and Y".
           std::vector<size_t> group = Coordinated(s, mentions, *object, +1);
           if (group.size() >= 2) emit_pairs(group, rule.relation);
           return;
         }
+        // "issued by" is the passive voice, handled below; "was set up in
+        // 2018" has no subject in the sentence.
+        if (RE2::PartialMatch(s.substr(te), kByFollows)) return;
+        if (RE2::PartialMatch(s.substr(0, tb), kAuxiliaryBefore)) return;
+        if (InsideMention(tb, te)) return;
+        if (subject && !object) {
+          // "X revised the Regulations, and released the call for comments".
+          for (size_t i = *subject + 1; i < mentions.size() && mentions[i].end <= tb; ++i) {
+            if (fits_object(mentions[i]) &&
+                s.substr(mentions[i].end, tb - mentions[i].end).find(" and ") !=
+                    std::string_view::npos) {
+              object = i;
+            }
+          }
+        }
         if (!subject || !object) return;
+        subject = OwnerOf(s, mentions, *subject);
         for (size_t si : Coordinated(s, mentions, *subject, -1)) {
+          si = OwnerOf(s, mentions, si);
           if (!fits_subject(mentions[si])) continue;
           for (size_t oi : Coordinated(s, mentions, *object, +1)) {
             if (fits_object(mentions[oi])) emit(mentions[si], rule.relation, mentions[oi]);
@@ -1048,6 +1279,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
     if (t.passive) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
+        if (InsideMention(tb, te)) return;
         std::optional<size_t> object = previous(tb, fits_object);
         std::optional<size_t> subject = following(te, fits_subject);
         if (!subject) return;
@@ -1073,10 +1305,12 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
 // SESEC expert". A department's parent gets the affiliation too.
 void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                                      const std::vector<ExtractedEntity>& entities,
-                                     std::string_view doc, std::vector<ExtractedRelation>* out) const {
+                                     std::string_view doc,
+                                     std::vector<ExtractedRelation>* out) const {
   static const RE2 kPersonJoin(R"(^\s*(?:\(([^()]{1,80})\))?\s*(?:,\s*)?(?:and\s+)?$)");
   static const RE2 kOf(R"(^\s*(?:of|under)\s+(?:the\s+)?$)");
-  static const RE2 kRoleAfter(R"(^\s*((?i:expert|director|representative|member|chair|secretary))\b)");
+  static const RE2 kRoleAfter(
+      R"(^\s*((?i:expert|director|representative|member|chair|secretary))\b)");
   std::string_view s = sentence.text;
   auto emit = [&](size_t person, size_t org, const std::string& role) {
     ExtractedRelation r;
@@ -1119,8 +1353,9 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     } else if (RE2::FullMatch(gap, *appointed_gap_)) {
       std::string after;
       if (RE2::PartialMatch(s.substr(mentions[org].end), kRoleAfter, &after)) {
-        final_role = FoldSpaces(s.substr(mentions[org].begin, mentions[org].end - mentions[org].begin)) +
-                     " " + after;
+        final_role =
+            FoldSpaces(s.substr(mentions[org].begin, mentions[org].end - mentions[org].begin)) +
+            " " + after;
       } else {
         continue;
       }
@@ -1132,7 +1367,8 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     for (const auto& [p, r] : people) {
       emit(p, org, r);
       if (org + 1 < mentions.size() && IsOrgType(mentions[org + 1].type) &&
-          RE2::FullMatch(s.substr(mentions[org].end, mentions[org + 1].begin - mentions[org].end), kOf)) {
+          RE2::FullMatch(s.substr(mentions[org].end, mentions[org + 1].begin - mentions[org].end),
+                         kOf)) {
         std::string outer = r.empty() ? r : r + " of the " + mentions[org].name;
         emit(p, org + 1, outer);
       }
@@ -1145,7 +1381,9 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
 // committee's code: SAC/TC28/SC42 is part of SAC/TC28, ISO/TC 341 of ISO.
 void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
                                const std::vector<ExtractedEntity>& entities, std::string_view doc,
-                               std::vector<ExtractedRelation>* out) const {
+                               const std::unordered_map<std::string, int>& by_key,
+                               std::vector<ExtractedRelation>* out,
+                               std::vector<ExtractedEntity>* parents_seen) const {
   static const RE2 kOf(R"(^\s*(?:,\s*)?(?:of|under|affiliated to|subordinate to)\s+(?:the\s+)?$)");
   std::string_view s = sentence.text;
   auto emit = [&](const std::string& child, const std::string& parent) {
@@ -1160,18 +1398,30 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (m.type == EntityType::kCommittee && !m.parent_code.empty()) {
-      std::string key = NameKey(m.parent_code);
-      for (const ExtractedEntity& e : entities) {
-        bool named = NameKey(e.id) == key || NameKey(e.name) == key ||
-                     std::any_of(e.aliases.begin(), e.aliases.end(),
-                                 [&](const std::string& a) { return NameKey(a) == key; });
-        if (named && IsOrgType(e.type)) {
-          emit(entities[m.entity].id, e.id);
-          break;
-        }
+      auto it = by_key.find(NameKey(m.parent_code));
+      if (it != by_key.end() && IsOrgType(entities[it->second].type)) {
+        emit(entities[m.entity].id, entities[it->second].id);
       }
     }
-    if (i + 1 >= mentions.size() || !IsOrgType(m.type)) continue;
+    if (!IsOrgType(m.type)) continue;
+    // A name that ends with its parent's name: "General Office of the State Council".
+    if (m.source == Source::kGazetteer || m.source == Source::kAcronym) {
+      std::string_view surface = s.substr(m.begin, m.end - m.begin);
+      for (size_t p = surface.find(" of "); p != std::string_view::npos;
+           p = surface.find(" of ", p + 1)) {
+        std::string_view tail = surface.substr(p + 4);
+        if (tail.substr(0, 4) == "the ") tail.remove_prefix(4);
+        auto it = gazetteer_by_key_.find(NameKey(tail));
+        if (it == gazetteer_by_key_.end()) continue;
+        const GazetteerEntry& g = rules_.gazetteer[it->second];
+        if (IsOrgType(g.type) && g.id != entities[m.entity].id) {
+          emit(entities[m.entity].id, g.id);
+          parents_seen->push_back({g.id, g.type, g.name, {}});
+        }
+        break;
+      }
+    }
+    if (i + 1 >= mentions.size()) continue;
     const Mention& next = mentions[i + 1];
     if (!IsOrgType(next.type) || m.source == Source::kGeneric) continue;
     if (!RE2::FullMatch(s.substr(m.end, next.begin - m.end), kOf)) continue;
@@ -1224,6 +1474,7 @@ class DocumentEntities {
   }
 
   std::vector<ExtractedEntity>& entities() { return entities_; }
+  const std::unordered_map<std::string, int>& by_key() const { return by_key_; }
 
  private:
   // Two editions of a standard share the yearless code but are not one entity.
@@ -1239,7 +1490,8 @@ class DocumentEntities {
   std::unordered_map<std::string, int> by_key_;
 };
 
-DocumentExtraction RuleExtractor::Extract(std::string_view doc_name, std::string_view raw_text) const {
+DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
+                                          std::string_view raw_text) const {
   DocumentExtraction result;
   result.doc = std::string(doc_name);
   result.bytes = raw_text.size();
@@ -1273,10 +1525,26 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name, std::string
   std::vector<std::vector<Mention>> per_sentence;
   per_sentence.reserve(text.sentences.size());
   std::vector<Recent> recent;
+  std::optional<Recent> previous_subject;
   for (const Sentence& sentence : text.sentences) {
     std::vector<Mention> found = FindMentions(sentence.text, local.get(), local_by_key, acronyms);
     AddGenericMentions(sentence.text, recent, &found);
+    // "It has set up ...": a pronoun opening a sentence refers to the body
+    // that opened the previous one.
+    static const RE2 kPronoun(R"(^(It|They)\s+[a-z])");
+    re2::StringPiece pronoun;
+    if (previous_subject && RE2::PartialMatch(sentence.text, kPronoun, &pronoun)) {
+      Mention m;
+      m.begin = 0;
+      m.end = pronoun.size();
+      m.type = previous_subject->type;
+      m.name = previous_subject->name;
+      m.entity = previous_subject->entity;
+      m.source = Source::kGeneric;
+      found.push_back(std::move(m));
+    }
     std::vector<Mention> mentions = SelectMentions(std::move(found));
+    AddOrganisationsAfterPeople(sentence.text, &mentions);
     MergeBracketed(sentence.text, &mentions);
     for (Mention& m : mentions) {
       m.entity = entities.Resolve(m);
@@ -1285,16 +1553,28 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name, std::string
       }
     }
     if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
+    previous_subject.reset();
+    if (!mentions.empty() && IsOrgType(mentions[0].type)) {
+      previous_subject = Recent{mentions[0].entity, mentions[0].type,
+                                entities.entities()[mentions[0].entity].name};
+    }
     per_sentence.push_back(std::move(mentions));
   }
+  std::vector<ExtractedEntity> parents;
   for (size_t i = 0; i < text.sentences.size(); ++i) {
     FindRelations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
                   &result.relations);
     FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
                      &result.relations);
-    FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, &result.relations);
+    FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, entities.by_key(),
+               &result.relations, &parents);
   }
   result.entities = std::move(entities.entities());
+  std::set<std::string> ids;
+  for (const ExtractedEntity& e : result.entities) ids.insert(e.id);
+  for (ExtractedEntity& p : parents) {
+    if (ids.insert(p.id).second) result.entities.push_back(std::move(p));
+  }
   return result;
 }
 

@@ -51,27 +51,29 @@ bool ReadFile(const std::string& path, std::string* content, std::string* error)
   return true;
 }
 
-bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
+bool WriteFileAtomicallyWith(const std::string& path, const std::function<bool(std::FILE*)>& fill,
+                             std::string* error) {
   std::string tmp = path + ".tmp." + std::to_string(getpid());
   int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     *error = path + ": cannot create: " + std::strerror(errno);
     return false;
   }
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *error = path + ": write failed: " + std::strerror(errno);
-      close(fd);
-      unlink(tmp.c_str());
-      return false;
-    }
-    done += static_cast<size_t>(n);
+  std::FILE* file = fdopen(fd, "wb");
+  if (file == nullptr) {
+    *error = path + ": cannot create: " + std::strerror(errno);
+    close(fd);
+    unlink(tmp.c_str());
+    return false;
   }
-  if (fsync(fd) != 0 || close(fd) != 0) {
-    *error = path + ": cannot flush: " + std::strerror(errno);
+  bool written = fill(file) && std::fflush(file) == 0;
+  int write_errno = errno;
+  bool synced = written && fsync(fd) == 0;
+  int sync_errno = errno;
+  bool closed = std::fclose(file) == 0;
+  if (!written || !synced || !closed) {
+    *error = path + (!written ? ": write failed: " + std::string(std::strerror(write_errno))
+                              : ": cannot flush: " + std::string(std::strerror(sync_errno)));
     unlink(tmp.c_str());
     return false;
   }
@@ -81,6 +83,15 @@ bool WriteFileAtomically(const std::string& path, std::string_view content, std:
     return false;
   }
   return true;
+}
+
+bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
+  return WriteFileAtomicallyWith(
+      path,
+      [&](std::FILE* file) {
+        return std::fwrite(content.data(), 1, content.size(), file) == content.size();
+      },
+      error);
 }
 
 bool ParseJson(std::string_view text, const std::string& name, rapidjson::Document* doc,

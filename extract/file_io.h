@@ -3,6 +3,8 @@
 #ifndef KG_EXTRACT_FILE_IO_H_
 #define KG_EXTRACT_FILE_IO_H_
 
+#include <cstdio>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +20,11 @@ bool ReadFile(const std::string& path, std::string* content, std::string* error)
 // renames it over `path`. On failure the previous `path` is untouched, the
 // temporary file is removed, and `error` says why.
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error);
+
+// Like WriteFileAtomically, for content too large to hold in memory: `fill`
+// writes it to the open temporary file and returns false on failure.
+bool WriteFileAtomicallyWith(const std::string& path, const std::function<bool(std::FILE*)>& fill,
+                             std::string* error);
 
 // Parses `text` as JSON into `doc`. On failure returns false and sets `error`
 // to "NAME:LINE:COLUMN: message" with 1-based line and column.

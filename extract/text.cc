@@ -43,7 +43,6 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -52,9 +51,9 @@ std::string_view Trim(std::string_view s) {
 
 // Bullet glyphs that PDF converters leave at the start of list items.
 bool StripBullet(std::string_view* s) {
-  static constexpr std::string_view kBullets[] = {"\uF0B7", "\u2022", "\u25AA", "\uF06C", "\uF0A7",
-                                                  "\u25CF", "\u25E6", "\u2023", "\u00B7", "-",
-                                                  "*"};
+  static constexpr std::string_view kBullets[] = {"\uF0B7", "\u2022", "\u25AA", "\uF06C",
+                                                  "\uF0A7", "\u25CF", "\u25E6", "\u2023",
+                                                  "\u00B7", "-",      "*"};
   for (std::string_view b : kBullets) {
     if (s->substr(0, b.size()) == b && (s->size() == b.size() || (*s)[b.size()] == ' ')) {
       s->remove_prefix(b.size());
@@ -74,8 +73,7 @@ bool IsPageNumberLine(std::string_view s) {
 bool IsHashtagLine(std::string_view s) {
   // "#ETSI #Standardisation" tag lines under a headline.
   return !s.empty() && s[0] == '#' && s.size() > 1 && s[1] != '#' && s[1] != ' ' &&
-         std::count(s.begin(), s.end(), '#') >= 1 &&
-         s.find(". ") == std::string_view::npos;
+         std::count(s.begin(), s.end(), '#') >= 1 && s.find(". ") == std::string_view::npos;
 }
 
 // Removes markdown emphasis, inline HTML tags and URLs from one line.
@@ -89,6 +87,9 @@ std::string StripMarkup(std::string_view s) {
   RE2::GlobalReplace(&out, kUrl, "");
   RE2::GlobalReplace(&out, kTag, "");
   RE2::GlobalReplace(&out, kEmphasis, "");
+  // What was removed may leave two spaces behind.
+  static const RE2 kSpaces(R"(\s{2,})");
+  RE2::GlobalReplace(&out, kSpaces, " ");
   return out;
 }
 
@@ -105,15 +106,15 @@ std::string_view LastWord(std::string_view s) {
 }
 
 bool EndsSentence(std::string_view s) {
-  return EndsWithAny(s, {".", "!", "?", ":", ";", ".\"", ".\u201d", ".)", "\u3002"});
+  return EndsWithAny(s, {".", "!", "?", ".\"", ".\u201d", ".)", "\u3002"});
 }
 
 // Words after which a line cannot end a sentence or a headline.
 bool EndsWithFunctionWord(std::string_view s) {
-  static constexpr std::string_view kWords[] = {"the", "of",   "and",  "for", "in",   "on", "to",
-                                                "a",   "an",   "by",   "with", "from", "at", "as",
-                                                "or",  "its",  "their", "that", "which", "was",
-                                                "were", "is",  "are",  "has", "have", "be"};
+  static constexpr std::string_view kWords[] = {
+      "the",   "of",   "and",  "for", "in",  "on",  "to",   "a",     "an",
+      "by",    "with", "from", "at",  "as",  "or",  "its",  "their", "that",
+      "which", "was",  "were", "is",  "are", "has", "have", "be"};
   std::string_view w = LastWord(s);
   for (std::string_view k : kWords) {
     if (w == k) return true;
@@ -140,6 +141,10 @@ bool LooksLikeTitle(std::string_view s) {
     if (std::isupper(c) || std::isdigit(c) || c >= 0x80) ++capitalised;
     while (i < s.size() && s[i] != ' ') ++i;
   }
+  // A list item ("GB/T 1-2020 terms;") or a clause is not a headline.
+  if (EndsWithAny(s, {";", ","})) return false;
+  // Prose broken across lines often has a clause ("On 10 May 2021, the ...").
+  if (words > 4 && s.find(", ") != std::string_view::npos) return false;
   return words > 0 && words <= 16 && capitalised * 10 >= words * 6;
 }
 
@@ -148,12 +153,12 @@ bool LooksLikeTitle(std::string_view s) {
 // broken across lines ("ardisation").
 bool IsCompoundTail(std::string_view next) {
   static constexpr std::string_view kTails[] = {
-      "funded", "based",  "level",   "term",    "scale",   "oriented", "related", "owned",
-      "quality", "making", "wide",   "free",    "driven",  "specific", "border",  "chain",
-      "party",  "time",   "known",   "up",      "in",      "out",      "off",     "end",
-      "to",     "by",     "of",      "and",     "year",    "round",    "sized",   "speed",
-      "range",  "carbon", "energy",  "hand",    "way",     "led",      "run",     "made",
-      "sector", "side",   "specific", "access", "efficient", "saving", "intensive", "friendly"};
+      "funded",  "based",  "level",    "term",   "scale",     "oriented", "related",   "owned",
+      "quality", "making", "wide",     "free",   "driven",    "specific", "border",    "chain",
+      "party",   "time",   "known",    "up",     "in",        "out",      "off",       "end",
+      "to",      "by",     "of",       "and",    "year",      "round",    "sized",     "speed",
+      "range",   "carbon", "energy",   "hand",   "way",       "led",      "run",       "made",
+      "sector",  "side",   "specific", "access", "efficient", "saving",   "intensive", "friendly"};
   size_t n = 0;
   while (n < next.size() && std::isalpha(static_cast<unsigned char>(next[n]))) ++n;
   std::string_view word = next.substr(0, n);
@@ -193,13 +198,22 @@ std::vector<Line> CleanLines(std::string_view text) {
     blanks = 0;
     if (raw[0] == '#') {
       line.heading = true;
-      raw = Trim(raw.substr(raw.find_first_not_of('#')));
+      // A line of only '#' has no text after the marks (substr(npos) throws).
+      raw = Trim(raw.substr(std::min(raw.size(), raw.find_first_not_of('#'))));
     } else if (raw[0] == '|') {
       line.table_row = true;
       if (raw.find_first_not_of("|-: ") == std::string_view::npos) {
         if (end == text.size()) break;
         continue;  // markdown table rule "|---|---|"
       }
+    }
+    // "8. SAC and NEA: Guidelines for ...": a numbered news headline.
+    static const RE2 kNumbered(R"(^\d{1,2}\.\s+([A-Z].*)$)");
+    re2::StringPiece headline;
+    if (!line.heading && !line.table_row && RE2::FullMatch(raw, kNumbered, &headline) &&
+        !EndsSentence(raw)) {
+      line.heading = true;
+      raw = std::string_view(headline.data(), headline.size());
     }
     StripBullet(&raw);
     line.text = StripMarkup(raw);
@@ -215,6 +229,18 @@ std::vector<Line> CleanLines(std::string_view text) {
 
 // Whether line `next` starts a new sentence regardless of punctuation.
 bool IsHardBreak(const Line& prev, const Line& next) {
+  // A headline wrapped onto a second line ("Energy In-" + "ternet").
+  if (prev.heading && !next.heading &&
+      (EndsWithFunctionWord(prev.text) || !StartsUpper(next.text))) {
+    return false;
+  }
+  // "... General Working" + "Group (AIGWG) of 2019 was held": a short line
+  // without final punctuation or clause still belongs to the headline.
+  if (prev.heading && !next.heading && !prev.table_row && !next.table_row &&
+      !EndsSentence(prev.text) && !EndsSentence(next.text) && next.text.size() < 60 &&
+      next.text.find(", ") == std::string::npos) {
+    return false;
+  }
   if (prev.heading || next.heading || prev.table_row || next.table_row) return true;
   if (EndsWithFunctionWord(prev.text)) return false;
   if (!StartsUpper(next.text)) return false;
@@ -224,8 +250,8 @@ bool IsHardBreak(const Line& prev, const Line& next) {
 
 bool IsAbbreviation(std::string_view word) {
   static constexpr std::string_view kAbbreviations[] = {
-      "Dr", "Mr", "Mrs", "Ms", "Prof", "No", "Nos", "e.g", "i.e", "etc", "vs", "St", "Co",
-      "Ltd", "Inc", "Jr", "Sr", "Fig", "Art", "Vol", "approx", "cf", "Dept", "Corp", "Mt", "Nr"};
+      "Dr",  "Mr",  "Mrs", "Ms", "Prof", "No",  "Nos", "e.g",    "i.e", "etc",  "vs",   "St", "Co",
+      "Ltd", "Inc", "Jr",  "Sr", "Fig",  "Art", "Vol", "approx", "cf",  "Dept", "Corp", "Mt", "Nr"};
   for (std::string_view a : kAbbreviations) {
     if (word == a) return true;
   }
@@ -238,8 +264,8 @@ bool IsAbbreviation(std::string_view word) {
 void SplitBlock(const std::string& block, const std::vector<std::pair<size_t, int>>& line_starts,
                 bool heading, std::vector<Sentence>* out) {
   auto line_at = [&](size_t offset) {
-    auto it = std::upper_bound(line_starts.begin(), line_starts.end(),
-                               std::make_pair(offset, INT32_MAX));
+    auto it =
+        std::upper_bound(line_starts.begin(), line_starts.end(), std::make_pair(offset, INT32_MAX));
     return std::prev(it)->second;
   };
   auto emit = [&](size_t begin, size_t end) {
@@ -330,6 +356,7 @@ NormalizedText NormalizeText(std::string_view raw) {
     line_starts.clear();
   };
   const Line* prev = nullptr;
+  Line continued;
   for (const Line& line : lines) {
     if (prev != nullptr && IsHardBreak(*prev, line)) flush();
     if (block.empty()) {
@@ -346,7 +373,14 @@ NormalizedText NormalizeText(std::string_view raw) {
     }
     line_starts.emplace_back(block.size(), line.number);
     block += line.text;
-    prev = &line;
+    // A line that continues a headline is part of the headline.
+    if (prev != nullptr && prev->heading && !IsHardBreak(*prev, line)) {
+      continued = line;
+      continued.heading = true;
+      prev = &continued;
+    } else {
+      prev = &line;
+    }
   }
   flush();
   return result;

@@ -19,6 +19,18 @@ struct MergedEntity {
   std::set<std::string> docs;
 };
 
+// The code of a standard without its year ("GB/T 22239" of "GB/T
+// 22239-2019") and the year, or the code itself and 0 when it has none.
+std::pair<std::string, int> SplitEdition(const std::string& code) {
+  size_t n = code.size();
+  if (n >= 6 && (code[n - 5] == '-' || code[n - 5] == ':') &&
+      std::all_of(code.end() - 4, code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int year = std::stoi(code.substr(n - 4));
+    if (year >= 1900 && year <= 2100) return {code.substr(0, n - 5), year};
+  }
+  return {code, 0};
+}
+
 bool CanMerge(const MergedEntity& a, const ExtractedEntity& b) {
   // Editions of a standard are different entities even when a yearless code
   // names both; two people who share a surname are too.
@@ -32,6 +44,9 @@ class Merger {
  public:
   int Merge(const ExtractedEntity& e, const std::string& doc) {
     int found = Find(e);
+    if (found < 0 && e.type == EntityType::kStandard && SplitEdition(e.id).second == 0) {
+      found = LatestEdition(e.id);
+    }
     if (found < 0) {
       found = static_cast<int>(entities_.size());
       entities_.push_back({e.id, e.type, e.name, {}, {}});
@@ -39,12 +54,27 @@ class Merger {
     MergedEntity& m = entities_[found];
     // A document that spells out what another only abbreviated gives the name.
     if (m.name == m.id && e.name != e.id && m.type != EntityType::kStandard) m.name = e.name;
-    m.names.insert(e.id);
-    m.names.insert(e.name);
-    m.names.insert(e.aliases.begin(), e.aliases.end());
+    // Only the names this document adds need keys: the others have theirs.
+    auto add_name = [&](const std::string& n) {
+      if (m.names.insert(n).second) by_key_.emplace(NameKey(n), found);
+    };
+    add_name(e.id);
+    add_name(e.name);
+    for (const std::string& a : e.aliases) add_name(a);
     m.docs.insert(doc);
-    for (const std::string& n : m.names) by_key_.emplace(NameKey(n), found);
+    if (m.type == EntityType::kStandard) {
+      auto [code, year] = SplitEdition(m.id);
+      if (year > 0) editions_[NameKey(code)].push_back({year, found});
+    }
     return found;
+  }
+
+  // A code printed without its year names the latest edition seen so far;
+  // documents are merged in name order, so the choice is deterministic.
+  int LatestEdition(const std::string& code) const {
+    auto it = editions_.find(NameKey(code));
+    if (it == editions_.end()) return -1;
+    return std::max_element(it->second.begin(), it->second.end())->second;
   }
 
   std::vector<MergedEntity>& entities() { return entities_; }
@@ -62,6 +92,7 @@ class Merger {
 
   std::vector<MergedEntity> entities_;
   std::unordered_map<std::string, int> by_key_;
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
 // Gives every merged entity an id no other one has.
@@ -113,8 +144,8 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
     for (const Evidence& ev : r.evidence) {
       auto it = by_doc.find(ev.doc);
       if (it == by_doc.end()) continue;
-      it->second.relations.push_back({g[boost::source(e, g)].id, r.relation,
-                                      g[boost::target(e, g)].id, r.date, r.role, ev});
+      it->second.relations.push_back(
+          {g[boost::source(e, g)].id, r.relation, g[boost::target(e, g)].id, r.date, r.role, ev});
     }
   }
   for (auto& [name, doc] : by_doc) Add(std::move(doc));
@@ -178,7 +209,8 @@ KnowledgeGraph GraphBuilder::Build() const {
     return kx < ky;
   });
   for (const PendingEdge& p : pending) {
-    RelationEdge edge{p.relation->relation, p.relation->date, p.relation->role, {p.relation->evidence}};
+    RelationEdge edge{
+        p.relation->relation, p.relation->date, p.relation->role, {p.relation->evidence}};
     graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
   }
   for (const DocumentExtraction* d : order) {

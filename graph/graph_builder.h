@@ -25,7 +25,9 @@ class GraphBuilder {
 
   // Merges everything queued into a graph. Entities that share a name key are
   // one entity (two standards with different codes never are); its id is the
-  // first id in document order, its aliases every name seen. Symmetric
+  // first id in document order, its aliases every name seen. A standard's
+  // code printed without a year ("GB/T 22239") joins the latest edition
+  // ("GB/T 22239-2019") named by a document merged before it. Symmetric
   // relations are stored with the smaller id as source.
   KnowledgeGraph Build() const;
 

@@ -1,7 +1,9 @@
 #include "graph/node_link_json.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -10,14 +12,14 @@
 namespace kg {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
+template <typename Writer>
 void WriteStrings(Writer& w, const std::vector<std::string>& items) {
   w.StartArray();
   for (const std::string& s : items) w.String(s);
   w.EndArray();
 }
 
+template <typename Writer>
 void WriteCounts(Writer& w, const std::map<std::string, size_t>& counts) {
   w.StartObject();
   for (const auto& [k, v] : counts) {
@@ -27,6 +29,7 @@ void WriteCounts(Writer& w, const std::map<std::string, size_t>& counts) {
   w.EndObject();
 }
 
+template <typename Writer>
 void WriteGraphAttributes(Writer& w, const KnowledgeGraph& graph) {
   GraphStatistics s = ComputeStatistics(graph);
   w.StartObject();
@@ -63,6 +66,7 @@ void WriteGraphAttributes(Writer& w, const KnowledgeGraph& graph) {
   w.EndObject();
 }
 
+template <typename Writer>
 void WriteNode(Writer& w, const EntityNode& n) {
   w.StartObject();
   w.Key("id");
@@ -78,6 +82,7 @@ void WriteNode(Writer& w, const EntityNode& n) {
   w.EndObject();
 }
 
+template <typename Writer>
 void WriteLink(Writer& w, const EntityNode& s, const EntityNode& t, const RelationEdge& r) {
   w.StartObject();
   w.Key("source");
@@ -155,23 +160,28 @@ bool ReadNodes(const rapidjson::Value& nodes, const std::string& name, Knowledge
     if (!n.IsObject()) return (*error = Where(name, "nodes", i) + ": not an object", false);
     auto id = n.FindMember("id");
     if (id == n.MemberEnd() || !IdOf(id->value, &node.id)) {
-      return (*error = Where(name, "nodes", i) + ": missing \"id\" (must be a string or an integer)", false);
+      return (
+          *error = Where(name, "nodes", i) + ": missing \"id\" (must be a string or an integer)",
+          false);
     }
     auto type_member = n.FindMember("type");
     if (type_member != n.MemberEnd() && !type_member->value.IsString()) {
-      return (*error = Where(name, "nodes", i) + " (" + node.id + "): \"type\" must be a string", false);
+      return (*error = Where(name, "nodes", i) + " (" + node.id + "): \"type\" must be a string",
+              false);
     }
     std::string type = OptionalString(n, "type");
     auto parsed = ParseEntityType(type);
     if (!parsed) {
-      return (*error = Where(name, "nodes", i) + " (" + node.id + "): unknown type \"" + type + "\"",
-              false);
+      return (
+          *error = Where(name, "nodes", i) + " (" + node.id + "): unknown type \"" + type + "\"",
+          false);
     }
     node.type = *parsed;
     node.name = OptionalString(n, "name");
     if (node.name.empty()) node.name = node.id;
     if (!ReadStringArray(n, "aliases", &node.aliases) || !ReadStringArray(n, "docs", &node.docs)) {
-      return (*error = Where(name, "nodes", i) + " (" + node.id + "): aliases and docs must be lists of strings",
+      return (*error = Where(name, "nodes", i) + " (" + node.id +
+                       "): aliases and docs must be lists of strings",
               false);
     }
     std::string id_copy = node.id;
@@ -216,7 +226,8 @@ bool ReadLinks(const rapidjson::Value& links, const std::string& name, Knowledge
     auto sv = graph->FindById(source);
     auto tv = graph->FindById(target);
     if (!sv || !tv) {
-      return (*error = Where(name, "links", i) + ": link to unknown node \"" + (sv ? target : source) + "\"",
+      return (*error = Where(name, "links", i) + ": link to unknown node \"" +
+                       (sv ? target : source) + "\"",
               false);
     }
     std::string relation = OptionalString(l, "relation");
@@ -229,8 +240,9 @@ bool ReadLinks(const rapidjson::Value& links, const std::string& name, Knowledge
     edge.date = OptionalString(l, "date");
     edge.role = OptionalString(l, "role");
     if (!ReadEvidence(l, &edge.evidence)) {
-      return (*error = Where(name, "links", i) + ": \"evidence\" must be a list of {doc, line, text}",
-              false);
+      return (
+          *error = Where(name, "links", i) + ": \"evidence\" must be a list of {doc, line, text}",
+          false);
     }
     graph->AddRelation(*sv, *tv, std::move(edge));
   }
@@ -253,9 +265,10 @@ void ReadDocuments(const rapidjson::Value& root, KnowledgeGraph* graph) {
   }
 }
 
-}  // namespace
-
-std::string GraphToJson(const KnowledgeGraph& graph) {
+// Writes the whole graph to `stream` (a RapidJSON output stream), trailing
+// newline included, so that a file can be written without a copy in memory.
+template <typename Stream>
+void WriteGraph(const KnowledgeGraph& graph, Stream& stream) {
   const GraphStorage& g = graph.storage();
   std::vector<Vertex> nodes(boost::vertices(g).first, boost::vertices(g).second);
   std::sort(nodes.begin(), nodes.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
@@ -265,8 +278,7 @@ std::string GraphToJson(const KnowledgeGraph& graph) {
            std::tie(g[boost::source(b, g)].id, g[b].relation, g[boost::target(b, g)].id);
   });
 
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  rapidjson::PrettyWriter<Stream> w(stream);
   w.SetIndent(' ', 1);
   w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
   w.StartObject();
@@ -285,9 +297,16 @@ std::string GraphToJson(const KnowledgeGraph& graph) {
   for (const Edge& e : links) WriteLink(w, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
   w.EndArray();
   w.EndObject();
-  std::string out(buffer.GetString(), buffer.GetSize());
-  out.push_back('\n');
-  return out;
+  stream.Put('\n');
+  stream.Flush();
+}
+
+}  // namespace
+
+std::string GraphToJson(const KnowledgeGraph& graph) {
+  rapidjson::StringBuffer buffer;
+  WriteGraph(graph, buffer);
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 bool GraphFromJson(std::string_view text, const std::string& name, KnowledgeGraph* graph,
@@ -313,7 +332,17 @@ bool GraphFromJson(std::string_view text, const std::string& name, KnowledgeGrap
 }
 
 bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::string* error) {
-  return WriteFileAtomically(path, GraphToJson(graph), error);
+  // Streamed to the temporary file: a graph of hundreds of MB is never held
+  // as text in memory.
+  return WriteFileAtomicallyWith(
+      path,
+      [&](std::FILE* file) {
+        char buffer[1 << 16];
+        rapidjson::FileWriteStream stream(file, buffer, sizeof buffer);
+        WriteGraph(graph, stream);
+        return std::ferror(file) == 0;
+      },
+      error);
 }
 
 bool ReadGraphFile(const std::string& path, KnowledgeGraph* graph, std::string* error) {

@@ -61,17 +61,16 @@ struct BrandesSlot {
 struct BrandesScratch {
   BrandesScratch(size_t n, size_t arcs) : slots(n), order(n), dag(arcs + 1), dag_start(n + 1) {}
   std::vector<BrandesSlot> slots;
-  std::vector<uint32_t> order;      // vertices in the order they were reached
-  std::vector<uint32_t> dag;        // successors on shortest paths, grouped by order
-  std::vector<size_t> dag_start;    // where the successors of order[i] start in dag
+  std::vector<uint32_t> order;    // vertices in the order they were reached
+  std::vector<uint32_t> dag;      // successors on shortest paths, grouped by order
+  std::vector<size_t> dag_start;  // where the successors of order[i] start in dag
 };
 
 // Brandes' accumulation for one source, added into `scores`. The search
 // first records the shortest-path DAG, then counts paths and accumulates
 // dependencies over the DAG only: this halves the links visited and keeps the
 // unpredictable test "is this neighbour a successor" out of the arithmetic.
-void AddSourceBetweenness(const CsrGraph& out, uint32_t source, BrandesScratch& s,
-                          double* scores) {
+void AddSourceBetweenness(const CsrGraph& out, uint32_t source, BrandesScratch& s, double* scores) {
   BrandesSlot* slot = s.slots.data();
   uint32_t* order = s.order.data();
   uint32_t* dag = s.dag.data();
@@ -112,11 +111,12 @@ void AddSourceBetweenness(const CsrGraph& out, uint32_t source, BrandesScratch& 
 }
 
 // Parallel Brandes over blocks of source vertices (see BlockPlan).
-std::vector<double> BetweennessScores(const SimpleGraph& view, int threads) {
+std::vector<double> BrandesSums(const SimpleGraph& view, size_t sources, int threads) {
   const size_t n = view.num_vertices();
   std::vector<double> scores(n, 0.0);
-  if (n == 0) return scores;
-  const BlockPlan plan = PlanBlocks(n, n);
+  sources = std::min(sources, n);
+  if (sources == 0) return scores;
+  const BlockPlan plan = PlanBlocks(sources, n);
   const size_t blocks = plan.blocks, block_size = plan.block_size;
   const int workers = WorkerCount(threads);
   std::vector<std::vector<double>> partial(blocks);
@@ -126,7 +126,7 @@ std::vector<double> BetweennessScores(const SimpleGraph& view, int threads) {
   ParallelFor(blocks, 1, workers, [&](size_t begin, size_t end, int worker) {
     for (size_t b = begin; b < end; ++b) {
       partial[b].assign(n, 0.0);
-      size_t last = std::min(n, (b + 1) * block_size);
+      size_t last = std::min(sources, (b + 1) * block_size);
       for (size_t source = b * block_size; source < last; ++source) {
         AddSourceBetweenness(view.out(), static_cast<uint32_t>(source), scratch[worker],
                              partial[b].data());
@@ -136,6 +136,12 @@ std::vector<double> BetweennessScores(const SimpleGraph& view, int threads) {
   for (const std::vector<double>& block : partial) {
     for (size_t v = 0; v < n; ++v) scores[v] += block[v];
   }
+  return scores;
+}
+
+std::vector<double> BetweennessScores(const SimpleGraph& view, int threads) {
+  const size_t n = view.num_vertices();
+  std::vector<double> scores = BrandesSums(view, n, threads);
   // NetworkX: normalized by 1/((n-1)(n-2)) on the sum over ordered pairs
   // (which counts each undirected pair twice); left as is when n <= 2.
   if (n > 2) {
@@ -314,8 +320,9 @@ bool EigenvectorScores(const SimpleGraph& view, std::vector<double>* scores, std
     return false;
   }
   if (view.directed() && !HasCycle(view)) {
-    *error = "eigenvector centrality is undefined: the directed graph has no cycle, so its "
-             "largest eigenvalue is 0";
+    *error =
+        "eigenvector centrality is undefined: the directed graph has no cycle, so its "
+        "largest eigenvalue is 0";
     return false;
   }
   std::vector<double>& x = *scores;
@@ -368,9 +375,9 @@ std::optional<CentralityMeasure> ParseCentralityMeasure(std::string_view name) {
 }
 
 std::string_view ToString(CentralityMeasure measure) {
-  static constexpr std::string_view kNames[] = {"degree",    "in-degree", "out-degree",
-                                                "betweenness", "closeness", "harmonic",
-                                                "pagerank",  "eigenvector"};
+  static constexpr std::string_view kNames[] = {"degree",      "in-degree",  "out-degree",
+                                                "betweenness", "closeness",  "harmonic",
+                                                "pagerank",    "eigenvector"};
   return kNames[static_cast<int>(measure)];
 }
 
@@ -418,6 +425,10 @@ std::vector<double> ComputeCentrality(const KnowledgeGraph& graph, CentralityMea
     scores.assign(graph.num_entities(), 0.0);
   }
   return scores;
+}
+
+std::vector<double> BetweennessFromSources(const SimpleGraph& view, size_t sources, int threads) {
+  return BrandesSums(view, sources, threads);
 }
 
 std::vector<Vertex> RankByScore(const KnowledgeGraph& graph, const std::vector<double>& scores,

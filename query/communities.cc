@@ -67,7 +67,8 @@ bool MoveVertices(const WeightedGraph& g, std::mt19937_64& rng, std::vector<uint
       double best_gain = link_weight[old] - total[old] * g.degree[v] / two_m;
       for (uint32_t candidate : touched) {
         double gain = link_weight[candidate] - total[candidate] * g.degree[v] / two_m;
-        if (gain > best_gain + 1e-12 || (gain > best_gain - 1e-12 && candidate < best && best != old)) {
+        if (gain > best_gain + 1e-12 ||
+            (gain > best_gain - 1e-12 && candidate < best && best != old)) {
           best = candidate;
           best_gain = gain;
         }
@@ -167,7 +168,8 @@ std::vector<uint32_t> LabelPropagation(const SimpleGraph& view, uint64_t seed) {
       uint32_t best = label[v];
       uint32_t best_count = count[best];
       for (uint32_t l : touched) {
-        if (count[l] > best_count || (count[l] == best_count && l < best && count[label[v]] < best_count)) {
+        if (count[l] > best_count ||
+            (count[l] == best_count && l < best && count[label[v]] < best_count)) {
           best = l;
           best_count = count[l];
         }

@@ -18,24 +18,44 @@ struct CypherExpr;
 using CypherExprPtr = std::unique_ptr<CypherExpr>;
 
 enum class CypherOp {
-  kOr, kXor, kAnd, kNot,
-  kEq, kNe, kLt, kLe, kGt, kGe,
-  kIn, kContains, kStartsWith, kEndsWith, kRegex, kIsNull, kIsNotNull,
-  kAdd, kSub, kMul, kDiv, kMod, kPow, kNeg,
+  kOr,
+  kXor,
+  kAnd,
+  kNot,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kIn,
+  kContains,
+  kStartsWith,
+  kEndsWith,
+  kRegex,
+  kIsNull,
+  kIsNotNull,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kMod,
+  kPow,
+  kNeg,
 };
 
 struct CypherExpr {
   enum class Kind {
-    kLiteral,    // value
-    kVariable,   // name
-    kProperty,   // args[0].name
-    kIndex,      // args[0][args[1]]
-    kSlice,      // args[0][args[1]..args[2]], a null literal for an open end
-    kList,       // [args...]
-    kMap,        // {keys[i]: args[i]}
-    kFunction,   // name(args...), name lower-cased; count(*) has star
-    kOperator,   // op applied to args (one or two)
-    kHasLabel,   // args[0]:name
+    kLiteral,   // value
+    kVariable,  // name
+    kProperty,  // args[0].name
+    kIndex,     // args[0][args[1]]
+    kSlice,     // args[0][args[1]..args[2]], a null literal for an open end
+    kList,      // [args...]
+    kMap,       // {keys[i]: args[i]}
+    kFunction,  // name(args...), name lower-cased; count(*) has star
+    kOperator,  // op applied to args (one or two)
+    kHasLabel,  // args[0]:name
   };
   Kind kind = Kind::kLiteral;
   CypherValue value;
@@ -64,9 +84,9 @@ struct CypherRelPattern {
   std::vector<std::string> types;  // any of these relations; all when empty
   CypherProperties properties;
   CypherDirection direction = CypherDirection::kBoth;
-  bool variable_length = false;    // [*min..max]; the variable is then a list
+  bool variable_length = false;  // [*min..max]; the variable is then a list
   int min_hops = 1;
-  int max_hops = -1;               // -1: no upper bound given
+  int max_hops = -1;  // -1: no upper bound given
   size_t offset = 0;
 };
 

@@ -34,7 +34,7 @@ std::string JoinRelations() {
 // The running state of one aggregate call within one group.
 struct Accumulator {
   int64_t count = 0;
-  std::vector<Value> values;            // collect
+  std::vector<Value> values;             // collect
   std::unordered_set<std::string> seen;  // DISTINCT
   bool all_integers = true;
   __int128 integer_sum = 0;
@@ -67,6 +67,9 @@ struct RelPlan {
   int min_hops = 1, max_hops = 1;
 };
 
+// Runs one query: Plan() resolves variables to slots and checks names, then
+// MatchClause() backtracks over the patterns clause by clause, Emit() projects
+// or groups each complete match, and Sort() applies ORDER BY.
 class Executor {
  public:
   Executor(const KnowledgeGraph& graph, const CypherQuery& query, const CypherOptions& options)
@@ -82,8 +85,9 @@ class Executor {
     Sort();
     result->columns = columns_;
     size_t skip = static_cast<size_t>(std::min<int64_t>(query_.skip, output_.size()));
-    size_t end = query_.limit < 0 ? output_.size()
-                                  : std::min(output_.size(), skip + static_cast<size_t>(query_.limit));
+    size_t end = query_.limit < 0
+                     ? output_.size()
+                     : std::min(output_.size(), skip + static_cast<size_t>(query_.limit));
     for (size_t i = skip; i < end; ++i) result->rows.push_back(std::move(output_[i].columns));
     result->warnings = evaluator_.warnings();
   }
@@ -132,7 +136,8 @@ class Executor {
       if (auto r = ParseRelation(type)) {
         plan.relations.push_back(*r);
       } else {
-        evaluator_.Warn("unknown relation type '" + type + "' (relations: " + JoinRelations() + ")");
+        evaluator_.Warn("unknown relation type '" + type + "' (relations: " + JoinRelations() +
+                        ")");
       }
     }
     plan.impossible = !rel.types.empty() && plan.relations.empty();
@@ -156,7 +161,8 @@ class Executor {
         path_slots_[&part] = DeclareVariable(part.path_variable, 'p', part.offset);
       }
       std::vector<int> new_slots;
-      for (size_t s = first_new_slot; s < slot_names_.size(); ++s) new_slots.push_back(static_cast<int>(s));
+      for (size_t s = first_new_slot; s < slot_names_.size(); ++s)
+        new_slots.push_back(static_cast<int>(s));
       clause_new_slots_.push_back(std::move(new_slots));
       if (match.where) CheckExpr(*match.where, false);
     }
@@ -173,7 +179,8 @@ class Executor {
         items_.push_back(star_items_.back().get());
         columns_.push_back(name);
       }
-      if (items_.empty() && query_.items.empty()) Fail(0, "RETURN * needs at least one named variable");
+      if (items_.empty() && query_.items.empty())
+        Fail(0, "RETURN * needs at least one named variable");
     }
     for (const CypherReturnItem& item : query_.items) {
       CheckExpr(*item.expr, true);
@@ -203,7 +210,8 @@ class Executor {
   // The RETURN column that `expr` names (by alias, or the same expression), or -1.
   int SortColumn(const CypherExpr& expr) {
     for (size_t i = 0; i < items_.size(); ++i) {
-      if (expr.kind == CypherExpr::Kind::kVariable && columns_[i] == expr.name) return static_cast<int>(i);
+      if (expr.kind == CypherExpr::Kind::kVariable && columns_[i] == expr.name)
+        return static_cast<int>(i);
     }
     for (size_t i = 0; i < items_.size(); ++i) {
       if (SameExpr(expr, *items_[i])) return static_cast<int>(i);
@@ -228,7 +236,6 @@ class Executor {
       for (const CypherExprPtr& a : expr.args) {
         if (ContainsAggregate(*a)) Fail(a->begin, "an aggregate cannot contain another aggregate");
       }
-      aggregate_index_[&expr] = static_cast<int>(aggregate_calls_.size());
       aggregate_calls_.push_back(&expr);
       return;
     }
@@ -239,8 +246,9 @@ class Executor {
   // is reported even when no row would reach it.
   void CheckExpr(const CypherExpr& expr, bool aggregates_allowed, bool aliases = false) {
     if (expr.kind == CypherExpr::Kind::kVariable) {
-      bool known = slot_of_.count(expr.name) > 0 ||
-                   (aliases && std::find(columns_.begin(), columns_.end(), expr.name) != columns_.end());
+      bool known =
+          slot_of_.count(expr.name) > 0 ||
+          (aliases && std::find(columns_.begin(), columns_.end(), expr.name) != columns_.end());
       if (!known) Fail(expr.begin, "unknown variable '" + expr.name + "'");
     }
     if (expr.kind == CypherExpr::Kind::kFunction) {
@@ -290,8 +298,9 @@ class Executor {
   bool PropertiesMatch(const CypherProperties& properties, const Value& value) {
     for (const auto& [key, expected_expr] : properties) {
       Value expected = evaluator_.Evaluate(*expected_expr, RowScope());
-      Value actual = value.kind == ValueKind::kNode ? evaluator_.NodeProperty(value.vertex, key)
-                                                    : evaluator_.RelationshipProperty(value.edge, key);
+      Value actual = value.kind == ValueKind::kNode
+                         ? evaluator_.NodeProperty(value.vertex, key)
+                         : evaluator_.RelationshipProperty(value.edge, key);
       if (CypherEquals(actual, expected) != true) return false;
     }
     return true;
@@ -313,7 +322,7 @@ class Executor {
     *bound_slot = -1;
     if (plan.slot >= 0 && bound_[plan.slot]) {
       const Value& current = row_[plan.slot];
-      return current.kind == ValueKind::kNode && current.vertex == v;
+      return current.kind == ValueKind::kNode && current.vertex == v && NodeMatches(node, plan, v);
     }
     if (!NodeMatches(node, plan, v)) return false;
     if (plan.slot >= 0) {
@@ -463,7 +472,11 @@ class Executor {
       int node_slot;
       if (TryNode(part.nodes[i + 1], at, &node_slot)) {
         std::vector<Value> edges;
-        for (size_t k = start; k < trace->edges.size(); ++k) edges.push_back(Value::Relationship(trace->edges[k]));
+        // Building the list costs like examining its relationships again.
+        for (size_t k = start; plan.slot >= 0 && k < trace->edges.size(); ++k) {
+          CountStep(rel.offset);
+          edges.push_back(Value::Relationship(trace->edges[k]));
+        }
         bool bind_rel = plan.slot >= 0 && !bound_[plan.slot];
         bool ok = true;
         if (plan.slot >= 0 && !bind_rel) {
@@ -585,7 +598,8 @@ class Executor {
       }
       auto [it, inserted] = group_of_.emplace(key, groups_.size());
       if (inserted) {
-        groups_.push_back({std::move(keys), std::vector<Accumulator>(aggregate_calls_.size()), row_});
+        groups_.push_back(
+            {std::move(keys), std::vector<Accumulator>(aggregate_calls_.size()), row_});
       }
       Group& group = groups_[it->second];
       for (size_t k = 0; k < aggregate_calls_.size(); ++k) {
@@ -607,8 +621,9 @@ class Executor {
                   " rows; add LIMIT or narrow the pattern");
     }
     // Without ORDER BY the first SKIP + LIMIT rows are the answer.
-    bool enough = query_.order_by.empty() && query_.limit >= 0 &&
-                  output_.size() >= static_cast<size_t>(query_.skip) + static_cast<size_t>(query_.limit);
+    bool enough =
+        query_.order_by.empty() && query_.limit >= 0 &&
+        output_.size() >= static_cast<size_t>(query_.skip) + static_cast<size_t>(query_.limit);
     return !enough;
   }
 
@@ -732,7 +747,6 @@ class Executor {
   std::vector<bool> item_is_aggregate_;
   bool aggregating_ = false;
   std::vector<const CypherExpr*> aggregate_calls_;
-  std::unordered_map<const CypherExpr*, int> aggregate_index_;
   std::vector<int> sort_column_;
 
   // Matching state.
@@ -764,7 +778,6 @@ bool ExecuteCypher(const KnowledgeGraph& graph, const CypherQuery& query,
   }
   return true;
 }
-
 
 bool RunCypher(const KnowledgeGraph& graph, std::string_view text, const CypherOptions& options,
                CypherResult* result, CypherError* error) {

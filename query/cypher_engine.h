@@ -37,7 +37,7 @@ struct CypherOptions {
   int max_hops = 10;
   // Relationships the matcher may examine before it gives up with an error,
   // so that a broad pattern on a large graph cannot run for hours.
-  uint64_t max_steps = 50'000'000;
+  uint64_t max_steps = 10'000'000;
   // Result rows (before SKIP/LIMIT) above which the query stops with an error.
   size_t max_rows = 1'000'000;
 };

@@ -20,16 +20,26 @@ using Value = CypherValue;
 
 const char* KindName(Kind kind) {
   switch (kind) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return "a boolean";
-    case Kind::kInt: return "an integer";
-    case Kind::kFloat: return "a float";
-    case Kind::kString: return "a string";
-    case Kind::kList: return "a list";
-    case Kind::kMap: return "a map";
-    case Kind::kNode: return "a node";
-    case Kind::kRelationship: return "a relationship";
-    case Kind::kPath: return "a path";
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return "a boolean";
+    case Kind::kInt:
+      return "an integer";
+    case Kind::kFloat:
+      return "a float";
+    case Kind::kString:
+      return "a string";
+    case Kind::kList:
+      return "a list";
+    case Kind::kMap:
+      return "a map";
+    case Kind::kNode:
+      return "a node";
+    case Kind::kRelationship:
+      return "a relationship";
+    case Kind::kPath:
+      return "a path";
   }
   return "a value";
 }
@@ -48,14 +58,16 @@ struct FunctionSpec {
   int min_args, max_args;
 };
 constexpr FunctionSpec kFunctions[] = {
-    {"count", 1, 1},      {"collect", 1, 1},   {"sum", 1, 1},         {"avg", 1, 1},
-    {"min", 1, 1},        {"max", 1, 1},       {"type", 1, 1},        {"labels", 1, 1},
-    {"id", 1, 1},         {"length", 1, 1},    {"size", 1, 1},        {"nodes", 1, 1},
-    {"relationships", 1, 1}, {"rels", 1, 1},   {"startnode", 1, 1},   {"endnode", 1, 1},
-    {"coalesce", 1, 64},  {"head", 1, 1},      {"last", 1, 1},        {"tolower", 1, 1},
-    {"toupper", 1, 1},    {"trim", 1, 1},      {"tostring", 1, 1},    {"tointeger", 1, 1},
-    {"tofloat", 1, 1},    {"abs", 1, 1},       {"exists", 1, 1},      {"substring", 2, 3},
-    {"replace", 3, 3},    {"split", 2, 2},
+    {"count", 1, 1},         {"collect", 1, 1},   {"sum", 1, 1},
+    {"avg", 1, 1},           {"min", 1, 1},       {"max", 1, 1},
+    {"type", 1, 1},          {"labels", 1, 1},    {"id", 1, 1},
+    {"length", 1, 1},        {"size", 1, 1},      {"nodes", 1, 1},
+    {"relationships", 1, 1}, {"rels", 1, 1},      {"startnode", 1, 1},
+    {"endnode", 1, 1},       {"coalesce", 1, 64}, {"head", 1, 1},
+    {"last", 1, 1},          {"tolower", 1, 1},   {"toupper", 1, 1},
+    {"trim", 1, 1},          {"tostring", 1, 1},  {"tointeger", 1, 1},
+    {"tofloat", 1, 1},       {"abs", 1, 1},       {"exists", 1, 1},
+    {"substring", 2, 3},     {"replace", 3, 3},   {"split", 2, 2},
 };
 
 std::string Lower(std::string s) {
@@ -102,7 +114,8 @@ std::string CheckFunctionCall(const CypherExpr& call) {
     return "";
   }
   std::string known;
-  for (const FunctionSpec& f : kFunctions) known += (known.empty() ? "" : ", ") + std::string(f.name);
+  for (const FunctionSpec& f : kFunctions)
+    known += (known.empty() ? "" : ", ") + std::string(f.name);
   return "unknown function '" + call.name + "' (known: " + known + ")";
 }
 
@@ -123,19 +136,20 @@ CypherValue CypherEvaluator::NodeProperty(Vertex v, const std::string& key) {
 
 CypherValue CypherEvaluator::RelationshipProperty(const Edge& e, const std::string& key) {
   const RelationEdge& edge = graph_.edge(e);
-  if (key == "relation" || key == "type") return Value::String(std::string(ToString(edge.relation)));
+  if (key == "relation" || key == "type")
+    return Value::String(std::string(ToString(edge.relation)));
   if (key == "date") return StringOrNull(edge.date);
   if (key == "role") return StringOrNull(edge.role);
   if (key == "evidence") {
     std::vector<Value> items;
     for (const Evidence& ev : edge.evidence) {
-      items.push_back(Value::Map({"doc", "line", "text"},
-                                 {Value::String(ev.doc), Value::Int(ev.line), Value::String(ev.text)}));
+      items.push_back(
+          Value::Map({"doc", "line", "text"},
+                     {Value::String(ev.doc), Value::Int(ev.line), Value::String(ev.text)}));
     }
     return Value::List(std::move(items));
   }
-  Warn("relationships have no property '" + key +
-       "' (they have relation, date, role, evidence)");
+  Warn("relationships have no property '" + key + "' (they have relation, date, role, evidence)");
   return Value::Null();
 }
 
@@ -168,7 +182,8 @@ CypherValue CypherEvaluator::Evaluate(const CypherExpr& expr, const CypherScope&
     case CypherExpr::Kind::kHasLabel: {
       Value v = Evaluate(*expr.args[0], scope);
       if (v.is_null()) return v;
-      if (v.kind != Kind::kNode) FailAt(expr, std::string("a label test needs a node, not ") + KindName(v.kind));
+      if (v.kind != Kind::kNode)
+        FailAt(expr, std::string("a label test needs a node, not ") + KindName(v.kind));
       auto type = ParseEntityType(expr.name);
       if (!type) {
         Warn("unknown label '" + expr.name + "'");
@@ -196,17 +211,21 @@ CypherValue CypherEvaluator::Variable(const CypherExpr& expr, const CypherScope&
 CypherValue CypherEvaluator::EvaluateProperty(const CypherExpr& expr, const CypherScope& scope) {
   Value v = Evaluate(*expr.args[0], scope);
   switch (v.kind) {
-    case Kind::kNull: return v;
-    case Kind::kNode: return NodeProperty(v.vertex, expr.name);
-    case Kind::kRelationship: return RelationshipProperty(v.edge, expr.name);
+    case Kind::kNull:
+      return v;
+    case Kind::kNode:
+      return NodeProperty(v.vertex, expr.name);
+    case Kind::kRelationship:
+      return RelationshipProperty(v.edge, expr.name);
     case Kind::kMap:
       for (size_t i = 0; i < v.keys.size(); ++i) {
         if (v.keys[i] == expr.name) return v.list[i];
       }
       return Value::Null();
     default:
-      FailAt(expr, "cannot read property '" + expr.name + "' of " + KindName(v.kind) +
-                       (v.kind == Kind::kList ? " (a variable-length relationship is a list)" : ""));
+      FailAt(expr,
+             "cannot read property '" + expr.name + "' of " + KindName(v.kind) +
+                 (v.kind == Kind::kList ? " (a variable-length relationship is a list)" : ""));
   }
 }
 
@@ -274,7 +293,8 @@ CypherValue CypherEvaluator::EvaluateLogic(CypherOp op, const CypherExpr& expr,
   auto truth = [&](const CypherExpr& e) -> std::optional<bool> {
     Value v = Evaluate(e, scope);
     if (v.is_null()) return std::nullopt;
-    if (v.kind != Kind::kBool) FailAt(e, std::string("expected a boolean, not ") + KindName(v.kind));
+    if (v.kind != Kind::kBool)
+      FailAt(e, std::string("expected a boolean, not ") + KindName(v.kind));
     return v.boolean;
   };
   auto result = [](std::optional<bool> b) { return b ? Value::Bool(*b) : Value::Null(); };
@@ -310,7 +330,8 @@ CypherValue CypherEvaluator::EvaluateArithmetic(CypherOp op, const Value& a, con
       return out;
     }
     if (a.kind == Kind::kString || b.kind == Kind::kString) {
-      if ((a.kind == Kind::kString || a.is_number()) && (b.kind == Kind::kString || b.is_number())) {
+      if ((a.kind == Kind::kString || a.is_number()) &&
+          (b.kind == Kind::kString || b.is_number())) {
         return Value::String(FormatCypherValue(graph_, a) + FormatCypherValue(graph_, b));
       }
     }
@@ -322,9 +343,12 @@ CypherValue CypherEvaluator::EvaluateArithmetic(CypherOp op, const Value& a, con
   if (a.kind == Kind::kInt && b.kind == Kind::kInt && op != CypherOp::kPow) {
     __int128 x = a.integer, y = b.integer;
     switch (op) {
-      case CypherOp::kAdd: return Value::Int(CheckedInt(expr, x + y));
-      case CypherOp::kSub: return Value::Int(CheckedInt(expr, x - y));
-      case CypherOp::kMul: return Value::Int(CheckedInt(expr, x * y));
+      case CypherOp::kAdd:
+        return Value::Int(CheckedInt(expr, x + y));
+      case CypherOp::kSub:
+        return Value::Int(CheckedInt(expr, x - y));
+      case CypherOp::kMul:
+        return Value::Int(CheckedInt(expr, x * y));
       default:
         if (y == 0) FailAt(expr, "division by zero");
         return Value::Int(CheckedInt(expr, op == CypherOp::kDiv ? x / y : x % y));
@@ -332,12 +356,18 @@ CypherValue CypherEvaluator::EvaluateArithmetic(CypherOp op, const Value& a, con
   }
   double x = a.number(), y = b.number();
   switch (op) {
-    case CypherOp::kAdd: return Value::Float(x + y);
-    case CypherOp::kSub: return Value::Float(x - y);
-    case CypherOp::kMul: return Value::Float(x * y);
-    case CypherOp::kDiv: return Value::Float(x / y);
-    case CypherOp::kMod: return Value::Float(std::fmod(x, y));
-    default: return Value::Float(std::pow(x, y));
+    case CypherOp::kAdd:
+      return Value::Float(x + y);
+    case CypherOp::kSub:
+      return Value::Float(x - y);
+    case CypherOp::kMul:
+      return Value::Float(x * y);
+    case CypherOp::kDiv:
+      return Value::Float(x / y);
+    case CypherOp::kMod:
+      return Value::Float(std::fmod(x, y));
+    default:
+      return Value::Float(std::pow(x, y));
   }
 }
 
@@ -351,7 +381,8 @@ CypherValue CypherEvaluator::EvaluateOperator(const CypherExpr& expr, const Cyph
   if (op == CypherOp::kIsNotNull) return Value::Bool(!a.is_null());
   if (op == CypherOp::kNeg) {
     if (a.is_null()) return a;
-    if (a.kind == Kind::kInt) return Value::Int(CheckedInt(expr, -static_cast<__int128>(a.integer)));
+    if (a.kind == Kind::kInt)
+      return Value::Int(CheckedInt(expr, -static_cast<__int128>(a.integer)));
     if (a.kind == Kind::kFloat) return Value::Float(-a.real);
     FailAt(expr, std::string("cannot negate ") + KindName(a.kind));
   }
@@ -369,12 +400,16 @@ CypherValue CypherEvaluator::EvaluateOperator(const CypherExpr& expr, const Cyph
     case CypherOp::kGe: {
       std::optional<int> c = CypherCompare(a, b);
       if (!c) return Value::Null();
-      bool r = op == CypherOp::kLt ? *c < 0 : op == CypherOp::kLe ? *c <= 0 : op == CypherOp::kGt ? *c > 0 : *c >= 0;
+      bool r = op == CypherOp::kLt   ? *c < 0
+               : op == CypherOp::kLe ? *c <= 0
+               : op == CypherOp::kGt ? *c > 0
+                                     : *c >= 0;
       return Value::Bool(r);
     }
     case CypherOp::kIn: {
       if (b.is_null()) return Value::Null();
-      if (b.kind != Kind::kList) FailAt(*expr.args[1], std::string("IN needs a list, not ") + KindName(b.kind));
+      if (b.kind != Kind::kList)
+        FailAt(*expr.args[1], std::string("IN needs a list, not ") + KindName(b.kind));
       bool unknown = false;
       for (const Value& item : b.list) {
         std::optional<bool> eq = CypherEquals(a, item);
@@ -425,8 +460,10 @@ CypherValue CypherEvaluator::EvaluateFunction(const CypherExpr& expr, const Cyph
     FailAt(expr, f + "() does not take " + std::string(KindName(x.kind)));
   };
   const GraphStorage& g = graph_.storage();
-  if (f == "type") return x.kind == Kind::kRelationship ? RelationshipProperty(x.edge, "relation") : fail();
-  if (f == "labels") return x.kind == Kind::kNode ? Value::List({NodeProperty(x.vertex, "type")}) : fail();
+  if (f == "type")
+    return x.kind == Kind::kRelationship ? RelationshipProperty(x.edge, "relation") : fail();
+  if (f == "labels")
+    return x.kind == Kind::kNode ? Value::List({NodeProperty(x.vertex, "type")}) : fail();
   if (f == "id") return x.kind == Kind::kNode ? NodeProperty(x.vertex, "id") : fail();
   if (f == "startnode" || f == "endnode") {
     if (x.kind != Kind::kRelationship) return fail();
@@ -476,7 +513,9 @@ CypherValue CypherEvaluator::EvaluateFunction(const CypherExpr& expr, const Cyph
     return Value::Int(static_cast<int64_t>(std::trunc(d)));
   }
   if (f == "abs") {
-    if (x.kind == Kind::kInt) return Value::Int(CheckedInt(expr, x.integer < 0 ? -static_cast<__int128>(x.integer) : x.integer));
+    if (x.kind == Kind::kInt)
+      return Value::Int(
+          CheckedInt(expr, x.integer < 0 ? -static_cast<__int128>(x.integer) : x.integer));
     if (x.kind == Kind::kFloat) return Value::Float(std::abs(x.real));
     return fail();
   }
@@ -522,7 +561,8 @@ CypherValue CypherEvaluator::EvaluateFunction(const CypherExpr& expr, const Cyph
   if (from.empty()) return x;
   std::string out;
   size_t start = 0;
-  for (size_t at; (at = x.string.find(from, start)) != std::string::npos; start = at + from.size()) {
+  for (size_t at; (at = x.string.find(from, start)) != std::string::npos;
+       start = at + from.size()) {
     out += x.string.substr(start, at - start) + to;
   }
   return Value::String(out + x.string.substr(start));

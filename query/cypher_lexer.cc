@@ -25,10 +25,17 @@ bool ReadString(std::string_view query, size_t* i, std::string* value, CypherErr
     }
     if (++j == query.size()) break;
     switch (query[j]) {
-      case 'n': value->push_back('\n'); break;
-      case 't': value->push_back('\t'); break;
-      case 'r': value->push_back('\r'); break;
-      default: value->push_back(query[j]);  // \\ \' \" and anything else: itself
+      case 'n':
+        value->push_back('\n');
+        break;
+      case 't':
+        value->push_back('\t');
+        break;
+      case 'r':
+        value->push_back('\r');
+        break;
+      default:
+        value->push_back(query[j]);  // \\ \' \" and anything else: itself
     }
   }
   *error = {"unterminated string: missing closing " + std::string(1, quote), start};

@@ -17,8 +17,8 @@ enum class CypherTokenKind {
   kString,      // 'single' or "double" quoted; text is the unescaped value
   kInteger,
   kFloat,
-  kSymbol,      // ( ) [ ] { } , : ; . .. | * + - / % ^ = <> < <= > >= =~
-  kEnd,         // end of input; offset is the query's length
+  kSymbol,  // ( ) [ ] { } , : ; . .. | * + - / % ^ = <> < <= > >= =~
+  kEnd,     // end of input; offset is the query's length
 };
 
 struct CypherToken {

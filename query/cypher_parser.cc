@@ -31,13 +31,18 @@ std::string Lower(std::string s) {
   return s;
 }
 
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
 // Words that end an expression or start a clause, and so cannot name a variable.
 bool IsReserved(std::string_view word) {
   static constexpr std::array<std::string_view, 30> kReserved = {
-      "MATCH",    "OPTIONAL", "WHERE", "RETURN",   "ORDER",    "BY",     "SKIP",   "LIMIT",
-      "AND",      "OR",       "XOR",   "NOT",      "IN",       "IS",     "AS",     "DISTINCT",
-      "CONTAINS", "STARTS",   "ENDS",  "WITH",     "ASC",      "DESC",   "CREATE", "DELETE",
-      "SET",      "MERGE",    "UNWIND", "REMOVE",  "ASCENDING", "DESCENDING"};
+      "MATCH",    "OPTIONAL", "WHERE",  "RETURN", "ORDER",     "BY",        "SKIP",   "LIMIT",
+      "AND",      "OR",       "XOR",    "NOT",    "IN",        "IS",        "AS",     "DISTINCT",
+      "CONTAINS", "STARTS",   "ENDS",   "WITH",   "ASC",       "DESC",      "CREATE", "DELETE",
+      "SET",      "MERGE",    "UNWIND", "REMOVE", "ASCENDING", "DESCENDING"};
   return std::any_of(kReserved.begin(), kReserved.end(),
                      [&](std::string_view r) { return EqualsIgnoreCase(word, r); });
 }
@@ -52,6 +57,10 @@ class Parser {
     if (!IsKeyword("RETURN")) {
       if (IsAnyKeyword({"CREATE", "DELETE", "SET", "MERGE", "REMOVE", "DETACH"})) {
         Fail("kg query is read-only: expected MATCH, OPTIONAL MATCH or RETURN");
+      }
+      if (IsAnyKeyword({"WITH", "UNWIND", "UNION", "CALL"})) {
+        Fail("this subset has no " + Upper(Peek().text) + ": expected MATCH, OPTIONAL MATCH, " +
+             (query->matches.empty() ? "" : "WHERE ") + "or RETURN");
       }
       Fail(query->matches.empty() ? "expected MATCH, OPTIONAL MATCH or RETURN"
                                   : "expected MATCH, OPTIONAL MATCH, WHERE or RETURN");
@@ -81,7 +90,8 @@ class Parser {
     return Peek(ahead).kind == TokenKind::kIdentifier && EqualsIgnoreCase(Peek(ahead).text, word);
   }
   bool IsAnyKeyword(std::initializer_list<std::string_view> words) const {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return IsKeyword(w); });
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return IsKeyword(w); });
   }
 
   [[noreturn]] void Fail(const std::string& expected) const {
@@ -203,9 +213,10 @@ class Parser {
       ParseChain(&part);
       ExpectSymbol(")", " closing shortestPath(");
       if (part.rels.size() != 1) {
-        throw ParseFailure{{"shortestPath needs exactly one relationship, as in "
-                            "shortestPath((a)-[*..6]-(b))",
-                            at}};
+        throw ParseFailure{
+            {"shortestPath needs exactly one relationship, as in "
+             "shortestPath((a)-[*..6]-(b))",
+             at}};
       }
       CypherRelPattern& rel = part.rels[0];
       if (!rel.variable_length) rel.max_hops = 1;
@@ -281,8 +292,8 @@ class Parser {
       outgoing = true;
     }
     if (incoming && outgoing) {
-      throw ParseFailure{{"a relationship cannot point both ways; use '-' for either way",
-                          rel.offset}};
+      throw ParseFailure{
+          {"a relationship cannot point both ways; use '-' for either way", rel.offset}};
     }
     rel.direction = incoming   ? CypherDirection::kIncoming
                     : outgoing ? CypherDirection::kOutgoing
@@ -384,8 +395,8 @@ class Parser {
 
   CypherExprPtr ParseComparison() {
     static const std::pair<std::string_view, CypherOp> kOps[] = {
-        {"=", CypherOp::kEq}, {"<>", CypherOp::kNe}, {"<", CypherOp::kLt},
-        {"<=", CypherOp::kLe}, {">", CypherOp::kGt}, {">=", CypherOp::kGe}};
+        {"=", CypherOp::kEq},  {"<>", CypherOp::kNe}, {"<", CypherOp::kLt},
+        {"<=", CypherOp::kLe}, {">", CypherOp::kGt},  {">=", CypherOp::kGe}};
     CypherExprPtr e = ParsePredicate();
     while (true) {
       const auto* op = std::find_if(std::begin(kOps), std::end(kOps),
@@ -440,7 +451,9 @@ class Parser {
   CypherExprPtr ParseMultiplicative() {
     CypherExprPtr e = ParsePower();
     while (IsSymbol("*") || IsSymbol("/") || IsSymbol("%")) {
-      CypherOp op = IsSymbol("*") ? CypherOp::kMul : IsSymbol("/") ? CypherOp::kDiv : CypherOp::kMod;
+      CypherOp op = IsSymbol("*")   ? CypherOp::kMul
+                    : IsSymbol("/") ? CypherOp::kDiv
+                                    : CypherOp::kMod;
       Next();
       e = MakeOperator(op, std::move(e), ParsePower());
     }

@@ -22,16 +22,25 @@ std::tuple<Vertex, Vertex, Relation> EdgeKey(const Edge& e) {
 // Rank of a kind in the ORDER BY order.
 int OrderRank(Kind kind) {
   switch (kind) {
-    case Kind::kMap: return 0;
-    case Kind::kNode: return 1;
-    case Kind::kRelationship: return 2;
-    case Kind::kList: return 3;
-    case Kind::kPath: return 4;
-    case Kind::kString: return 5;
-    case Kind::kBool: return 6;
+    case Kind::kMap:
+      return 0;
+    case Kind::kNode:
+      return 1;
+    case Kind::kRelationship:
+      return 2;
+    case Kind::kList:
+      return 3;
+    case Kind::kPath:
+      return 4;
+    case Kind::kString:
+      return 5;
+    case Kind::kBool:
+      return 6;
     case Kind::kInt:
-    case Kind::kFloat: return 7;
-    case Kind::kNull: return 8;
+    case Kind::kFloat:
+      return 7;
+    case Kind::kNull:
+      return 8;
   }
   return 8;
 }
@@ -65,7 +74,8 @@ std::string FormatNested(const KnowledgeGraph& graph, const CypherValue& value) 
 std::string FormatHop(const KnowledgeGraph& graph, Vertex from, Edge e) {
   const GraphStorage& g = graph.storage();
   std::string relation(ToString(g[e].relation));
-  if (boost::source(e, g) == from) return "-[:" + relation + "]->(" + g[boost::target(e, g)].id + ")";
+  if (boost::source(e, g) == from)
+    return "-[:" + relation + "]->(" + g[boost::target(e, g)].id + ")";
   return "<-[:" + relation + "]-(" + g[boost::source(e, g)].id + ")";
 }
 
@@ -144,10 +154,14 @@ std::optional<bool> CypherEquals(const CypherValue& a, const CypherValue& b) {
   }
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case Kind::kBool: return a.boolean == b.boolean;
-    case Kind::kString: return a.string == b.string;
-    case Kind::kNode: return a.vertex == b.vertex;
-    case Kind::kRelationship: return EdgeKey(a.edge) == EdgeKey(b.edge);
+    case Kind::kBool:
+      return a.boolean == b.boolean;
+    case Kind::kString:
+      return a.string == b.string;
+    case Kind::kNode:
+      return a.vertex == b.vertex;
+    case Kind::kRelationship:
+      return EdgeKey(a.edge) == EdgeKey(b.edge);
     case Kind::kPath:
       return CypherValueKey(a) == CypherValueKey(b);
     case Kind::kList:
@@ -165,7 +179,8 @@ std::optional<bool> CypherEquals(const CypherValue& a, const CypherValue& b) {
       if (unknown) return std::nullopt;
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -178,15 +193,18 @@ std::optional<int> CypherCompare(const CypherValue& a, const CypherValue& b) {
   }
   if (a.kind != b.kind) return std::nullopt;
   switch (a.kind) {
-    case Kind::kString: return Sign(a.string, b.string);
-    case Kind::kBool: return Sign(a.boolean, b.boolean);
+    case Kind::kString:
+      return Sign(a.string, b.string);
+    case Kind::kBool:
+      return Sign(a.boolean, b.boolean);
     case Kind::kList:
       for (size_t i = 0; i < a.list.size() && i < b.list.size(); ++i) {
         std::optional<int> c = CypherCompare(a.list[i], b.list[i]);
         if (!c || *c != 0) return c;
       }
       return Sign(a.list.size(), b.list.size());
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -194,7 +212,8 @@ int CypherOrder(const CypherValue& a, const CypherValue& b) {
   int rank_a = OrderRank(a.kind), rank_b = OrderRank(b.kind);
   if (rank_a != rank_b) return Sign(rank_a, rank_b);
   switch (a.kind) {
-    case Kind::kNull: return 0;
+    case Kind::kNull:
+      return 0;
     case Kind::kInt:
     case Kind::kFloat:
       if (a.kind == Kind::kInt && b.kind == Kind::kInt) return Sign(a.integer, b.integer);
@@ -203,10 +222,14 @@ int CypherOrder(const CypherValue& a, const CypherValue& b) {
         return Sign(std::isnan(a.number()), std::isnan(b.number()));
       }
       return Sign(a.number(), b.number());
-    case Kind::kBool: return Sign(a.boolean, b.boolean);
-    case Kind::kString: return Sign(a.string, b.string);
-    case Kind::kNode: return Sign(a.vertex, b.vertex);
-    case Kind::kRelationship: return Sign(EdgeKey(a.edge), EdgeKey(b.edge));
+    case Kind::kBool:
+      return Sign(a.boolean, b.boolean);
+    case Kind::kString:
+      return Sign(a.string, b.string);
+    case Kind::kNode:
+      return Sign(a.vertex, b.vertex);
+    case Kind::kRelationship:
+      return Sign(EdgeKey(a.edge), EdgeKey(b.edge));
     case Kind::kMap:
       if (a.keys != b.keys) return Sign(a.keys, b.keys);
       [[fallthrough]];
@@ -234,9 +257,15 @@ namespace {
 // wrongly about "literal" + std::string).
 void AppendKey(const CypherValue& value, std::string* out) {
   switch (value.kind) {
-    case Kind::kNull: out->append("z"); return;
-    case Kind::kBool: out->append(value.boolean ? "t" : "f"); return;
-    case Kind::kInt: out->append("n").append(std::to_string(value.integer)); return;
+    case Kind::kNull:
+      out->append("z");
+      return;
+    case Kind::kBool:
+      out->append(value.boolean ? "t" : "f");
+      return;
+    case Kind::kInt:
+      out->append("n").append(std::to_string(value.integer));
+      return;
     case Kind::kFloat: {
       double d = value.real;
       out->append("n");
@@ -250,7 +279,9 @@ void AppendKey(const CypherValue& value, std::string* out) {
     case Kind::kString:
       out->append("s").append(std::to_string(value.string.size())).append(":").append(value.string);
       return;
-    case Kind::kNode: out->append("v").append(std::to_string(value.vertex)); return;
+    case Kind::kNode:
+      out->append("v").append(std::to_string(value.vertex));
+      return;
     case Kind::kRelationship: {
       auto [s, t, r] = EdgeKey(value.edge);
       out->append("e").append(std::to_string(s)).append(",").append(std::to_string(t));
@@ -289,12 +320,18 @@ std::string CypherValueKey(const CypherValue& value) {
 std::string FormatCypherValue(const KnowledgeGraph& graph, const CypherValue& value) {
   const GraphStorage& g = graph.storage();
   switch (value.kind) {
-    case Kind::kNull: return "";
-    case Kind::kBool: return value.boolean ? "true" : "false";
-    case Kind::kInt: return std::to_string(value.integer);
-    case Kind::kFloat: return FormatFloat(value.real);
-    case Kind::kString: return value.string;
-    case Kind::kNode: return g[value.vertex].id;
+    case Kind::kNull:
+      return "";
+    case Kind::kBool:
+      return value.boolean ? "true" : "false";
+    case Kind::kInt:
+      return std::to_string(value.integer);
+    case Kind::kFloat:
+      return FormatFloat(value.real);
+    case Kind::kString:
+      return value.string;
+    case Kind::kNode:
+      return g[value.vertex].id;
     case Kind::kRelationship: {
       Vertex source = boost::source(value.edge, g);
       return "(" + g[source].id + ")" + FormatHop(graph, source, value.edge);

@@ -21,12 +21,12 @@ struct CypherValue {
   int64_t integer = 0;
   double real = 0;
   std::string string;
-  std::vector<CypherValue> list;         // kList items; kMap values
-  std::vector<std::string> keys;         // kMap keys, parallel to `list`
-  Vertex vertex = 0;                     // kNode
-  Edge edge;                             // kRelationship
-  std::vector<Vertex> path_nodes;        // kPath: n+1 vertices ...
-  std::vector<Edge> path_edges;          // ... joined by n edges
+  std::vector<CypherValue> list;   // kList items; kMap values
+  std::vector<std::string> keys;   // kMap keys, parallel to `list`
+  Vertex vertex = 0;               // kNode
+  Edge edge;                       // kRelationship
+  std::vector<Vertex> path_nodes;  // kPath: n+1 vertices ...
+  std::vector<Edge> path_edges;    // ... joined by n edges
 
   static CypherValue Null() { return {}; }
   static CypherValue Bool(bool b);

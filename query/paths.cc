@@ -103,7 +103,8 @@ std::optional<Path> PathFinder::BidirectionalSearch(Vertex a, Vertex b) const {
   dist_a[a] = 0;
   dist_b[b] = 0;
   int32_t depth_a = 0, depth_b = 0;
-  const int32_t limit = options_.max_hops > 0 ? options_.max_hops : std::numeric_limits<int32_t>::max();
+  const int32_t limit =
+      options_.max_hops > 0 ? options_.max_hops : std::numeric_limits<int32_t>::max();
   const bool both_ways = !options_.directed;
   uint32_t meeting = UINT32_MAX;
   int32_t best = std::numeric_limits<int32_t>::max();
@@ -219,7 +220,8 @@ std::vector<Path> PathFinder::KShortest(Vertex a, Vertex b, int k) const {
       for (size_t j = 0; j < i; ++j) bans.vertex[last_vertices[j]] = true;
       for (const Path& p : found) {
         std::vector<Vertex> pv = VerticesOf(p, a);
-        if (pv.size() > i + 1 && std::equal(pv.begin(), pv.begin() + i + 1, last_vertices.begin())) {
+        if (pv.size() > i + 1 &&
+            std::equal(pv.begin(), pv.begin() + i + 1, last_vertices.begin())) {
           bans.hop.insert({static_cast<uint32_t>(pv[i]), static_cast<uint32_t>(pv[i + 1])});
         }
       }

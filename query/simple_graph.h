@@ -16,9 +16,9 @@
 namespace kg {
 
 // Compressed sparse rows; vertex i of the view is Vertex i of the knowledge graph.
-using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                    boost::no_property, boost::no_property,
-                                                    uint32_t, uint32_t>;
+using CsrGraph =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, uint32_t, uint32_t>;
 
 struct SimpleGraphOptions {
   bool directed = false;

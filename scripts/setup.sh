@@ -8,8 +8,8 @@ packages=(
   libboost-graph-dev rapidjson-dev libre2-dev libcli11-dev
   libgraphviz-dev graphviz
   libgtest-dev libgmock-dev libbenchmark-dev libreadline-dev
-  python3-networkx python3-igraph
-  clang time
+  python3-networkx python3-igraph python3-scipy python3-numpy
+  clang time fonts-noto-cjk
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -26,16 +26,19 @@ using ::testing::StartsWith;
 KnowledgeGraph TestGraph() {
   KnowledgeGraph graph;
   auto add = [&](std::string id, EntityType type, std::string name,
-                 std::vector<std::string> aliases = {}, std::vector<std::string> docs = {"d1.txt"}) {
-    return *graph.AddEntity({std::move(id), type, std::move(name), std::move(aliases), std::move(docs)});
+                 std::vector<std::string> aliases = {},
+                 std::vector<std::string> docs = {"d1.txt"}) {
+    return *graph.AddEntity(
+        {std::move(id), type, std::move(name), std::move(aliases), std::move(docs)});
   };
   Vertex alice = add("Alice Wang", EntityType::kPerson, "Alice Wang");
-  Vertex cloud = add("Cloud Computing Guidelines", EntityType::kPolicy, "Cloud Computing Guidelines");
+  Vertex cloud =
+      add("Cloud Computing Guidelines", EntityType::kPolicy, "Cloud Computing Guidelines");
   Vertex plan = add("Data Security Plan", EntityType::kPolicy, "Data Security Plan");
   Vertex gb2008 = add("GB/T 22239-2008", EntityType::kStandard, "GB/T 22239-2008");
   Vertex gb2019 = add("GB/T 22239-2019", EntityType::kStandard, "GB/T 22239-2019");
-  Vertex miit = add("MIIT", EntityType::kAgency, "Ministry of Industry and Information Technology",
-                    {"MIIT"});
+  Vertex miit =
+      add("MIIT", EntityType::kAgency, "Ministry of Industry and Information Technology", {"MIIT"});
   Vertex sac = add("SAC", EntityType::kAgency, "Standardization Administration of China",
                    {"SAC", "Standardisation Administration of China"}, {"d1.txt", "d2.txt"});
   Vertex tc260 = add("SAC/TC 260", EntityType::kCommittee, "SAC/TC 260");
@@ -121,7 +124,8 @@ TEST_F(CypherTest, IncompleteQueryFailsAtTheEnd) {
   EXPECT_EQ(error.message, "expected an expression but found end of input");
   EXPECT_EQ(error.offset, text.size());
   ASSERT_FALSE(ParseCypher("MATCH (a)", &query, &error));
-  EXPECT_EQ(error.message, "expected MATCH, OPTIONAL MATCH, WHERE or RETURN but found end of input");
+  EXPECT_EQ(error.message,
+            "expected MATCH, OPTIONAL MATCH, WHERE or RETURN but found end of input");
 }
 
 TEST_F(CypherTest, CaretCountsWideCharactersAsTwoCells) {
@@ -136,6 +140,9 @@ TEST_F(CypherTest, OtherSyntaxErrorsSayWhatIsWrong) {
   EXPECT_THAT(Q("CREATE (n) RETURN n"),
               StartsWith("ERROR line 1, column 1: kg query is read-only: expected MATCH, OPTIONAL "
                          "MATCH or RETURN but found 'CREATE'"));
+  EXPECT_THAT(Q("MATCH (a) WITH a RETURN a"),
+              StartsWith("ERROR line 1, column 11: this subset has no WITH: expected MATCH, "
+                         "OPTIONAL MATCH, WHERE or RETURN but found 'WITH'"));
   EXPECT_THAT(Q("MATCH (a)<-[r]->(b) RETURN a"),
               StartsWith("ERROR line 1, column 10: a relationship cannot point both ways"));
   EXPECT_THAT(Q("MATCH (a)-[*3..1]->(b) RETURN a"),
@@ -155,16 +162,18 @@ TEST_F(CypherTest, SemanticErrorsPointAtTheCulprit) {
             "                   ^\n");
   EXPECT_THAT(Q("MATCH (a) RETURN foo(a)"),
               StartsWith("ERROR line 1, column 18: unknown function 'foo' (known: count, collect"));
-  EXPECT_THAT(Q("MATCH (a) WHERE count(a) > 1 RETURN a"),
-              StartsWith("ERROR line 1, column 17: count() is allowed only in RETURN and ORDER BY"));
+  EXPECT_THAT(
+      Q("MATCH (a) WHERE count(a) > 1 RETURN a"),
+      StartsWith("ERROR line 1, column 17: count() is allowed only in RETURN and ORDER BY"));
   EXPECT_THAT(Q("MATCH (a)-[a]->(b) RETURN a"),
               StartsWith("ERROR line 1, column 10: variable 'a' is already used for another node"));
   EXPECT_THAT(Q("MATCH (a) RETURN a.id, a.id"),
               StartsWith("ERROR line 1, column 24: column 'a.id' appears twice; name one with AS"));
   EXPECT_THAT(Q("MATCH (n) WHERE n.id =~ '(unclosed' RETURN n"),
               StartsWith("ERROR line 1, column 25: invalid regular expression: missing )"));
-  EXPECT_THAT(Q("MATCH (n) RETURN n.id - 1"),
-              StartsWith("ERROR line 1, column 18: cannot do arithmetic with a string and an integer"));
+  EXPECT_THAT(
+      Q("MATCH (n) RETURN n.id - 1"),
+      StartsWith("ERROR line 1, column 18: cannot do arithmetic with a string and an integer"));
 }
 
 // ------------------------------------------------------------ MATCH
@@ -219,13 +228,19 @@ TEST_F(CypherTest, RelationTypeAlternatives) {
 }
 
 TEST_F(CypherTest, SeveralPatternsShareVariables) {
-  EXPECT_EQ(Q("MATCH (a)-[:issued]->(p), (b)-[:issued]->(p) WHERE a.id < b.id RETURN a.id, b.id, p.id"),
-            "a.id | b.id | p.id\nMIIT | SAC | Cloud Computing Guidelines");
+  EXPECT_EQ(
+      Q("MATCH (a)-[:issued]->(p), (b)-[:issued]->(p) WHERE a.id < b.id RETURN a.id, b.id, p.id"),
+      "a.id | b.id | p.id\nMIIT | SAC | Cloud Computing Guidelines");
   EXPECT_EQ(Q("MATCH (a:Agency), (l:Law) RETURN a.id, l.id"),
             "a.id | l.id\nMIIT | Standardization Law\nSAC | Standardization Law");
   // Within one MATCH a relationship is used once: no a = b through the same edge.
   EXPECT_EQ(Q("MATCH (a)-[:issued]->(p)<-[:issued]-(b) RETURN a.id, b.id"),
             "a.id | b.id\nMIIT | SAC\nSAC | MIIT");
+  // A variable bound earlier must also satisfy its labels and properties here.
+  EXPECT_EQ(Q("MATCH (a:Agency) MATCH (a:Policy) RETURN a"), "a");
+  EXPECT_EQ(Q("MATCH (a:Agency) MATCH (a {name: 'Standardization Administration of China'}) "
+              "RETURN a.id"),
+            "a.id\nSAC");
   // Across MATCH clauses it may be used again.
   EXPECT_EQ(Q("MATCH (a {id: 'MIIT'})-[:issued]->(p) MATCH (p)<-[:issued]-(b) RETURN b.id"),
             "b.id\nMIIT\nSAC");
@@ -241,8 +256,7 @@ TEST_F(CypherTest, VariableLengthPatterns) {
             "Data Security Plan | 3\n"
             "Cloud Computing Guidelines | 3\n"
             "MIIT | 3");
-  EXPECT_EQ(Q("MATCH (a {id: 'Alice Wang'})-[*2]->(x) RETURN x.id"),
-            "x.id\nGB/T 22239-2019\nSAC");
+  EXPECT_EQ(Q("MATCH (a {id: 'Alice Wang'})-[*2]->(x) RETURN x.id"), "x.id\nGB/T 22239-2019\nSAC");
   EXPECT_EQ(Q("MATCH (a {id: 'Alice Wang'})-[*..2]->(x) RETURN x.id"),
             "x.id\nSAC/TC 260\nGB/T 22239-2019\nSAC");
   EXPECT_EQ(Q("MATCH ({id: 'SAC'})-[*0..1]->(x) RETURN x.id"),
@@ -288,14 +302,16 @@ TEST_F(CypherTest, OptionalMatchGivesNulls) {
             "a.id | c.id | missing\nMIIT |  | true\nSAC | SAC/TC 260 | false");
   EXPECT_EQ(Q("MATCH (a:Agency) OPTIONAL MATCH (a)-[r:issued]->(p) WHERE r.date >= '2021' "
               "RETURN a.id, p.id, r"),
-            "a.id | p.id | r\nMIIT |  | \nSAC | Data Security Plan | (SAC)-[:issued]->(Data Security Plan)");
+            "a.id | p.id | r\nMIIT |  | \nSAC | Data Security Plan | (SAC)-[:issued]->(Data "
+            "Security Plan)");
   EXPECT_EQ(Q("MATCH (a:Agency) OPTIONAL MATCH (a)<-[:part_of]-(c) "
               "RETURN count(*) AS rows, count(c) AS committees, collect(c.id) AS names"),
             "rows | committees | names\n2 | 1 | ['SAC/TC 260']");
   // A later MATCH on a null variable matches nothing; the part_of edge used
   // by the OPTIONAL MATCH may be used again by the next MATCH.
-  EXPECT_EQ(Q("MATCH (a:Agency) OPTIONAL MATCH (a)<-[:part_of]-(c) MATCH (c)--(x) RETURN a.id, x.id"),
-            "a.id | x.id\nSAC | GB/T 22239-2019\nSAC | SAC\nSAC | Alice Wang");
+  EXPECT_EQ(
+      Q("MATCH (a:Agency) OPTIONAL MATCH (a)<-[:part_of]-(c) MATCH (c)--(x) RETURN a.id, x.id"),
+      "a.id | x.id\nSAC | GB/T 22239-2019\nSAC | SAC\nSAC | Alice Wang");
 }
 
 // ------------------------------------------------------------ WHERE
@@ -306,7 +322,8 @@ TEST_F(CypherTest, Comparisons) {
   EXPECT_EQ(Q("MATCH ()-[r:issued]->(p) WHERE r.date >= '2020-05' AND r.date <= '2021-03-01' "
               "RETURN r.date"),
             "r.date\n2020-05\n2021-03-01");
-  EXPECT_EQ(Q("MATCH ()-[r:issued]->(p) WHERE r.date > '2020-05' RETURN r.date"), "r.date\n2021-03-01");
+  EXPECT_EQ(Q("MATCH ()-[r:issued]->(p) WHERE r.date > '2020-05' RETURN r.date"),
+            "r.date\n2021-03-01");
   EXPECT_EQ(Q("MATCH (n:Agency) WHERE n.id = 'SAC' RETURN n.name"),
             "n.name\nStandardization Administration of China");
   EXPECT_EQ(Q("MATCH (n:Agency) WHERE n.id <> 'SAC' RETURN n.id"), "n.id\nMIIT");
@@ -314,7 +331,8 @@ TEST_F(CypherTest, Comparisons) {
 }
 
 TEST_F(CypherTest, BooleanOperators) {
-  EXPECT_EQ(Q("MATCH (n:Standard) WHERE NOT n.id ENDS WITH '2019' RETURN n.id"), "n.id\nGB/T 22239-2008");
+  EXPECT_EQ(Q("MATCH (n:Standard) WHERE NOT n.id ENDS WITH '2019' RETURN n.id"),
+            "n.id\nGB/T 22239-2008");
   EXPECT_EQ(Q("MATCH (n) WHERE n.type = 'Agency' XOR n.name CONTAINS 'Administration' RETURN n.id"),
             "n.id\nMIIT");
   EXPECT_EQ(Q("MATCH (n) WHERE n:Law OR n.id STARTS WITH 'GB/T' RETURN n.id"),
@@ -326,7 +344,8 @@ TEST_F(CypherTest, BooleanOperators) {
 
 TEST_F(CypherTest, StringAndListPredicates) {
   EXPECT_EQ(Q("MATCH (n) WHERE n.id IN ['SAC', 'MIIT', 'nobody'] RETURN n.id"), "n.id\nMIIT\nSAC");
-  EXPECT_EQ(Q("MATCH (n) WHERE n.name CONTAINS 'Security' RETURN n.id"), "n.id\nData Security Plan");
+  EXPECT_EQ(Q("MATCH (n) WHERE n.name CONTAINS 'Security' RETURN n.id"),
+            "n.id\nData Security Plan");
   EXPECT_EQ(Q("MATCH (n) WHERE 'MIIT' IN n.aliases RETURN n.id"), "n.id\nMIIT");
   EXPECT_EQ(Q("RETURN 1 IN [null, 1] AS a, 2 IN [null, 1] AS b, 2 IN [1] AS c, null IN [1] AS d"),
             "a | b | c | d\ntrue |  | false | ");
@@ -344,41 +363,48 @@ TEST_F(CypherTest, NullHandling) {
             "a.id | p.id\nSAC | Cloud Computing Guidelines");
   EXPECT_EQ(Q("MATCH ()-[r:issued]->(p) WHERE r.date IS NOT NULL RETURN p.id"),
             "p.id\nCloud Computing Guidelines\nData Security Plan");
-  EXPECT_EQ(Q("RETURN null = null AS a, null IS NULL AS b, coalesce(null, 'x') AS c, [1, null] AS d"),
-            "a | b | c | d\n | true | x | [1, null]");
+  EXPECT_EQ(
+      Q("RETURN null = null AS a, null IS NULL AS b, coalesce(null, 'x') AS c, [1, null] AS d"),
+      "a | b | c | d\n | true | x | [1, null]");
 }
 
 // ------------------------------------------------------------ RETURN
 
 TEST_F(CypherTest, AggregationGroupsByTheOtherItems) {
-  EXPECT_EQ(Q("MATCH (a)-[:issued]->(p) RETURN a.id AS agency, count(p) AS n, collect(p.id) AS policies"),
-            "agency | n | policies\n"
-            "MIIT | 1 | ['Cloud Computing Guidelines']\n"
-            "SAC | 2 | ['Data Security Plan', 'Cloud Computing Guidelines']");
-  EXPECT_EQ(Q("MATCH (a)-[:issued|drafted]->(p:Policy) RETURN count(p) AS n, count(DISTINCT p) AS d, "
-              "collect(DISTINCT a.id) AS who"),
-            "n | d | who\n4 | 2 | ['MIIT', 'SAC']");
-  EXPECT_EQ(Q("MATCH (n) RETURN n.type AS type, count(*) AS n, min(n.id) AS first, max(n.id) AS last "
-              "ORDER BY n DESC, type"),
-            "type | n | first | last\n"
-            "Agency | 2 | MIIT | SAC\n"
-            "Policy | 2 | Cloud Computing Guidelines | Data Security Plan\n"
-            "Standard | 2 | GB/T 22239-2008 | GB/T 22239-2019\n"
-            "Committee | 1 | SAC/TC 260 | SAC/TC 260\n"
-            "Law | 1 | Standardization Law | Standardization Law\n"
-            "Person | 1 | Alice Wang | Alice Wang");
-  EXPECT_EQ(Q("MATCH (n) RETURN sum(size(n.docs)) AS s, avg(size(n.aliases)) AS a, count(*) * 2 AS c"),
-            "s | a | c\n10 | 0.3333333333333333 | 18");
+  EXPECT_EQ(
+      Q("MATCH (a)-[:issued]->(p) RETURN a.id AS agency, count(p) AS n, collect(p.id) AS policies"),
+      "agency | n | policies\n"
+      "MIIT | 1 | ['Cloud Computing Guidelines']\n"
+      "SAC | 2 | ['Data Security Plan', 'Cloud Computing Guidelines']");
+  EXPECT_EQ(
+      Q("MATCH (a)-[:issued|drafted]->(p:Policy) RETURN count(p) AS n, count(DISTINCT p) AS d, "
+        "collect(DISTINCT a.id) AS who"),
+      "n | d | who\n4 | 2 | ['MIIT', 'SAC']");
+  EXPECT_EQ(
+      Q("MATCH (n) RETURN n.type AS type, count(*) AS n, min(n.id) AS first, max(n.id) AS last "
+        "ORDER BY n DESC, type"),
+      "type | n | first | last\n"
+      "Agency | 2 | MIIT | SAC\n"
+      "Policy | 2 | Cloud Computing Guidelines | Data Security Plan\n"
+      "Standard | 2 | GB/T 22239-2008 | GB/T 22239-2019\n"
+      "Committee | 1 | SAC/TC 260 | SAC/TC 260\n"
+      "Law | 1 | Standardization Law | Standardization Law\n"
+      "Person | 1 | Alice Wang | Alice Wang");
+  EXPECT_EQ(
+      Q("MATCH (n) RETURN sum(size(n.docs)) AS s, avg(size(n.aliases)) AS a, count(*) * 2 AS c"),
+      "s | a | c\n10 | 0.3333333333333333 | 18");
 }
 
 TEST_F(CypherTest, AggregatingNothing) {
-  EXPECT_EQ(Q("MATCH (n:Law)-[:issued]->(x) RETURN count(*) AS n, collect(x) AS xs, max(x.id) AS m"),
-            "n | xs | m\n0 | [] | ");
+  EXPECT_EQ(
+      Q("MATCH (n:Law)-[:issued]->(x) RETURN count(*) AS n, collect(x) AS xs, max(x.id) AS m"),
+      "n | xs | m\n0 | [] | ");
   EXPECT_EQ(Q("MATCH (n:Law)-[:issued]->(x) RETURN n.id, count(*) AS n"), "n.id | n");
 }
 
 TEST_F(CypherTest, DistinctAliasesAndStar) {
-  EXPECT_EQ(Q("MATCH (a)-[:issued|drafted]->(p:Policy) RETURN DISTINCT a.id AS who"), "who\nMIIT\nSAC");
+  EXPECT_EQ(Q("MATCH (a)-[:issued|drafted]->(p:Policy) RETURN DISTINCT a.id AS who"),
+            "who\nMIIT\nSAC");
   EXPECT_EQ(Q("MATCH (a:Person)-[r]->(c) RETURN *"),
             "a | r | c\nAlice Wang | (Alice Wang)-[:affiliated_with]->(SAC/TC 260) | SAC/TC 260");
 }
@@ -387,10 +413,11 @@ TEST_F(CypherTest, RelationshipProperties) {
   EXPECT_EQ(Q("MATCH (:Person)-[r]->(c) RETURN r.relation, type(r), r.role, r.date, c.name"),
             "r.relation | type(r) | r.role | r.date | c.name\n"
             "affiliated_with | affiliated_with | secretary general |  | SAC/TC 260");
-  EXPECT_EQ(Q("MATCH ({id: 'SAC'})-[r:issued]->({id: 'Data Security Plan'}) "
-              "RETURN r.evidence[0].doc AS doc, r.evidence[0].line AS line, r.evidence"),
-            "doc | line | r.evidence\n"
-            "d1.txt | 10 | [{doc: 'd1.txt', line: 10, text: 'SAC issued the Data Security Plan.'}]");
+  EXPECT_EQ(
+      Q("MATCH ({id: 'SAC'})-[r:issued]->({id: 'Data Security Plan'}) "
+        "RETURN r.evidence[0].doc AS doc, r.evidence[0].line AS line, r.evidence"),
+      "doc | line | r.evidence\n"
+      "d1.txt | 10 | [{doc: 'd1.txt', line: 10, text: 'SAC issued the Data Security Plan.'}]");
   EXPECT_EQ(Q("MATCH (a)-[r:replaces]->(b) RETURN startNode(r) = a AS s, endNode(r).id AS e"),
             "s | e\ntrue | GB/T 22239-2008");
 }
@@ -403,8 +430,9 @@ TEST_F(CypherTest, UnknownNamesWarnAndMatchNothing) {
   EXPECT_EQ(Q("MATCH (a)-[:isued]->(b) RETURN a"), "a");
   EXPECT_THAT(warnings_, ::testing::ElementsAre(HasSubstr("unknown relation type 'isued'")));
   EXPECT_EQ(Q("MATCH (a:Law) RETURN a.nmae"), "a.nmae\n");
-  EXPECT_THAT(warnings_, ::testing::ElementsAre("nodes have no property 'nmae' (they have id, name, "
-                                                "type, aliases, docs)"));
+  EXPECT_THAT(warnings_,
+              ::testing::ElementsAre("nodes have no property 'nmae' (they have id, name, "
+                                     "type, aliases, docs)"));
 }
 
 // ------------------------------------------------------------ ORDER BY, SKIP, LIMIT
@@ -455,19 +483,22 @@ TEST_F(CypherTest, SkipAndLimit) {
 // ------------------------------------------------------------ paths
 
 TEST_F(CypherTest, ShortestPath) {
-  EXPECT_EQ(Q("MATCH p = shortestPath((a {id: 'Alice Wang'})-[*]-(b {id: 'MIIT'})) "
-              "RETURN length(p), nodes(p), p"),
-            "length(p) | nodes(p) | p\n"
-            "3 | [Alice Wang, SAC/TC 260, SAC, MIIT] | "
-            "(Alice Wang)-[:affiliated_with]->(SAC/TC 260)-[:part_of]->(SAC)-[:cooperates_with]->(MIIT)");
+  EXPECT_EQ(
+      Q("MATCH p = shortestPath((a {id: 'Alice Wang'})-[*]-(b {id: 'MIIT'})) "
+        "RETURN length(p), nodes(p), p"),
+      "length(p) | nodes(p) | p\n"
+      "3 | [Alice Wang, SAC/TC 260, SAC, MIIT] | "
+      "(Alice Wang)-[:affiliated_with]->(SAC/TC 260)-[:part_of]->(SAC)-[:cooperates_with]->(MIIT)");
   EXPECT_EQ(Q("MATCH p = shortestPath((a {id: 'MIIT'})-[:issued*]-(b {id: 'SAC'})) "
               "RETURN relationships(p) AS rels"),
             "rels\n[(MIIT)-[:issued]->(Cloud Computing Guidelines), "
             "(SAC)-[:issued]->(Cloud Computing Guidelines)]");
   EXPECT_EQ(Q("MATCH p = shortestPath((a {id: 'MIIT'})-[*]->(b {id: 'SAC'})) RETURN p"), "p");
-  EXPECT_EQ(Q("MATCH p = shortestPath((a {id: 'Alice Wang'})-[*..2]-(b {id: 'MIIT'})) RETURN p"), "p");
-  EXPECT_EQ(Q("MATCH p = shortestPath((a {id: 'Alice Wang'})-[*]-(b:Agency)) RETURN b.id, length(p)"),
-            "b.id | length(p)\nMIIT | 3\nSAC | 2");
+  EXPECT_EQ(Q("MATCH p = shortestPath((a {id: 'Alice Wang'})-[*..2]-(b {id: 'MIIT'})) RETURN p"),
+            "p");
+  EXPECT_EQ(
+      Q("MATCH p = shortestPath((a {id: 'Alice Wang'})-[*]-(b:Agency)) RETURN b.id, length(p)"),
+      "b.id | length(p)\nMIIT | 3\nSAC | 2");
   EXPECT_EQ(Q("MATCH (a:Person), (b:Standard) MATCH p = shortestPath((a)-[*..6]-(b)) "
               "RETURN b.id, length(p) ORDER BY length(p) DESC"),
             "b.id | length(p)\nGB/T 22239-2008 | 3\nGB/T 22239-2019 | 2");
@@ -481,9 +512,10 @@ TEST_F(CypherTest, NamedPaths) {
 }
 
 TEST_F(CypherTest, ExpressionsAndFunctions) {
-  EXPECT_EQ(Q("RETURN 1 + 2 * 3 AS a, 7 / 2 AS b, 7 % 3 AS c, 2.5 * 2 AS d, 'kg' + 1 AS e, "
-              "toUpper('sac') AS f, split('a,b', ',') AS g, [1, 2, 3][1..] AS h, -2 ^ 2 AS i"),
-            "a | b | c | d | e | f | g | h | i\n7 | 3 | 1 | 5.0 | kg1 | SAC | ['a', 'b'] | [2, 3] | 4.0");
+  EXPECT_EQ(
+      Q("RETURN 1 + 2 * 3 AS a, 7 / 2 AS b, 7 % 3 AS c, 2.5 * 2 AS d, 'kg' + 1 AS e, "
+        "toUpper('sac') AS f, split('a,b', ',') AS g, [1, 2, 3][1..] AS h, -2 ^ 2 AS i"),
+      "a | b | c | d | e | f | g | h | i\n7 | 3 | 1 | 5.0 | kg1 | SAC | ['a', 'b'] | [2, 3] | 4.0");
   EXPECT_THAT(Q("RETURN 1 / 0"), StartsWith("ERROR line 1, column 8: division by zero"));
 }
 
@@ -518,9 +550,10 @@ TEST_F(CypherCommandTest, PrintsAnAlignedTable) {
 }
 
 TEST_F(CypherCommandTest, PrintsJsonRowObjects) {
-  auto r = Query("MATCH (a {id: 'MIIT'})-[r:issued]->(p) RETURN a, r.date AS date, r.role AS role, "
-                 "p.id AS p, count(*) AS n",
-                 "--json");
+  auto r = Query(
+      "MATCH (a {id: 'MIIT'})-[r:issued]->(p) RETURN a, r.date AS date, r.role AS role, "
+      "p.id AS p, count(*) AS n",
+      "--json");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "[\n"
@@ -589,6 +622,23 @@ TEST_F(CypherCommandTest, ReadsQueriesFromStandardInput) {
             "kg: query error at line 1, column 17: expected ')' but found 'RETURN'\n"
             "  MATCH (a:Agency RETURN a\n"
             "                  ^\n");
+}
+
+TEST_F(CypherCommandTest, MaxHopsBoundsUnboundedPatterns) {
+  std::string query =
+      testing::ShellQuote("MATCH ({id: 'Alice Wang'})-[*]->(x) RETURN count(*) AS n");
+  auto r =
+      testing::RunKg("-g " + testing::ShellQuote(graph_file_) + " query --max-hops 3 " + query);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "n\n-\n7\n");
+  r = testing::RunKg("-g " + testing::ShellQuote(graph_file_) + " query " + query);
+  EXPECT_EQ(r.out, "n\n-\n9\n");
+}
+
+TEST_F(CypherCommandTest, EmptyQueryIsBadInput) {
+  auto r = Query(" ");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "kg: the query is empty; omit it for a prompt\n");
 }
 
 TEST_F(CypherCommandTest, EmptyStandardInputExitsZero) {

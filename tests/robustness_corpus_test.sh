@@ -28,6 +28,7 @@ printf 'Title\n\n%s\n' "$sentence" > "$c/good.txt"
 printf 'Title\r\n\r\n%s\r\n' "$sentence" > "$c/crlf.txt"
 printf 'Title\r\r%s\r' "$sentence" > "$c/cr.txt"
 printf '\xef\xbb\xbf%s\n' "$sentence" > "$c/bom.md"
+printf '# Title\n#\n###\n\n%s\n' "$sentence" > "$c/hashes.md"   # headings with no text (crashed once)
 printf 'Title\n\nSAMR \xff\xfeissued GB/T 22239-2019.\nThe Ministry of Industry and Information Technology (MIIT) met.\n' > "$c/badutf8.txt"
 printf 'SAMR\0issued\0GB/T 1-2020.\n' > "$c/nul.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$c/picture.txt"
@@ -58,12 +59,13 @@ expect_err "kg: 1 empty file(s) gave no text"
 expect_err "(7 files skipped"
 
 docs=$(graph "$tmp/graph.json" "' '.join(d['name'] for d in g['graph']['documents'])")
-[ "$docs" = "badutf8.txt bom.md cr.txt crlf.txt empty.txt good.txt longline.txt" ] || fail "documents: $docs"
+[ "$docs" = "badutf8.txt bom.md cr.txt crlf.txt empty.txt good.txt hashes.md longline.txt" ] || fail "documents: $docs"
 # Line numbers survive CRLF, lone CR, a BOM and a 1 MB line.
 for doc in good.txt crlf.txt cr.txt; do
   [ "$(evidence "$tmp/graph.json" $doc)" = "SAMR issued GB/T 22239-2019 3" ] || fail "$doc: $(evidence "$tmp/graph.json" $doc)"
 done
 [ "$(evidence "$tmp/graph.json" bom.md)" = "SAMR issued GB/T 22239-2019 1" ] || fail "bom.md: $(evidence "$tmp/graph.json" bom.md)"
+[ "$(evidence "$tmp/graph.json" hashes.md)" = "SAMR issued GB/T 22239-2019 5" ] || fail "hashes.md: $(evidence "$tmp/graph.json" hashes.md)"
 [ "$(evidence "$tmp/graph.json" longline.txt)" = "SAMR issued GB/T 22239-2019 3" ] || fail "longline.txt"
 # No BOM or replacement character leaks into an id; the text after bad bytes is still read.
 [ "$(graph "$tmp/graph.json" "sum(1 for n in g['nodes'] if '\ufeff' in n['id'] or '\ufffd' in n['id'])")" = 0 ] || fail "BOM or U+FFFD in an id"

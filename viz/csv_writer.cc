@@ -69,9 +69,8 @@ CsvTables GraphToCsv(const KnowledgeGraph& graph, const Selection& selection) {
     AddRow(&out.edges,
            {CsvField(g[boost::source(e, g)].id), CsvField(g[boost::target(e, g)].id),
             UpperCase(ToString(r.relation)), std::string(ToString(r.relation)), CsvField(r.date),
-            CsvField(r.role), CsvField(first ? first->text : ""),
-            CsvField(first ? first->doc : ""), first ? std::to_string(first->line) : "",
-            std::to_string(r.evidence.size())});
+            CsvField(r.role), CsvField(first ? first->text : ""), CsvField(first ? first->doc : ""),
+            first ? std::to_string(first->line) : "", std::to_string(r.evidence.size())});
   }
   return out;
 }

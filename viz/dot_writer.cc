@@ -4,15 +4,17 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "viz/style.h"
 
 namespace kg {
 namespace {
 
-// Label wrapping: about 22 columns a line, 3 lines at most.
-constexpr size_t kLabelWidth = 22;
-constexpr size_t kLabelLines = 3;
+// Label wrapping: about 24 columns a line, 4 lines at most, which keeps most
+// policy titles whole while nodes stay about two inches wide.
+constexpr size_t kLabelWidth = 24;
+constexpr size_t kLabelLines = 4;
 // Evidence sentences shown in an edge tooltip, and their length.
 constexpr size_t kTooltipEvidence = 3;
 constexpr size_t kTooltipChars = 300;
@@ -54,8 +56,8 @@ std::string EdgeTooltip(const GraphStorage& g, Edge e) {
   if (!r.role.empty()) out += " as " + r.role;
   for (size_t i = 0; i < r.evidence.size() && i < kTooltipEvidence; ++i) {
     const Evidence& ev = r.evidence[i];
-    out += "\n" + ev.doc + ":" + std::to_string(ev.line) + ": " +
-           WrapLabel(ev.text, kTooltipChars, 1);
+    out +=
+        "\n" + ev.doc + ":" + std::to_string(ev.line) + ": " + WrapLabel(ev.text, kTooltipChars, 1);
   }
   if (r.evidence.size() > kTooltipEvidence) {
     out += "\n(+" + std::to_string(r.evidence.size() - kTooltipEvidence) + " more)";
@@ -69,11 +71,17 @@ std::string GraphAttributes(const std::string& layout) {
   if (layout == "dot") {
     out += ", rankdir=LR, nodesep=0.25, ranksep=0.45, splines=true, newrank=true";
   } else if (layout == "sfdp") {
-    out += ", overlap=prism, overlap_scaling=-4, sep=\"+6\", splines=false, K=0.6, repulsiveforce=1.4";
+    out += ", overlap=prism, overlap_scaling=-4, sep=\"+8\", splines=false, K=0.9";
   } else {
-    out += ", overlap=false, sep=\"+6\", splines=true";
+    // circo keeps its circle even when large nodes touch, so it gets straight
+    // edges rather than a spline router that would warn and fall back to them.
+    out += ", overlap=false, sep=\"+10\", esep=\"+5\", splines=";
+    out += layout == "circo" ? "false" : "true";
   }
-  return out + "];\n";
+  out += "];\n";
+  // neato and fdp draw edges at their natural length (1 inch), too short for a label.
+  if (layout == "neato" || layout == "fdp") out += "  edge [len=1.6];\n";
+  return out;
 }
 
 // Node size factor in [1, 2] from the vertex's share of the top score.
@@ -111,6 +119,24 @@ std::string EdgeStatement(const GraphStorage& g, Edge e, bool label) {
   return out;
 }
 
+// Which edges carry a label. In a fan of three or more edges of one relation
+// into or out of one entity only the first is labelled: the repeated label
+// says nothing the colour does not, and a dozen of them bury the target.
+std::vector<bool> LabelledEdges(const GraphStorage& g, const std::vector<Edge>& edges) {
+  std::map<std::tuple<Vertex, Relation, bool>, std::vector<size_t>> fans;
+  for (size_t i = 0; i < edges.size(); ++i) {
+    Relation r = g[edges[i]].relation;
+    fans[{boost::source(edges[i], g), r, true}].push_back(i);
+    fans[{boost::target(edges[i], g), r, false}].push_back(i);
+  }
+  std::vector<bool> labelled(edges.size(), true);
+  for (const auto& [key, members] : fans) {
+    if (members.size() < 3) continue;
+    for (size_t k = 1; k < members.size(); ++k) labelled[members[k]] = false;
+  }
+  return labelled;
+}
+
 // A name for a legend node that no entity id can take.
 std::string LegendName(const GraphStorage& g, const std::set<std::string>& ids,
                        std::string_view what) {
@@ -130,12 +156,17 @@ std::string RelationKey(const std::set<Relation>& relations) {
   return out + "</table>>";
 }
 
+// The legend: a cluster titled "Legend" for the engines that draw clusters
+// (dot, fdp); elsewhere a subgraph whose nodes invisible edges keep together.
 std::string Legend(const GraphStorage& g, const std::set<std::string>& ids,
                    const std::set<EntityType>& types, const std::set<Relation>& relations,
-                   bool chain) {
-  std::string out =
-      "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; color=\"#BBBBBB\"; "
-      "style=rounded; margin=6;\n    node [fontsize=9, height=0.3, margin=\"0.06,0.02\"];\n";
+                   const std::string& layout) {
+  bool cluster = layout == "dot" || layout == "fdp";
+  bool chain = layout != "dot";
+  std::string out = cluster ? "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; "
+                              "color=\"#BBBBBB\"; style=rounded; margin=6;\n"
+                            : "  subgraph legend {\n";
+  out += "    node [fontsize=9, height=0.3, margin=\"0.06,0.02\"];\n";
   std::vector<std::string> names;
   for (EntityType t : types) {
     TypeStyle st = StyleOf(t);
@@ -146,8 +177,9 @@ std::string Legend(const GraphStorage& g, const std::set<std::string>& ids,
   }
   if (!relations.empty()) {
     names.push_back(LegendName(g, ids, "relations"));
-    out += "    " + Quote(names.back()) + " [shape=plain, style=\"\", fontsize=9, label=" +
-           RelationKey(relations) + ", tooltip=\"relation colours\"];\n";
+    out += "    " + Quote(names.back()) +
+           " [shape=plain, style=\"\", fontsize=9, label=" + RelationKey(relations) +
+           ", tooltip=\"relation colours\"];\n";
   }
   // Engines other than dot ignore clusters; invisible edges keep the legend in one piece.
   for (size_t i = 1; chain && i < names.size(); ++i) {
@@ -164,11 +196,20 @@ std::string EscapeDotString(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '&': out += "&amp;"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
       default:
         if ((c >= 0 && c < 0x20) || c == 0x7F) {
           out.push_back(' ');
@@ -189,8 +230,9 @@ std::string GraphToDot(const KnowledgeGraph& graph, const Selection& selection,
     if (v < options.sizes.size()) max_score = std::max(max_score, options.sizes[v]);
   }
   std::string out = "digraph " + Quote(options.graph_name) + " {\n" + GraphAttributes(layout);
-  out += "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=0.8, "
-         "margin=\"0.08,0.03\"];\n";
+  out +=
+      "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=0.8, "
+      "margin=\"0.08,0.03\"];\n";
   out += "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.6, penwidth=0.9];\n";
 
   std::set<std::string> ids;
@@ -206,8 +248,8 @@ std::string GraphToDot(const KnowledgeGraph& graph, const Selection& selection,
   for (const auto& [title, members] : clusters) {
     std::string indent = "  ";
     if (!title.empty()) {
-      out += "  subgraph cluster_" + std::to_string(cluster_number++) + " {\n    label=" +
-             Quote(title) + "; fontsize=11; color=\"#CCCCCC\"; style=rounded;\n";
+      out += "  subgraph cluster_" + std::to_string(cluster_number++) +
+             " {\n    label=" + Quote(title) + "; fontsize=11; color=\"#CCCCCC\"; style=rounded;\n";
       indent = "    ";
     }
     for (Vertex v : members) out += indent + NodeStatement(g, v, ScaleOf(options, v, max_score));
@@ -215,13 +257,15 @@ std::string GraphToDot(const KnowledgeGraph& graph, const Selection& selection,
   }
 
   bool labels = selection.edges.size() <= options.max_edge_labels;
+  std::vector<bool> labelled = LabelledEdges(g, selection.edges);
   std::set<Relation> relations;
-  for (Edge e : selection.edges) {
+  for (size_t i = 0; i < selection.edges.size(); ++i) {
+    Edge e = selection.edges[i];
     relations.insert(g[e].relation);
-    out += "  " + EdgeStatement(g, e, labels);
+    out += "  " + EdgeStatement(g, e, labels && labelled[i]);
   }
   if (options.legend && !types.empty()) {
-    out += Legend(g, ids, types, relations, layout != "dot");
+    out += Legend(g, ids, types, relations, layout);
   }
   out += "}\n";
   return out;

@@ -29,7 +29,8 @@ struct DotOptions {
   // A score per vertex, indexed by Vertex; nodes and their labels grow with
   // score / max score. Uniform size when empty.
   std::vector<double> sizes;
-  // Edge labels are dropped above this many edges (colour and the legend still
+  // Edge labels are dropped above this many edges, and in fans of one relation
+  // into or out of one entity all but the first are; (colour and the legend still
   // tell the relation), because hundreds of labels only hide the drawing.
   size_t max_edge_labels = 150;
 };

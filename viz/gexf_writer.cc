@@ -16,8 +16,8 @@ struct AttributeSpec {
 constexpr AttributeSpec kNodeAttributes[] = {
     {"type", "string"}, {"aliases", "string"}, {"docs", "string"}};
 constexpr AttributeSpec kEdgeAttributes[] = {
-    {"relation", "string"},     {"date", "string"},         {"role", "string"},
-    {"evidence", "string"},     {"evidence_doc", "string"}, {"evidence_line", "integer"},
+    {"relation", "string"},       {"date", "string"},         {"role", "string"},
+    {"evidence", "string"},       {"evidence_doc", "string"}, {"evidence_line", "integer"},
     {"evidence_count", "integer"}};
 
 std::string Join(const std::vector<std::string>& items) {
@@ -41,8 +41,8 @@ std::string Values(const std::vector<std::string>& values) {
   std::string out = "        <attvalues>\n";
   for (size_t i = 0; i < values.size(); ++i) {
     if (values[i].empty()) continue;
-    out += "          <attvalue for=\"" + std::to_string(i) + "\" value=\"" +
-           EscapeXml(values[i]) + "\"/>\n";
+    out += "          <attvalue for=\"" + std::to_string(i) + "\" value=\"" + EscapeXml(values[i]) +
+           "\"/>\n";
   }
   return out + "        </attvalues>\n";
 }
@@ -51,8 +51,8 @@ std::string Color(std::string_view hex) {
   auto channel = [&](size_t at) {
     return std::to_string(std::strtol(std::string(hex.substr(at, 2)).c_str(), nullptr, 16));
   };
-  return "        <viz:color r=\"" + channel(1) + "\" g=\"" + channel(3) + "\" b=\"" +
-         channel(5) + "\"/>\n";
+  return "        <viz:color r=\"" + channel(1) + "\" g=\"" + channel(3) + "\" b=\"" + channel(5) +
+         "\"/>\n";
 }
 
 }  // namespace

@@ -24,14 +24,19 @@ std::vector<std::string> GroupVertices(const KnowledgeGraph& graph, GroupBy by) 
   }
   for (Vertex v = 0; v < n; ++v) {
     switch (by) {
-      case GroupBy::kType: out[v] = ToString(g[v].type); break;
-      case GroupBy::kDoc: out[v] = g[v].docs.empty() ? "" : g[v].docs.front(); break;
+      case GroupBy::kType:
+        out[v] = ToString(g[v].type);
+        break;
+      case GroupBy::kDoc:
+        out[v] = g[v].docs.empty() ? "" : g[v].docs.front();
+        break;
       case GroupBy::kCommunity:
         if (v < communities.membership.size()) {
           out[v] = "community " + std::to_string(communities.membership[v] + 1);
         }
         break;
-      case GroupBy::kNone: break;
+      case GroupBy::kNone:
+        break;
     }
   }
   return out;

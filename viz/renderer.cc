@@ -41,9 +41,12 @@ std::string Describe(const std::string& what, const std::string& messages) {
 
 const char* FormatName(ImageFormat format) {
   switch (format) {
-    case ImageFormat::kSvg: return "svg";
-    case ImageFormat::kPng: return "png";
-    case ImageFormat::kPdf: return "pdf";
+    case ImageFormat::kSvg:
+      return "svg";
+    case ImageFormat::kPng:
+      return "png";
+    case ImageFormat::kPdf:
+      return "pdf";
   }
   return "svg";
 }
@@ -95,8 +98,9 @@ bool IsKnownLayout(std::string_view layout) {
          layout == "circo" || layout == "twopi";
 }
 
-std::string DefaultLayout(size_t vertices, size_t edges) {
-  return vertices <= 60 && edges <= 120 ? "dot" : "sfdp";
+std::string DefaultLayout(size_t vertices, size_t edges, size_t components) {
+  if (vertices > 60 || edges > 120) return "sfdp";
+  return components <= 3 ? "dot" : "neato";
 }
 
 bool RenderDot(const std::string& dot, const std::string& layout, ImageFormat format,

@@ -19,11 +19,17 @@ std::optional<ImageFormat> ImageFormatFromPath(std::string_view path);
 // True for the Graphviz engines kg offers: dot, neato, fdp, sfdp, circo, twopi.
 bool IsKnownLayout(std::string_view layout);
 
-// The engine for a drawing of this size when the user names none: "dot" (a
-// layered drawing whose arrows read left to right) up to 60 entities and 120
-// relations, where it stays legible and fast; "sfdp" (force-directed, with
-// overlap removal) above, where dot's ranks grow too long and too slow.
-std::string DefaultLayout(size_t vertices, size_t edges);
+// The engine for a drawing of this size when the user names none:
+//  - "dot" (layered, arrows left to right) up to 60 entities and 120 relations
+//    in at most 3 connected components, where it is the most legible;
+//  - "neato" for drawings as small but in more pieces (a top-N selection),
+//    because dot stacks the sources of many small components into one tall
+//    column (and Graphviz 2.43's dot crashes when asked to pack components
+//    with clusters), while neato packs them and keeps edges long enough for
+//    their labels;
+//  - "sfdp" (multilevel force-directed, prism overlap removal) above that,
+//    where dot's ranks grow too long and neato too slow.
+std::string DefaultLayout(size_t vertices, size_t edges, size_t components);
 
 struct RenderedImage {
   std::string data;                   // the SVG text or the PNG/PDF bytes

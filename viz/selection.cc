@@ -206,6 +206,25 @@ bool SelectSubgraph(const KnowledgeGraph& graph, const SelectionOptions& options
   return Selector(graph, options).Run(selection, error);
 }
 
+size_t CountComponents(const KnowledgeGraph& graph, const Selection& selection) {
+  const GraphStorage& g = graph.storage();
+  // Union-find over the selected vertices.
+  std::vector<Vertex> parent(boost::num_vertices(g));
+  for (Vertex v : selection.vertices) parent[v] = v;
+  auto find = [&](Vertex v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  size_t components = selection.vertices.size();
+  for (Edge e : selection.edges) {
+    Vertex a = find(boost::source(e, g)), b = find(boost::target(e, g));
+    if (a == b) continue;
+    parent[a] = b;
+    --components;
+  }
+  return components;
+}
+
 KnowledgeGraph SelectedGraph(const KnowledgeGraph& graph, const Selection& selection) {
   const GraphStorage& g = graph.storage();
   KnowledgeGraph out;

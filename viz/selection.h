@@ -24,14 +24,14 @@ namespace kg {
 // diagram without its subject is useless. With a relation or date filter,
 // entities left without any edge are dropped (anchors excepted).
 struct SelectionOptions {
-  std::optional<Vertex> focus;                    // ego network centre
-  int depth = 1;                                  // hops from `focus`, direction ignored
-  std::optional<std::pair<Vertex, Vertex>> path;  // the shortest path between the two
-  size_t top = 0;                                 // keep the N most central; 0: all
+  std::optional<Vertex> focus;                             // ego network centre
+  int depth = 1;                                           // hops from `focus`, direction ignored
+  std::optional<std::pair<Vertex, Vertex>> path;           // the shortest path between the two
+  size_t top = 0;                                          // keep the N most central; 0: all
   CentralityMeasure measure = CentralityMeasure::kDegree;  // for `top`
-  std::vector<EntityType> types;                  // any when empty
-  std::vector<Relation> relations;                // any when empty
-  std::string doc;  // entities named in, and edges with evidence from, this document
+  std::vector<EntityType> types;                           // any when empty
+  std::vector<Relation> relations;                         // any when empty
+  std::string doc;           // entities named in, and edges with evidence from, this document
   std::string since, until;  // dated edges only, inclusive, as in RelationFilter
   int min_degree = 0;        // degree counted over the edges that pass the edge filters
 };
@@ -51,6 +51,9 @@ bool IsRestricted(const SelectionOptions& options);
 // is selected, or when `path` names two entities with no path between them.
 bool SelectSubgraph(const KnowledgeGraph& graph, const SelectionOptions& options,
                     Selection* selection, std::string* error);
+
+// The number of connected components of the selection, direction ignored.
+size_t CountComponents(const KnowledgeGraph& graph, const Selection& selection);
 
 // The selected part as a graph of its own (entities, edges with all their
 // evidence, and the documents of the original), e.g. for graph.json export.

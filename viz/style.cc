@@ -46,29 +46,46 @@ std::vector<std::string_view> Characters(std::string_view text) {
 
 TypeStyle StyleOf(EntityType type) {
   switch (type) {
-    case EntityType::kAgency: return {"box", "#F7D08A", "#B07A10"};
-    case EntityType::kOrganization: return {"ellipse", "#A6D8F2", "#2F7FB0"};
-    case EntityType::kCommittee: return {"hexagon", "#95DBC3", "#1F8A66"};
-    case EntityType::kPerson: return {"oval", "#F6F0A0", "#A89A10"};
-    case EntityType::kLaw: return {"note", "#EDB0CF", "#A8487A"};
-    case EntityType::kPolicy: return {"folder", "#D2BFEB", "#6E4FA0"};
-    case EntityType::kStandard: return {"component", "#DEDEDE", "#777777"};
+    case EntityType::kAgency:
+      return {"box", "#F7D08A", "#B07A10"};
+    case EntityType::kOrganization:
+      return {"ellipse", "#A6D8F2", "#2F7FB0"};
+    case EntityType::kCommittee:
+      return {"tab", "#95DBC3", "#1F8A66"};
+    case EntityType::kPerson:
+      return {"octagon", "#F6F0A0", "#A89A10"};
+    case EntityType::kLaw:
+      return {"note", "#EDB0CF", "#A8487A"};
+    case EntityType::kPolicy:
+      return {"folder", "#D2BFEB", "#6E4FA0"};
+    case EntityType::kStandard:
+      return {"component", "#DEDEDE", "#777777"};
   }
   return {"ellipse", "#FFFFFF", "#777777"};
 }
 
 std::string_view RelationColor(Relation relation) {
   switch (relation) {
-    case Relation::kIssued: return "#B35806";
-    case Relation::kDrafted: return "#1B7837";
-    case Relation::kMirrors: return "#2166AC";
-    case Relation::kAdopts: return "#4393C3";
-    case Relation::kReplaces: return "#762A83";
-    case Relation::kPartOf: return "#555555";
-    case Relation::kAffiliatedWith: return "#8C510A";
-    case Relation::kCooperatesWith: return "#C51B7D";
-    case Relation::kEstablished: return "#01665E";
-    case Relation::kSecretariatOf: return "#7F3B08";
+    case Relation::kIssued:
+      return "#D95F02";
+    case Relation::kDrafted:
+      return "#1B9E77";
+    case Relation::kMirrors:
+      return "#6A3D9A";
+    case Relation::kAdopts:
+      return "#66A61E";
+    case Relation::kReplaces:
+      return "#7570B3";
+    case Relation::kPartOf:
+      return "#555555";
+    case Relation::kAffiliatedWith:
+      return "#1F78B4";
+    case Relation::kCooperatesWith:
+      return "#E7298A";
+    case Relation::kEstablished:
+      return "#A6761D";
+    case Relation::kSecretariatOf:
+      return "#B8860B";
   }
   return "#555555";
 }
@@ -95,13 +112,23 @@ std::string WrapLabel(std::string_view text, size_t width, size_t max_lines) {
     while (i < chars.size() && chars[i] == " ") ++i;
   }
   if (i < chars.size() && !lines.empty()) {
-    // Make room for the ellipsis by dropping the last character of the last line.
-    const std::string full = lines.back();
-    std::vector<std::string_view> tail = Characters(full);
-    if (!tail.empty()) tail.pop_back();
+    // Make room for "…" if needed: cut the last line at its last word boundary,
+    // or else drop its last character.
     std::string& last = lines.back();
-    last.clear();
-    for (std::string_view ch : tail) last += ch;
+    size_t space = last.rfind(' ');
+    size_t columns = 0;
+    for (std::string_view ch : Characters(last)) columns += CharWidth(ch);
+    if (columns + 1 <= width) {
+      // The ellipsis fits as it is.
+    } else if (space != std::string::npos && space > last.size() / 2) {
+      last.resize(space);
+    } else {
+      const std::string full = last;
+      std::vector<std::string_view> tail = Characters(full);
+      if (!tail.empty()) tail.pop_back();
+      last.clear();
+      for (std::string_view ch : tail) last += ch;
+    }
     while (!last.empty() && last.back() == ' ') last.pop_back();
     last += "…";
   }

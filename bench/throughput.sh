@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Throughput and scale of kg build (issue 7): generates 100 MB and 1 GB
+# synthetic corpora with ../shared/bench/gen_corpus.py under /tmp (kept between
+# runs), builds each with 1 and 2 threads and prints MB/s, seconds, peak RSS,
+# entities and links; then times kg build --update after adding one file to the
+# 100 MB corpus, and kg build on the real corpus/.
+# usage: bench/throughput.sh [KG_BINARY] [--no-1gb]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+kg=$(realpath "${1:-$here/build/kg}")
+sizes="100 1000"
+for a in "$@"; do [ "$a" = "--no-1gb" ] && sizes="100"; done
+gen=$here/../shared/bench/gen_corpus.py
+out=${KG_BENCH_DIR:-/tmp/kg_throughput}
+mkdir -p "$out"
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package: time)" >&2; exit 1; }
+
+# run LABEL MB ARGS...: one timed kg run; prints a table row.
+run() {
+  local label=$1 mb=$2
+  shift 2
+  /usr/bin/time -v "$kg" "$@" 2> "$out/time.log" > /dev/null || { tail "$out/time.log" >&2; exit 1; }
+  local secs rss counts
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$out/time.log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$out/time.log")
+  counts=$(python3 - "$out/graph.json" <<'PY'
+import re, sys
+head = open(sys.argv[1], encoding='utf-8', errors='replace').read(4 << 20)
+stats = head[head.find('"statistics"'):]
+ent = re.search(r'"entities": (\d+)', stats).group(1)
+rel = re.search(r'"relations": (\d+)', stats).group(1)
+print(ent, rel)
+PY
+)
+  printf '%-34s %8s %8.2f %9s %9s %10s %10s\n' "$label" "$mb" "$secs" \
+    "$(awk -v m="$mb" -v s="$secs" 'BEGIN {printf "%.1f", (s > 0 ? m / s : 0)}')" "$rss" $counts
+}
+
+printf '%-34s %8s %8s %9s %9s %10s %10s\n' run MB seconds MB/s "RSS MB" entities links
+for size in $sizes; do
+  corpus=$out/corpus_${size}mb
+  if [ ! -d "$corpus" ]; then python3 "$gen" "$corpus" --mb "$size" > /dev/null; fi
+  mb=$(du -sk --apparent-size "$corpus" | awk '{printf "%.1f", $1 / 1024}')
+  for j in 1 2; do
+    run "build ${size} MB -j$j" "$mb" build -q -j$j "$corpus" -o "$out/graph.json"
+  done
+  if [ "$size" = 100 ]; then
+    cp "$out/graph.json" "$out/graph_100.json"
+    extra=$corpus/zz_added_newsletter.txt
+    cp "$(ls "$here"/corpus/*.txt | head -1)" "$extra"
+    cp "$out/graph_100.json" "$out/graph.json"
+    run "build --update (+1 file) -j2" "$(du -sk --apparent-size "$extra" | awk '{printf "%.2f", $1 / 1024}')" \
+      build -q --update -j2 "$corpus" -o "$out/graph.json"
+    rm -f "$extra"
+  fi
+done
+mb=$(du -sk --apparent-size "$here/corpus" | awk '{printf "%.2f", $1 / 1024}')
+run "build corpus/ -j1" "$mb" build -q -j1 "$here/corpus" -o "$out/graph.json"
+echo "(MB: apparent size; RSS: peak resident set from /usr/bin/time -v; corpora kept in $out)"

@@ -1,0 +1,345 @@
+// Crafted sentences (not taken from the corpus) with the exact entities and
+// edges the extractor must find, one test per pattern family and relation.
+#include "extract/extractor.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "extract/name_key.h"
+#include "tests/test_support.h"
+
+namespace kg {
+namespace {
+
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+DocumentExtraction ExtractText(const std::string& text) {
+  return testing::ProjectExtractor().Extract("t.txt", text);
+}
+
+// The entity any of whose names folds to the key of `name`, or nullptr.
+const ExtractedEntity* Find(const DocumentExtraction& d, const std::string& name) {
+  std::string key = NameKey(name);
+  for (const ExtractedEntity& e : d.entities) {
+    if (NameKey(e.id) == key || NameKey(e.name) == key) return &e;
+    for (const std::string& a : e.aliases) {
+      if (NameKey(a) == key) return &e;
+    }
+  }
+  return nullptr;
+}
+
+// Every relation as "subject -relation-> object" with entity ids.
+std::set<std::string> Edges(const DocumentExtraction& d) {
+  std::set<std::string> out;
+  for (const ExtractedRelation& r : d.relations) {
+    out.insert(r.subject + " -" + std::string(ToString(r.relation)) + "-> " + r.object);
+  }
+  return out;
+}
+
+const ExtractedRelation* FindEdge(const DocumentExtraction& d, const std::string& subject,
+                                  Relation relation, const std::string& object) {
+  for (const ExtractedRelation& r : d.relations) {
+    if (r.subject == subject && r.relation == relation && r.object == object) return &r;
+  }
+  return nullptr;
+}
+
+TEST(ExtractorTest, ActiveIssuanceWithDateAndEvidence) {
+  DocumentExtraction d = ExtractText(
+      "Intro.\nOn 5 March 2024, the Ministry of Transport released the Measures for the "
+      "Administration of Port Pilotage.\n");
+  const ExtractedEntity* law = Find(d, "Measures for the Administration of Port Pilotage");
+  ASSERT_NE(law, nullptr);
+  EXPECT_EQ(law->type, EntityType::kLaw);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre(
+                            "MOT -issued-> Measures for the Administration of Port Pilotage"));
+  const ExtractedRelation* r = FindEdge(d, "MOT", Relation::kIssued, law->id);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->date, "2024-03-05");
+  EXPECT_EQ(r->evidence.line, 2);
+  EXPECT_EQ(r->evidence.doc, "t.txt");
+}
+
+TEST(ExtractorTest, PassiveIssuanceAndAcronymDefinition) {
+  DocumentExtraction d = ExtractText(
+      "The Outline for the Development of Smart Ports was issued by the National Development "
+      "and Reform Commission (NDRC) in May 2022.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("NDRC -issued-> Outline for the Development of Smart Ports"));
+  EXPECT_EQ(Find(d, "Outline for the Development of Smart Ports")->type, EntityType::kPolicy);
+  EXPECT_EQ(d.relations[0].date, "2022-05");
+}
+
+TEST(ExtractorTest, JointIssuanceGivesOneEdgePerIssuer) {
+  DocumentExtraction d = ExtractText(
+      "The Ministry of Education, the Ministry of Finance and the National Health Commission "
+      "jointly issued the Guidelines on School Canteen Safety.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("MOE -issued-> Guidelines on School Canteen Safety",
+                                             "MOF -issued-> Guidelines on School Canteen Safety",
+                                             "NHC -issued-> Guidelines on School Canteen Safety"));
+}
+
+TEST(ExtractorTest, CommaAloneBeforeTheVerbIsNotAList) {
+  DocumentExtraction d = ExtractText(
+      "Under the guidance of the Ministry of Finance, the National Health Commission issued the "
+      "Catalogue of Rare Diseases.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("NHC -issued-> Catalogue of Rare Diseases"));
+}
+
+TEST(ExtractorTest, ObjectBeyondAClauseIsNotTheVerbs) {
+  DocumentExtraction d = ExtractText(
+      "CNIS published a set of guidelines, with a view to implementing the Metrology Law. CESI "
+      "developed two standards, namely \"Test Methods for Smart Locks\" and \"Safety "
+      "Requirements for Smart Locks\".");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("CESI -drafted-> Test Methods for Smart Locks",
+                                   "CESI -drafted-> Safety Requirements for Smart Locks"));
+}
+
+TEST(ExtractorTest, SentenceCaseTitleBeforeADraftNote) {
+  DocumentExtraction d = ExtractText(
+      "On 3 July 2022, the Ministry of Commerce issued the Measures for export licence "
+      "management of dual-use items (Draft for Comments).");
+  const ExtractedEntity* law = Find(d, "Measures for export licence management of dual-use items");
+  ASSERT_NE(law, nullptr);
+  EXPECT_EQ(law->type, EntityType::kLaw);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre(
+                            "MOFCOM -issued-> Measures for export licence management of dual-use "
+                            "items"));
+}
+
+TEST(ExtractorTest, TitleWithABracketedAcronymInside) {
+  DocumentExtraction d = ExtractText(
+      "TC268 published the Key Points of Autonomous Mobile Robots (AMR) Standardization in 2025.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("TC268 -issued-> Key Points of Autonomous Mobile Robots (AMR) "
+                                   "Standardization in 2025"));
+}
+
+TEST(ExtractorTest, HeadlineWithVerb) {
+  DocumentExtraction d = ExtractText("# SAMR Publishes Guidelines for Product Recall Management\n");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("SAMR -issued-> Guidelines for Product Recall Management"));
+}
+
+TEST(ExtractorTest, AppositionGivesAffiliationWithRole) {
+  DocumentExtraction d = ExtractText(
+      "Zhang Wei, Deputy Director of the China Association for Standardization (CAS), opened "
+      "the meeting.");
+  const ExtractedEntity* person = Find(d, "Zhang Wei");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->type, EntityType::kPerson);
+  const ExtractedRelation* r = FindEdge(d, "Zhang Wei", Relation::kAffiliatedWith, "CAS");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->role, "Deputy Director");
+}
+
+TEST(ExtractorTest, TitledPersonAndFromOrganisation) {
+  DocumentExtraction d = ExtractText("Ms. Karin HU from ETSI presented the roadmap.");
+  const ExtractedEntity* person = Find(d, "Karin HU");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->name, "Karin HU");
+  EXPECT_THAT(person->aliases, Contains("Ms. Karin HU"));
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("Karin HU -affiliated_with-> ETSI"));
+}
+
+TEST(ExtractorTest, PeopleWithBracketedRolesShareTheirOrganisation) {
+  DocumentExtraction d = ExtractText(
+      "Mr. Pierre Dubois (Secretary General) and Mrs. Ana Costa (Head of Policy) of the European "
+      "Committee for Standardization visited Shanghai.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("Pierre Dubois -affiliated_with-> CEN",
+                                             "Ana Costa -affiliated_with-> CEN"));
+  EXPECT_EQ(FindEdge(d, "Ana Costa", Relation::kAffiliatedWith, "CEN")->role, "Head of Policy");
+}
+
+TEST(ExtractorTest, SurnameFirstPersonNameVariantsAreOneEntity) {
+  DocumentExtraction d = ExtractText(
+      "Professor LIU Yang opened the session. Later LIU Yang, Chair of ISO/TC 207, spoke again.");
+  const ExtractedEntity* person = Find(d, "LIU Yang");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->name, "LIU Yang");
+  EXPECT_THAT(person->aliases, Contains("Professor LIU Yang"));
+  EXPECT_THAT(Edges(d), Contains("LIU Yang -affiliated_with-> ISO/TC 207"));
+}
+
+TEST(ExtractorTest, AcronymAfterFullNameDefinesAnOrganisation) {
+  DocumentExtraction d = ExtractText(
+      "The Shenzhen Institute of Standards and Technology (SIST) drafted GB/T 41234-2022. Later "
+      "SIST hosted a seminar.");
+  const ExtractedEntity* org = Find(d, "SIST");
+  ASSERT_NE(org, nullptr);
+  EXPECT_EQ(org->id, "SIST");
+  EXPECT_EQ(org->type, EntityType::kOrganization);
+  EXPECT_EQ(org->name, "Shenzhen Institute of Standards and Technology");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("SIST -drafted-> GB/T 41234-2022"));
+}
+
+TEST(ExtractorTest, AcronymBeforeFullName) {
+  DocumentExtraction d =
+      ExtractText("CSTC (China Smart Textile Consortium) published T/CSTC 12-2023.");
+  const ExtractedEntity* org = Find(d, "China Smart Textile Consortium");
+  ASSERT_NE(org, nullptr);
+  EXPECT_EQ(org->id, "CSTC");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("CSTC -issued-> T/CSTC 12-2023"));
+}
+
+TEST(ExtractorTest, AbbreviationTableGivesChineseAliases) {
+  DocumentExtraction d = ExtractText(
+      "Abbreviations\n\nNIM National Institute of Metrology 中国计量科学研究院\n\nCCC China "
+      "Compulsory Certification 中国强制性产品认证\n\nContents\n\nNIM calibrated the clocks.\n");
+  const ExtractedEntity* nim = Find(d, "NIM");
+  ASSERT_NE(nim, nullptr);
+  EXPECT_EQ(nim->name, "National Institute of Metrology");
+  EXPECT_THAT(nim->aliases, Contains("中国计量科学研究院"));
+  // A certification scheme has no head word of a body: not an entity.
+  EXPECT_EQ(Find(d, "CCC"), nullptr);
+}
+
+TEST(ExtractorTest, CommitteeCodesWithAndWithoutParentPrefix) {
+  DocumentExtraction d = ExtractText(
+      "SAC/TC 28 oversees many groups. SAC/TC28/SC42 is the mirror committee of ISO/IEC JTC "
+      "1/SC 42. TC28 met in Beijing.");
+  const ExtractedEntity* tc28 = Find(d, "SAC/TC 28");
+  ASSERT_NE(tc28, nullptr);
+  EXPECT_EQ(tc28->type, EntityType::kCommittee);
+  EXPECT_EQ(Find(d, "TC28"), tc28);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("TC28/SC42 -mirrors-> ISO/IEC JTC 1/SC 42",
+                                             "TC28/SC42 -part_of-> TC28"));
+}
+
+TEST(ExtractorTest, SectorCommitteeAndBareNumberAreOneEntity) {
+  DocumentExtraction d = ExtractText("CCSA TC5 met in Xi'an. TC5 approved nine drafts.");
+  const ExtractedEntity* tc5 = Find(d, "CCSA TC5");
+  ASSERT_NE(tc5, nullptr);
+  EXPECT_EQ(Find(d, "TC5"), tc5);
+  EXPECT_EQ(tc5->id, "CCSA TC5");
+}
+
+TEST(ExtractorTest, CommitteeNamedInFullWithCodeInBrackets) {
+  DocumentExtraction d = ExtractText(
+      "The National Technical Committee on Food Packaging (SAC/TC 397) published the Guide for "
+      "Food Contact Paper Labels.");
+  const ExtractedEntity* tc = Find(d, "National Technical Committee on Food Packaging");
+  ASSERT_NE(tc, nullptr);
+  EXPECT_EQ(tc->type, EntityType::kCommittee);
+  EXPECT_EQ(Find(d, "TC397"), tc);
+  EXPECT_THAT(Edges(d), Contains(tc->id + " -issued-> Guide for Food Contact Paper Labels"));
+}
+
+TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
+  DocumentExtraction d = ExtractText("GB/T35273-2020 replaces GB/T 35273-2017 from 1 October.");
+  const ExtractedEntity* s2020 = Find(d, "GB/T 35273-2020");
+  ASSERT_NE(s2020, nullptr);
+  EXPECT_EQ(s2020->name, "GB/T 35273-2020");
+  EXPECT_NE(Find(d, "GB/T 35273-2017"), s2020);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("GB/T 35273-2020 -replaces-> GB/T 35273-2017"));
+}
+
+TEST(ExtractorTest, IdenticalToIsAdopts) {
+  DocumentExtraction d = ExtractText("GB 4943.1-2022 is identical to IEC 62368-1:2018.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("GB 4943.1-2022 -adopts-> IEC 62368-1:2018"));
+  EXPECT_EQ(Find(d, "IEC 62368-1")->id, "IEC 62368-1:2018");
+}
+
+TEST(ExtractorTest, QuotedStandardTitleAndDrafting) {
+  DocumentExtraction d = ExtractText(
+      "CESI led the drafting of \"Safety Requirements for Delivery Robots\", a national "
+      "standard.");
+  const ExtractedEntity* s = Find(d, "Safety Requirements for Delivery Robots");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->type, EntityType::kStandard);
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("CESI -drafted-> Safety Requirements for Delivery Robots"));
+}
+
+TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
+  DocumentExtraction d = ExtractText(
+      "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
+      "Synthesis Services. The Provisions were drafted by the Cybersecurity Bureau.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("CAC -issued-> Provisions on Deep Synthesis Services",
+                                   "Cybersecurity Bureau -drafted-> Provisions on Deep Synthesis "
+                                   "Services"));
+}
+
+TEST(ExtractorTest, DraftAndFinalInstrumentAreOneEntity) {
+  DocumentExtraction d = ExtractText(
+      "The Food Safety Law (Draft 2024) was released by the NPC Standing Committee. The Food "
+      "Safety Law takes effect next year.");
+  const ExtractedEntity* law = Find(d, "Food Safety Law");
+  ASSERT_NE(law, nullptr);
+  EXPECT_EQ(law->name, "Food Safety Law");
+  EXPECT_THAT(law->aliases, Contains("Food Safety Law (Draft 2024)"));
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("NPC Standing Committee -issued-> Food Safety Law"));
+}
+
+TEST(ExtractorTest, SpellingVariantsResolveToTheGazetteerEntry) {
+  DocumentExtraction d = ExtractText(
+      "The Standardisation Administration of China and the State Administration of Market "
+      "Regulation met.");
+  ASSERT_EQ(d.entities.size(), 2u);
+  EXPECT_EQ(Find(d, "Standardisation Administration of China")->id, "SAC");
+  EXPECT_EQ(Find(d, "State Administration of Market Regulation")->id, "SAMR");
+}
+
+TEST(ExtractorTest, SecretariatEstablishedCooperatesAndUnder) {
+  DocumentExtraction d = ExtractText(
+      "CNIS holds the secretariat of SAC/TC 146. In 2021, the China Communications Standards "
+      "Association set up CCSA TC12. DIN and CNIS signed a memorandum of understanding on smart "
+      "manufacturing. The Beijing Institute of Metrology is under the State Administration for "
+      "Market Regulation.");
+  // The code "CCSA TC12" itself says whose committee it is.
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("CNIS -secretariat_of-> TC146", "CCSA -established-> CCSA TC12",
+                                   "CCSA TC12 -part_of-> CCSA", "CNIS -cooperates_with-> DIN",
+                                   "Beijing Institute of Metrology -part_of-> SAMR"));
+  EXPECT_EQ(FindEdge(d, "CCSA", Relation::kEstablished, "CCSA TC12")->date, "2021");
+}
+
+TEST(ExtractorTest, DepartmentOfAnAgencyIsPartOfIt) {
+  DocumentExtraction d = ExtractText(
+      "The Market Supervision Department of the Ministry of Commerce issued the Notice on "
+      "Cold Chain Logistics.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("Market Supervision Department -part_of-> MOFCOM",
+                                   "Market Supervision Department -issued-> Notice on Cold Chain "
+                                   "Logistics"));
+}
+
+TEST(ExtractorTest, PronounOpeningASentenceRefersToThePreviousSubject) {
+  DocumentExtraction d = ExtractText(
+      "CNIS trained many auditors this year. It also set up the \"Centre for Green Product "
+      "Labelling\" in Hangzhou.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("CNIS -established-> Centre for Green Product Labelling"));
+}
+
+TEST(ExtractorTest, UnknownOrganisationAfterPersonFrom) {
+  DocumentExtraction d = ExtractText("Marta Lopez from Quantix Robotics chaired the panel.");
+  const ExtractedEntity* org = Find(d, "Quantix Robotics");
+  ASSERT_NE(org, nullptr);
+  EXPECT_EQ(org->type, EntityType::kOrganization);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("Marta Lopez -affiliated_with-> Quantix Robotics"));
+}
+
+TEST(ExtractorTest, EventsAreNotEntities) {
+  DocumentExtraction d =
+      ExtractText("The Yellow River Basin Market Regulation Joint Conference was held in Jinan.");
+  EXPECT_THAT(d.entities, IsEmpty());
+}
+
+TEST(ExtractorTest, GenericMentionsAloneAreNotEntities) {
+  DocumentExtraction d =
+      ExtractText("The ministry said the plan works. Chinese experts attended the forum.");
+  EXPECT_THAT(d.entities, IsEmpty());
+  EXPECT_THAT(d.relations, IsEmpty());
+}
+
+}  // namespace
+}  // namespace kg

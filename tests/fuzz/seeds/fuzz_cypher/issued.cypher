@@ -1,0 +1,1 @@
+MATCH (a:Agency)-[r:issued]->(s:Standard) WHERE r.date >= '2019' AND s.id STARTS WITH 'GB' RETURN a.name, count(*) AS n ORDER BY n DESC LIMIT 5

@@ -1,0 +1,1 @@
+OPTIONAL MATCH (n)<-[:drafted|issued*1..3]-(m) WITH n RETURN DISTINCT n.id, [x IN [1,2.5,-3] | x ^ 2], {a: null} SKIP 1;

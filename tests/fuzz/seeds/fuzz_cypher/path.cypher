@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a {id: 'SAMR'})-[*..6]-(b {id: 'ETSI'})) RETURN p, length(p)
