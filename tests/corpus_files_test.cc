@@ -39,7 +39,7 @@ TEST(LooksBinaryTest, RecognisesBinaryAndText) {
   EXPECT_TRUE(LooksBinary(std::string_view("\x89PNG\r\n\x1a\n", 8)));
   EXPECT_TRUE(LooksBinary(std::string_view("%PDF-1.7\n", 9)));
   EXPECT_TRUE(LooksBinary(std::string_view("text\0more", 9)));
-  EXPECT_TRUE(LooksBinary("\x01\x02\x03\x04\x05\x06\x07\x08abc"));
+  EXPECT_TRUE(LooksBinary("\x01\x02\x03\x04\x05\x06\x07\x08" "abc"));
   EXPECT_FALSE(LooksBinary("SAMR issued GB/T 1-2020.\r\n\tIndented \xe6\xa0\x87\xe5\x87\x86.\f"));
   EXPECT_FALSE(LooksBinary(""));
 }

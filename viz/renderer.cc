@@ -51,9 +51,15 @@ const char* FormatName(ImageFormat format) {
   return "svg";
 }
 
-struct ContextDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+// One Graphviz context for the whole process, never freed. Graphviz 2.42's
+// pango plugin caches a pointer to the last font name it measured, and that
+// name belongs to the context: a second context would make the plugin compare
+// against freed memory (AddressSanitizer sees it on the second render).
+GVC_t* ProcessContext() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
 struct GraphDeleter {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -118,16 +124,15 @@ bool RenderDot(const std::string& dot, const std::string& layout, ImageFormat fo
   agreseterrors();
   bool ok = false;
   {
-    std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+    GVC_t* gvc = ProcessContext();
     std::unique_ptr<Agraph_t, GraphDeleter> g(agmemread(dot.c_str()));
-    if (!gvc) {
+    if (gvc == nullptr) {
       *error = "Graphviz could not start";
     } else if (!g) {
       *error = Describe("Graphviz could not read the DOT text", messages);
     } else {
-      ok = LayOutAndRender(gvc.get(), g.get(), layout, format, image, &messages, error);
+      ok = LayOutAndRender(gvc, g.get(), layout, format, image, &messages, error);
     }
-    g.reset();  // before the context that owns its layout data goes
   }
   if (ok && agerrors() >= AGERR) {
     *error = Describe("Graphviz reported errors", messages);
