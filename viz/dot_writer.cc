@@ -77,6 +77,9 @@ std::string GraphAttributes(const std::string& layout) {
     // edges rather than a spline router that would warn and fall back to them.
     out += ", overlap=false, sep=\"+10\", esep=\"+5\", splines=";
     out += layout == "circo" ? "false" : "true";
+    // A top-N selection is often several small pieces: laid out apart and
+    // packed, they stay together instead of drifting to the corners.
+    if (layout == "neato") out += ", pack=true, packmode=\"graph\"";
   }
   out += "];\n";
   // neato and fdp draw edges at their natural length (1 inch), too short for a label.
