@@ -5,10 +5,55 @@
 
 namespace kg {
 
+KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<GraphStorage>()) {}
+
+KnowledgeGraph::~KnowledgeGraph() = default;
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept : KnowledgeGraph() {
+  *this = std::move(other);
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
+  if (this == &other) return *this;
+  // Swapping the pointers keeps every Edge of both indexes pointing into the
+  // storage it was taken from; `other` is then cleared.
+  graph_.swap(other.graph_);
+  by_id_.swap(other.by_id_);
+  edge_index_.swap(other.edge_index_);
+  documents_.swap(other.documents_);
+  other.graph_->clear();
+  other.by_id_.clear();
+  other.edge_index_.clear();
+  other.documents_.clear();
+  return *this;
+}
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : graph_(std::make_unique<GraphStorage>(*other.graph_)),
+      by_id_(other.by_id_),
+      documents_(other.documents_) {
+  RebuildEdgeIndex();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) *this = KnowledgeGraph(other);
+  return *this;
+}
+
+void KnowledgeGraph::RebuildEdgeIndex() {
+  edge_index_.clear();
+  edge_index_.reserve(boost::num_edges(*graph_));
+  const GraphStorage& g = *graph_;
+  for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+    edge_index_.emplace(std::make_tuple(boost::source(e, g), g[e].relation, boost::target(e, g)),
+                        e);
+  }
+}
+
 std::optional<Vertex> KnowledgeGraph::AddEntity(EntityNode node) {
   if (by_id_.count(node.id)) return std::nullopt;
   std::string id = node.id;
-  Vertex v = boost::add_vertex(std::move(node), graph_);
+  Vertex v = boost::add_vertex(std::move(node), *graph_);
   by_id_.emplace(std::move(id), v);
   return v;
 }
@@ -18,12 +63,13 @@ Edge KnowledgeGraph::AddRelation(Vertex source, Vertex target, RelationEdge edge
   auto it = edge_index_.find(key);
   if (it == edge_index_.end()) {
     std::sort(edge.evidence.begin(), edge.evidence.end());
-    edge.evidence.erase(std::unique(edge.evidence.begin(), edge.evidence.end()), edge.evidence.end());
-    Edge e = boost::add_edge(source, target, std::move(edge), graph_).first;
+    edge.evidence.erase(std::unique(edge.evidence.begin(), edge.evidence.end()),
+                        edge.evidence.end());
+    Edge e = boost::add_edge(source, target, std::move(edge), *graph_).first;
     edge_index_.emplace(key, e);
     return e;
   }
-  RelationEdge& existing = graph_[it->second];
+  RelationEdge& existing = (*graph_)[it->second];
   if (existing.date.empty()) existing.date = edge.date;
   if (existing.role.empty()) existing.role = edge.role;
   existing.evidence.insert(existing.evidence.end(), edge.evidence.begin(), edge.evidence.end());

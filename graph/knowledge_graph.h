@@ -6,9 +6,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -47,7 +48,17 @@ using Edge = boost::graph_traits<GraphStorage>::edge_descriptor;
 
 class KnowledgeGraph {
  public:
-  KnowledgeGraph() = default;
+  KnowledgeGraph();
+  ~KnowledgeGraph();
+
+  // Boost's adjacency_list has no move and its swap copies, while an Edge
+  // points into the graph's edge list: the storage lives on the heap so that
+  // a move hands it over whole and the edge index stays valid. A moved-from
+  // graph is empty. A copy rebuilds the edge index on the copied storage.
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept;
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
 
   // Adds an entity. Returns nullopt if its id is already present.
   std::optional<Vertex> AddEntity(EntityNode node);
@@ -60,19 +71,22 @@ class KnowledgeGraph {
   // The vertex with this exact id, if any.
   std::optional<Vertex> FindById(const std::string& id) const;
 
-  const GraphStorage& storage() const { return graph_; }
-  GraphStorage& mutable_storage() { return graph_; }
-  size_t num_entities() const { return boost::num_vertices(graph_); }
-  size_t num_relations() const { return boost::num_edges(graph_); }
+  const GraphStorage& storage() const { return *graph_; }
+  GraphStorage& mutable_storage() { return *graph_; }
+  size_t num_entities() const { return boost::num_vertices(*graph_); }
+  size_t num_relations() const { return boost::num_edges(*graph_); }
 
-  const EntityNode& node(Vertex v) const { return graph_[v]; }
-  const RelationEdge& edge(Edge e) const { return graph_[e]; }
+  const EntityNode& node(Vertex v) const { return (*graph_)[v]; }
+  const RelationEdge& edge(Edge e) const { return (*graph_)[e]; }
 
   std::vector<DocumentInfo>& documents() { return documents_; }
   const std::vector<DocumentInfo>& documents() const { return documents_; }
 
  private:
-  GraphStorage graph_;
+  void RebuildEdgeIndex();
+
+  // Never null, even after a move (moved-from graphs get fresh storage).
+  std::unique_ptr<GraphStorage> graph_;
   std::unordered_map<std::string, Vertex> by_id_;
   struct EdgeKeyHash {
     size_t operator()(const std::tuple<Vertex, Relation, Vertex>& k) const {
@@ -91,8 +105,8 @@ struct GraphStatistics {
   size_t entities = 0;
   size_t relations = 0;
   size_t evidence = 0;
-  std::map<std::string, size_t> entities_by_type;    // every type, zero included
-  std::map<std::string, size_t> relations_by_type;   // every relation, zero included
+  std::map<std::string, size_t> entities_by_type;   // every type, zero included
+  std::map<std::string, size_t> relations_by_type;  // every relation, zero included
   std::map<std::string, size_t> entities_by_doc;
   std::map<std::string, size_t> relations_by_doc;
 };
