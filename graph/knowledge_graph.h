@@ -8,9 +8,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
-#include <tuple>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -69,7 +69,21 @@ class KnowledgeGraph {
   Edge AddRelation(Vertex source, Vertex target, RelationEdge edge);
 
   // The vertex with this exact id, if any.
-  std::optional<Vertex> FindById(const std::string& id) const;
+  std::optional<Vertex> FindById(std::string_view id) const;
+
+  // FindById for many ids at once, into out[i]. Faster on large graphs: the
+  // lookups' memory accesses overlap instead of waiting one after the other.
+  void FindByIds(std::span<const std::string_view> ids,
+                 std::vector<std::optional<Vertex>>* out) const;
+
+  // A hint that AddRelation(source, target, an edge of `relation`) comes
+  // soon: starts loading the memory it will touch. For bulk loaders, a few
+  // relations ahead of adding them.
+  void PrefetchRelation(Vertex source, Relation relation, Vertex target) const;
+
+  // Makes room for this many entities and relations in all, so that loading
+  // a graph of known size does not rehash or reallocate as it grows.
+  void Reserve(size_t entities, size_t relations);
 
   const GraphStorage& storage() const { return *graph_; }
   GraphStorage& mutable_storage() { return *graph_; }
@@ -83,19 +97,28 @@ class KnowledgeGraph {
   const std::vector<DocumentInfo>& documents() const { return documents_; }
 
  private:
-  void RebuildEdgeIndex();
+  // Both indexes are open-addressing tables with linear probing: a lookup is
+  // usually one cache miss and an insert allocates nothing, where a
+  // node-based map costs two misses and an allocation (loading a graph of
+  // 500k links is mostly these lookups).
+  struct EdgeSlot {
+    Edge edge;
+    Relation relation = Relation::kIssued;
+    bool used = false;
+  };
+
+  static size_t EdgeSlotOf(Vertex source, Relation relation, Vertex target, size_t mask);
+  size_t IdSlotOf(std::string_view id, uint64_t hash) const;
+  void GrowIdIndex(size_t entities);
+  void GrowEdgeIndex(size_t relations);
+  // Indexes every edge in a table with room for `relations` (at least).
+  void RebuildEdgeIndex(size_t relations);
 
   // Never null, even after a move (moved-from graphs get fresh storage).
   std::unique_ptr<GraphStorage> graph_;
-  std::unordered_map<std::string, Vertex> by_id_;
-  struct EdgeKeyHash {
-    size_t operator()(const std::tuple<Vertex, Relation, Vertex>& k) const {
-      auto [s, r, t] = k;
-      return std::hash<uint64_t>()((uint64_t{s} * 0x9E3779B97F4A7C15ULL) ^ (uint64_t{t} << 4) ^
-                                   static_cast<uint64_t>(r));
-    }
-  };
-  std::unordered_map<std::tuple<Vertex, Relation, Vertex>, Edge, EdgeKeyHash> edge_index_;
+  // Per slot: the top 32 bits of the id's hash, then vertex + 1 (0: empty).
+  std::vector<uint64_t> id_slots_;
+  std::vector<EdgeSlot> edge_slots_;
   std::vector<DocumentInfo> documents_;
 };
 

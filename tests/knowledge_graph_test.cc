@@ -3,8 +3,11 @@
 // a moved-from graph is a use-after-free that ASan reports on AddRelation).
 #include "graph/knowledge_graph.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -101,6 +104,65 @@ TEST(KnowledgeGraphTest, CopyHasItsOwnEdgeIndex) {
   assigned = original;
   ExpectAddsIntoItself(assigned);
   EXPECT_EQ(original.num_relations(), 1u);
+}
+
+TEST(KnowledgeGraphTest, FindByIdsMatchesFindById) {
+  KnowledgeGraph g;
+  for (int i = 0; i < 1000; ++i) {
+    EntityNode n;
+    n.id = "e" + std::to_string(i);
+    g.AddEntity(n);
+  }
+  std::vector<std::string> ids = {"e999", "e0", "nope", "e500", "", "e5000", "e7"};
+  std::vector<std::string_view> views(ids.begin(), ids.end());
+  std::vector<std::optional<Vertex>> found;
+  g.FindByIds(views, &found);
+  ASSERT_EQ(found.size(), ids.size());
+  EXPECT_EQ(found[0], std::optional<Vertex>(999));
+  EXPECT_EQ(found[1], std::optional<Vertex>(0));
+  EXPECT_EQ(found[2], std::nullopt);
+  EXPECT_EQ(found[3], std::optional<Vertex>(500));
+  EXPECT_EQ(found[4], std::nullopt);
+  EXPECT_EQ(found[5], std::nullopt);
+  EXPECT_EQ(found[6], std::optional<Vertex>(7));
+  for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(found[i], g.FindById(ids[i])) << ids[i];
+}
+
+// Links are read in chunks of 4096: duplicates across chunks still merge, and
+// the first bad link is the one reported, even past the first chunk.
+std::string ChainJson(int links, int bad_link) {
+  std::string json = R"({"nodes": [)";
+  for (int i = 0; i <= 100; ++i) {
+    json += (i ? "," : "") + std::string(R"({"id": "v)") + std::to_string(i) +
+            R"(", "type": "Agency"})";
+  }
+  json += R"(], "links": [)";
+  for (int i = 0; i < links; ++i) {
+    std::string target = i == bad_link ? "ghost" : "v" + std::to_string(i % 100 + 1);
+    json += (i ? "," : "") + std::string(R"({"source": "v)") + std::to_string(i % 100) +
+            R"(", "target": ")" + target +
+            R"(", "relation": "issued", "evidence": [{"doc": "d", "line": )" + std::to_string(i) +
+            "}]}";
+  }
+  return json + "]}";
+}
+
+TEST(KnowledgeGraphTest, LoaderMergesDuplicatesAcrossChunks) {
+  KnowledgeGraph g;
+  std::string error;
+  ASSERT_TRUE(GraphFromJson(ChainJson(5000, -1), "g.json", &g, &error)) << error;
+  EXPECT_EQ(g.num_entities(), 101u);
+  EXPECT_EQ(g.num_relations(), 100u);
+  Edge first = *boost::edges(g.storage()).first;
+  EXPECT_EQ(g.edge(first).evidence.size(), 50u);
+  EXPECT_EQ(g.edge(first).evidence[49].line, 4900);
+}
+
+TEST(KnowledgeGraphTest, LoaderReportsTheFirstBadLinkPastTheFirstChunk) {
+  KnowledgeGraph g;
+  std::string error;
+  EXPECT_FALSE(GraphFromJson(ChainJson(5000, 4500), "g.json", &g, &error));
+  EXPECT_EQ(error, "g.json: links[4500]: link to unknown node \"ghost\"");
 }
 
 }  // namespace
