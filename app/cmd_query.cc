@@ -1,4 +1,5 @@
 // kg find, kg neighbors, kg issued / kg rel, kg path, kg centrality, kg communities.
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <set>
@@ -151,6 +152,22 @@ CLI::Validator DateBound() {
         return ok ? "" : "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got \"" + text + "\"";
       },
       "DATE");
+}
+
+// A whole number in [low, high] for counts and seeds. CLI11's own checks
+// would take "-1" into a size_t as 2^64 - 1, and print the range of a double.
+CLI::Validator WholeNumber(uint64_t low, uint64_t high) {
+  std::string range = std::to_string(low) + " to " + std::to_string(high);
+  return CLI::Validator(
+      [low, high, range](std::string& text) -> std::string {
+        uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        auto [stop, status] = std::from_chars(text.data(), end, value);
+        bool ok =
+            !text.empty() && status == std::errc() && stop == end && value >= low && value <= high;
+        return ok ? "" : "expected a whole number from " + range + ", got \"" + text + "\"";
+      },
+      "INT in " + range);
 }
 
 // --- kg find -----------------------------------------------------------------
@@ -449,8 +466,16 @@ int RunPath(const GlobalOptions& global, const PathCommandOptions& o) {
     paths.push_back(*path);
   }
   if (paths.empty()) {
-    std::cerr << "kg: no path from " << g[*a].id << " to " << g[*b].id
-              << (o.max_hops > 0 ? " within " + std::to_string(o.max_hops) + " hops" : "") << "\n";
+    std::cerr << "kg: no path from " << g[*a].id << " to " << g[*b].id;
+    if (o.max_hops > 0) {
+      std::cerr << " within " << o.max_hops << " hops";
+    } else if (!o.directed && options.relations.empty()) {
+      std::cerr << ": they are not connected";
+    } else {
+      std::cerr << " along " << (o.directed ? "directed " : "") << "edges"
+                << (options.relations.empty() ? "" : " of the relations given");
+    }
+    std::cerr << "\n";
     return 1;
   }
   bool several = o.all || o.k > 0;
@@ -553,6 +578,10 @@ int RunCommunities(const GlobalOptions& global, const CommunityCommandOptions& o
   }
   KnowledgeGraph graph;
   if (!LoadGraphOrReport(global, &graph)) return 1;
+  if (graph.num_entities() == 0) {
+    std::cerr << "kg: the graph has no entities, so no communities\n";
+    return 1;
+  }
   const GraphStorage& g = graph.storage();
   Communities c = DetectCommunities(graph, *algorithm, o.seed);
   // The most central member: highest degree centrality, ties by id.
@@ -699,7 +728,7 @@ void RegisterQueryCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
                              "harmonic", "pagerank", "eigenvector"}))
       ->capture_default_str();
   centrality_cmd->add_option("--top", centrality->top, "entities to list (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, UINT64_MAX))
       ->capture_default_str();
   centrality_cmd->add_option("--type", centrality->types, "list only entities of these types")
       ->delimiter(',');
@@ -718,10 +747,14 @@ void RegisterQueryCommands(CLI::App& app, GlobalOptions& global, CommandAction& 
   communities_cmd->add_option("--algorithm", communities->algorithm, "louvain or label-propagation")
       ->check(CLI::IsMember({"louvain", "label-propagation"}))
       ->capture_default_str();
-  communities_cmd->add_option("--seed", communities->seed, "random seed")->capture_default_str();
+  communities_cmd->add_option("--seed", communities->seed, "random seed")
+      ->check(WholeNumber(0, UINT64_MAX))
+      ->capture_default_str();
   communities_cmd->add_option("--min-size", communities->min_size, "smallest community to list")
+      ->check(WholeNumber(1, UINT64_MAX))
       ->capture_default_str();
   communities_cmd->add_option("--top", communities->top, "communities to list (0: all)")
+      ->check(WholeNumber(0, UINT64_MAX))
       ->capture_default_str();
   communities_cmd->callback([&global, &action, communities] {
     action = [&global, communities] { return RunCommunities(global, *communities); };

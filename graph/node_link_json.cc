@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
@@ -132,24 +133,39 @@ bool ReadStringArray(const rapidjson::Value& obj, const char* key, std::vector<s
   return true;
 }
 
-std::string OptionalString(const rapidjson::Value& obj, const char* key) {
+// The string at `key`, or empty when absent or not a string. Points into
+// `obj`, so it lives as long as the document.
+std::string_view OptionalView(const rapidjson::Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   return it != obj.MemberEnd() && it->value.IsString()
-             ? std::string(it->value.GetString(), it->value.GetStringLength())
-             : std::string();
+             ? std::string_view(it->value.GetString(), it->value.GetStringLength())
+             : std::string_view();
 }
 
-// Node ids may be strings or numbers (NetworkX writes both).
-bool IdOf(const rapidjson::Value& v, std::string* id) {
+std::string OptionalString(const rapidjson::Value& obj, const char* key) {
+  return std::string(OptionalView(obj, key));
+}
+
+// Node ids may be strings or numbers (NetworkX writes both). A string id is
+// returned in place; a number is written into `digits`.
+bool IdOf(const rapidjson::Value& v, std::string* digits, std::string_view* id) {
   if (v.IsString()) {
-    id->assign(v.GetString(), v.GetStringLength());
+    *id = std::string_view(v.GetString(), v.GetStringLength());
     return true;
   }
   if (v.IsInt64()) {
-    *id = std::to_string(v.GetInt64());
+    *digits = std::to_string(v.GetInt64());
+    *id = *digits;
     return true;
   }
   return false;
+}
+
+bool IdOf(const rapidjson::Value& v, std::string* id) {
+  std::string_view view;
+  if (!IdOf(v, id, &view)) return false;
+  if (view.data() != id->data()) id->assign(view);
+  return true;
 }
 
 bool ReadNodes(const rapidjson::Value& nodes, const std::string& name, KnowledgeGraph* graph,
@@ -169,12 +185,12 @@ bool ReadNodes(const rapidjson::Value& nodes, const std::string& name, Knowledge
       return (*error = Where(name, "nodes", i) + " (" + node.id + "): \"type\" must be a string",
               false);
     }
-    std::string type = OptionalString(n, "type");
+    std::string_view type = OptionalView(n, "type");
     auto parsed = ParseEntityType(type);
     if (!parsed) {
-      return (
-          *error = Where(name, "nodes", i) + " (" + node.id + "): unknown type \"" + type + "\"",
-          false);
+      return (*error = Where(name, "nodes", i) + " (" + node.id + "): unknown type \"" +
+                       std::string(type) + "\"",
+              false);
     }
     node.type = *parsed;
     node.name = OptionalString(n, "name");
@@ -211,40 +227,92 @@ bool ReadEvidence(const rapidjson::Value& link, std::vector<Evidence>* out) {
   return true;
 }
 
-bool ReadLinks(const rapidjson::Value& links, const std::string& name, KnowledgeGraph* graph,
-               std::string* error) {
-  for (rapidjson::SizeType i = 0; i < links.Size(); ++i) {
-    const rapidjson::Value& l = links[i];
-    if (!l.IsObject()) return (*error = Where(name, "links", i) + ": not an object", false);
-    std::string source, target;
+// The parts of one link read before its ends are looked up.
+struct LinkHead {
+  std::string_view source, target;
+  std::optional<Relation> relation;
+};
+
+// Reads the link ends of links [begin, end) into `heads`, stopping at the
+// first link that is not an object or lacks an end: returns its index (or
+// `end`) and sets `error`. Numeric ids are spelt into `digits`.
+size_t ReadLinkHeads(const rapidjson::Value& links, size_t begin, size_t end,
+                     const std::string& name, std::vector<LinkHead>* heads,
+                     std::vector<std::string>* digits, std::string* error) {
+  heads->clear();
+  digits->assign(2 * (end - begin), std::string());
+  for (size_t i = begin; i < end; ++i) {
+    const rapidjson::Value& l = links[static_cast<rapidjson::SizeType>(i)];
+    if (!l.IsObject()) return (*error = Where(name, "links", i) + ": not an object", i);
+    LinkHead head;
     auto s = l.FindMember("source");
     auto t = l.FindMember("target");
-    if (s == l.MemberEnd() || t == l.MemberEnd() || !IdOf(s->value, &source) ||
-        !IdOf(t->value, &target)) {
-      return (*error = Where(name, "links", i) + ": missing \"source\" or \"target\"", false);
+    std::string* digit = &(*digits)[2 * (i - begin)];
+    if (s == l.MemberEnd() || t == l.MemberEnd() || !IdOf(s->value, digit, &head.source) ||
+        !IdOf(t->value, digit + 1, &head.target)) {
+      return (*error = Where(name, "links", i) + ": missing \"source\" or \"target\"", i);
     }
-    auto sv = graph->FindById(source);
-    auto tv = graph->FindById(target);
-    if (!sv || !tv) {
-      return (*error = Where(name, "links", i) + ": link to unknown node \"" +
-                       (sv ? target : source) + "\"",
-              false);
+    head.relation = ParseRelation(OptionalView(l, "relation"));
+    heads->push_back(head);
+  }
+  return end;
+}
+
+bool ReadLinks(const rapidjson::Value& links, const std::string& name, KnowledgeGraph* graph,
+               std::string* error) {
+  // Links go in chunks: their ends are looked up together (see FindByIds),
+  // and each relation is prefetched a few links before it is added. Errors
+  // are still reported for the first bad link, in the order of the checks.
+  constexpr size_t kChunk = 4096;
+  constexpr size_t kPrefetch = 8;
+  std::vector<LinkHead> heads;
+  std::vector<std::string> digits;
+  std::vector<std::string_view> ends;
+  std::vector<std::optional<Vertex>> vertices;
+  for (size_t begin = 0; begin < links.Size(); begin += kChunk) {
+    const size_t end = std::min<size_t>(links.Size(), begin + kChunk);
+    std::string head_error;
+    const size_t good = ReadLinkHeads(links, begin, end, name, &heads, &digits, &head_error);
+    ends.clear();
+    for (const LinkHead& h : heads) {
+      ends.push_back(h.source);
+      ends.push_back(h.target);
     }
-    std::string relation = OptionalString(l, "relation");
-    auto rel = ParseRelation(relation);
-    if (!rel) {
-      return (*error = Where(name, "links", i) + ": unknown relation \"" + relation + "\"", false);
+    graph->FindByIds(ends, &vertices);
+    for (size_t i = begin; i < good; ++i) {
+      const size_t k = i - begin;
+      if (k + kPrefetch < heads.size()) {
+        const size_t p = k + kPrefetch;
+        if (vertices[2 * p] && vertices[2 * p + 1] && heads[p].relation) {
+          graph->PrefetchRelation(*vertices[2 * p], *heads[p].relation, *vertices[2 * p + 1]);
+        }
+      }
+      const LinkHead& head = heads[k];
+      const std::optional<Vertex>& sv = vertices[2 * k];
+      const std::optional<Vertex>& tv = vertices[2 * k + 1];
+      if (!sv || !tv) {
+        return (*error = Where(name, "links", i) + ": link to unknown node \"" +
+                         std::string(sv ? head.target : head.source) + "\"",
+                false);
+      }
+      const rapidjson::Value& l = links[static_cast<rapidjson::SizeType>(i)];
+      if (!head.relation) {
+        return (*error = Where(name, "links", i) + ": unknown relation \"" +
+                         std::string(OptionalView(l, "relation")) + "\"",
+                false);
+      }
+      RelationEdge edge;
+      edge.relation = *head.relation;
+      edge.date = OptionalView(l, "date");
+      edge.role = OptionalView(l, "role");
+      if (!ReadEvidence(l, &edge.evidence)) {
+        return (
+            *error = Where(name, "links", i) + ": \"evidence\" must be a list of {doc, line, text}",
+            false);
+      }
+      graph->AddRelation(*sv, *tv, std::move(edge));
     }
-    RelationEdge edge;
-    edge.relation = *rel;
-    edge.date = OptionalString(l, "date");
-    edge.role = OptionalString(l, "role");
-    if (!ReadEvidence(l, &edge.evidence)) {
-      return (
-          *error = Where(name, "links", i) + ": \"evidence\" must be a list of {doc, line, text}",
-          false);
-    }
-    graph->AddRelation(*sv, *tv, std::move(edge));
+    if (good < end) return (*error = head_error, false);
   }
   return true;
 }
@@ -324,6 +392,7 @@ bool GraphFromJson(std::string_view text, const std::string& name, KnowledgeGrap
     return (*error = name + ": \"links\" is not a list", false);
   }
   KnowledgeGraph result;
+  result.Reserve(nodes->value.Size(), links != doc.MemberEnd() ? links->value.Size() : 0);
   if (!ReadNodes(nodes->value, name, &result, error)) return false;
   if (links != doc.MemberEnd() && !ReadLinks(links->value, name, &result, error)) return false;
   ReadDocuments(doc, &result);

@@ -43,7 +43,11 @@ double PathCost(const KnowledgeGraph& graph, const Path& path, bool weighted) {
 }
 
 PathFinder::PathFinder(const KnowledgeGraph& graph, const PathOptions& options)
-    : graph_(graph), options_(options), hops_(graph.num_entities()) {
+    : graph_(graph),
+      options_(options),
+      hops_(graph.num_entities()),
+      scratch_(std::make_unique<Scratch>()) {
+  scratch_->state.resize(graph.num_entities());
   const GraphStorage& g = graph.storage();
   for (Edge e : boost::make_iterator_range(boost::edges(g))) {
     if (!Allowed(options, g[e].relation)) continue;
@@ -94,14 +98,22 @@ std::optional<Path> PathFinder::Shortest(Vertex a, Vertex b) const {
 // search needs the incoming hops: they are found by scanning the hops of the
 // candidate predecessor, so the backward side is only used undirected.
 std::optional<Path> PathFinder::BidirectionalSearch(Vertex a, Vertex b) const {
-  const size_t n = hops_.size();
   constexpr int32_t kUnseen = -1;
-  std::vector<int32_t> dist_a(n, kUnseen), dist_b(n, kUnseen);
-  std::vector<const Hop*> via_a(n, nullptr), via_b(n, nullptr);
+  std::lock_guard<std::mutex> lock(scratch_->mutex);
+  SearchState* state = scratch_->state.data();
+  std::vector<uint32_t> touched = {static_cast<uint32_t>(a), static_cast<uint32_t>(b)};
+  // Leaves the scratch as found on every way out.
+  struct Reset {
+    SearchState* state;
+    const std::vector<uint32_t>& touched;
+    ~Reset() {
+      for (uint32_t v : touched) state[v] = SearchState{};
+    }
+  } reset{state, touched};
   std::vector<uint32_t> frontier_a = {static_cast<uint32_t>(a)};
   std::vector<uint32_t> frontier_b = {static_cast<uint32_t>(b)};
-  dist_a[a] = 0;
-  dist_b[b] = 0;
+  state[a].dist_a = 0;
+  state[b].dist_b = 0;
   int32_t depth_a = 0, depth_b = 0;
   const int32_t limit =
       options_.max_hops > 0 ? options_.max_hops : std::numeric_limits<int32_t>::max();
@@ -111,19 +123,21 @@ std::optional<Path> PathFinder::BidirectionalSearch(Vertex a, Vertex b) const {
   while (!frontier_a.empty() && (!both_ways || !frontier_b.empty()) && depth_a + depth_b < limit) {
     bool forward = !both_ways || frontier_a.size() <= frontier_b.size();
     std::vector<uint32_t>& frontier = forward ? frontier_a : frontier_b;
-    std::vector<int32_t>& dist = forward ? dist_a : dist_b;
-    std::vector<int32_t>& other = forward ? dist_b : dist_a;
-    std::vector<const Hop*>& via = forward ? via_a : via_b;
+    int32_t SearchState::*dist = forward ? &SearchState::dist_a : &SearchState::dist_b;
+    int32_t SearchState::*other = forward ? &SearchState::dist_b : &SearchState::dist_a;
+    const Hop* SearchState::*via = forward ? &SearchState::via_a : &SearchState::via_b;
     int32_t next_depth = (forward ? depth_a : depth_b) + 1;
     std::vector<uint32_t> next;
     for (uint32_t v : frontier) {
       for (const Hop& h : hops_[v]) {
-        if (dist[h.to] != kUnseen) continue;
-        dist[h.to] = next_depth;
-        via[h.to] = &h;
+        SearchState& to = state[h.to];
+        if (to.*dist != kUnseen) continue;
+        to.*dist = next_depth;
+        to.*via = &h;
         next.push_back(h.to);
-        if (other[h.to] != kUnseen) {
-          int32_t total = next_depth + other[h.to];
+        touched.push_back(h.to);
+        if (to.*other != kUnseen) {
+          int32_t total = next_depth + to.*other;
           if (total < best || (total == best && h.to < meeting)) {
             best = total;
             meeting = h.to;
@@ -145,14 +159,14 @@ std::optional<Path> PathFinder::BidirectionalSearch(Vertex a, Vertex b) const {
     return s == at ? t : s;
   };
   Vertex v = meeting;
-  for (; v != a; v = other_end(via_a[v], v)) first_half.push_back(via_a[v]);
+  for (; v != a; v = other_end(state[v].via_a, v)) first_half.push_back(state[v].via_a);
   std::reverse(first_half.begin(), first_half.end());
   Path path = ToPath(first_half, a);
   // The backward side's hops point from a vertex towards `b`'s side reversed:
   // a hop stored at u with to == w was taken from u to w in the b-search, so
   // the path goes w -> u over the same edge in the other direction.
   for (v = meeting; v != b;) {
-    const Hop* h = via_b[v];
+    const Hop* h = state[v].via_b;
     Vertex next = other_end(h, v);
     path.push_back({v, next, h->edge, !h->forward});
     v = next;

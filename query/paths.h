@@ -10,6 +10,8 @@
 #define KG_QUERY_PATHS_H_
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -76,9 +78,23 @@ class PathFinder {
   std::optional<Path> Dijkstra(Vertex a, Vertex b, const Bans& bans, int max_hops) const;
   Path ToPath(const std::vector<const Hop*>& hops, Vertex a) const;
 
+  // Per-vertex state of BidirectionalSearch, allocated with the index and
+  // reset after each search (only the entries it touched): a query on a
+  // large graph then costs what it visits, not the size of the graph.
+  struct SearchState {
+    int32_t dist_a = -1, dist_b = -1;
+    const Hop* via_a = nullptr;
+    const Hop* via_b = nullptr;
+  };
+  struct Scratch {
+    std::mutex mutex;  // Shortest is const and may be called from several threads
+    std::vector<SearchState> state;
+  };
+
   const KnowledgeGraph& graph_;
   PathOptions options_;
   std::vector<std::vector<Hop>> hops_;  // per vertex, sorted by `to`
+  std::unique_ptr<Scratch> scratch_;
 };
 
 // Shorthand for PathFinder(graph, options).Shortest(a, b).

@@ -127,7 +127,12 @@ TEST_F(QueryCliTest, PathShowsEveryHopWithEvidence) {
   EXPECT_THAT(table.out, HasSubstr("<-drafted-"));
   EXPECT_EQ(Kg("path SAC MIIT --max-hops 2").exit_code, 1);
   EXPECT_EQ(Kg("path SAC MIIT --directed").exit_code, 1);
-  EXPECT_EQ(Kg("path SAC Lonely").exit_code, 1);
+  auto apart = Kg("path SAC Lonely");
+  EXPECT_EQ(apart.exit_code, 1);
+  EXPECT_EQ(apart.out, "");
+  EXPECT_EQ(apart.err, "kg: no path from SAC to Lonely: they are not connected\n");
+  EXPECT_EQ(Kg("path SAC MIIT --directed").err,
+            "kg: no path from SAC to MIIT along directed edges\n");
   EXPECT_EQ(Kg("path SAC MIIT --all").exit_code, 2);
   EXPECT_EQ(Kg("path SAC MIIT --all --max-hops 1000000").exit_code, 0);
   EXPECT_EQ(Kg("path SAC MIIT --k 3").exit_code, 0);
@@ -147,7 +152,15 @@ TEST_F(QueryCliTest, CentralityTopAndEdgeCases) {
   EXPECT_EQ(all.exit_code, 0);
   EXPECT_THAT(all.out, HasSubstr("\"rank\": 9"));
   EXPECT_EQ(Kg("centrality --top 99999999999").exit_code, 0);
-  EXPECT_EQ(Kg("centrality --top -1").exit_code, 2);
+  auto negative = Kg("centrality --top -1");
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_THAT(
+      negative.err,
+      HasSubstr("--top: expected a whole number from 0 to 18446744073709551615, got \"-1\""));
+  auto huge = Kg("centrality --top 99999999999999999999999");
+  EXPECT_EQ(huge.exit_code, 2);
+  EXPECT_THAT(huge.err, HasSubstr("got \"99999999999999999999999\""));
+  EXPECT_EQ(Kg("centrality --top 1e3").exit_code, 2);
   EXPECT_EQ(Kg("centrality --measure fame").exit_code, 2);
   EXPECT_EQ(Kg("centrality --measure betweenness --type Law").exit_code, 1);
   auto dag = Kg("centrality --measure eigenvector --directed");
@@ -165,8 +178,29 @@ TEST_F(QueryCliTest, CommunitiesListMembersAndModularity) {
   EXPECT_THAT(json.out, HasSubstr("\"members\""));
   EXPECT_EQ(Kg("communities --algorithm magic").exit_code, 2);
   auto empty = Kg("communities", "empty.json");
-  EXPECT_EQ(empty.exit_code, 0);
-  EXPECT_THAT(empty.out, HasSubstr("0 communities"));
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_EQ(empty.out, "");
+  EXPECT_EQ(empty.err, "kg: the graph has no entities, so no communities\n");
+  EXPECT_EQ(Kg("--json communities", "empty.json").exit_code, 1);
+  auto negative = Kg("communities --min-size -1");
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_THAT(negative.err, HasSubstr("--min-size: expected a whole number from 1 to"));
+  EXPECT_EQ(Kg("communities --seed -1").exit_code, 2);
+  EXPECT_EQ(Kg("communities --top 99999999999999999999999").exit_code, 2);
+}
+
+TEST_F(QueryCliTest, HugeDepthStopsWhereTheGraphEnds) {
+  // SAC's component is seven entities at most four hops away: any larger
+  // depth gives the same rows, at once.
+  auto four = Kg("neighbors SAC --depth 4");
+  ASSERT_EQ(four.exit_code, 0) << four.err;
+  auto huge = Kg("neighbors SAC --depth 1000000");
+  EXPECT_EQ(huge.exit_code, 0) << huge.err;
+  EXPECT_EQ(huge.out, four.out);
+  EXPECT_THAT(huge.out, HasSubstr("4      MIIT  -issued->   Plan"));
+  EXPECT_EQ(Kg("neighbors SAC --depth 1000000000").out, four.out);
+  EXPECT_EQ(Kg("neighbors SAC --depth 1000000001").exit_code, 2);
+  EXPECT_EQ(Kg("neighbors Lonely --depth 1000000").exit_code, 1);
 }
 
 TEST_F(QueryCliTest, OutputIsDeterministic) {

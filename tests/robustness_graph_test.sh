@@ -57,6 +57,8 @@ grep -qF "0 documents, 0 entities, 0 relations" "$tmp/out" || fail "empty graph 
 run 1 "kg: no entity to rank" -g "$tmp/empty.json" centrality
 run 1 "kg: no entity to rank" -g "$tmp/empty.json" centrality --measure betweenness
 run 1 "no entity matches" -g "$tmp/empty.json" path A B
+run 1 "kg: the graph has no entities, so no communities" -g "$tmp/empty.json" communities
+[ ! -s "$tmp/out" ] || fail "communities on an empty graph printed a result"
 run 0 "" -g "$tmp/one.json" centrality --measure pagerank
 run 1 "eigenvector centrality is undefined on a graph without links" -g "$tmp/one.json" centrality --measure eigenvector
 run 0 "" -g "$tmp/one.json" path A A
@@ -76,10 +78,18 @@ run 1 "kg: no path from A to D within 1000000000 hops" -g "$tmp/two.json" path A
 run 1 "kg: no path from A to D" -g "$tmp/two.json" path --k 10000 A D
 run 1 "kg: no path from A to D within 1000000 hops" -g "$tmp/two.json" path --all --max-hops 1000000 A D
 run 0 "" -g "$tmp/two.json" path A B --max-hops 1000000000
+run 1 "kg: no path from A to D: they are not connected" -g "$tmp/two.json" path A D
+run 1 "kg: no path from A to D along directed edges" -g "$tmp/two.json" path A D --directed
+# A depth far beyond the graph stops where the graph ends.
+run 0 "" -g "$tmp/two.json" neighbors A --depth 1000000
+[ "$(tail -n +3 "$tmp/out" | awk '{print $1, $4}')" = "1 B" ] || fail "neighbors --depth 1000000"
 run 1 "no entity matches \"XYZNOPE\"" -g "$G" path SAMR XYZNOPE
 run 0 "" -g "$G" centrality --top 0
 [ "$(grep -c . "$tmp/out")" -gt 300 ] || fail "--top 0 lists every entity"
-run 2 "--top" -g "$G" centrality --top -1
+run 2 "--top: expected a whole number from 0 to 18446744073709551615, got \"-1\"" -g "$G" centrality --top -1
+run 2 "--top: expected a whole number" -g "$G" centrality --top 99999999999999999999999
+run 2 "--top: expected a whole number" -g "$G" communities --top -3
+run 2 "--min-size: expected a whole number from 1" -g "$G" communities --min-size 0
 run 0 "" -g "$G" query 'MATCH (a)-[r*1..1000000]->(b) RETURN count(*)'
 run 1 "unknown label 'Nope'" -g "$G" query 'MATCH (n:Nope) RETURN n'
 run 1 "query error at line 1, column 10" -g "$G" query 'MATCH (n RETURN n'
