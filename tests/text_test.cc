@@ -80,6 +80,25 @@ TEST(TextTest, ListAfterColonStaysInTheSentence) {
               ElementsAre("The office issued two codes: GB/T 1-2020 terms; GB/T 2-2021."));
 }
 
+TEST(TextTest, CapitalisedLineInsideProseIsNotAHeadline) {
+  // Double-spaced prose: the capitalised middle line carries on a sentence.
+  NormalizedText t = NormalizeText(
+      "Earlier drafts include the Interim\n\nRules for Harbour Pilot Licensing\n\nand "
+      "Training, both withdrawn.\n");
+  EXPECT_THAT(Texts(t), ElementsAre("Earlier drafts include the Interim Rules for Harbour Pilot "
+                                    "Licensing and Training, both withdrawn."));
+}
+
+TEST(TextTest, WideGapStartsAHeadlineAfterAnOpenLine) {
+  // A link line is dropped and leaves "visit" open; the gap still ends it.
+  NormalizedText t = NormalizeText(
+      "The report is online, please visit\nhttps://example.org/r.pdf\n\n\nPort Authority "
+      "Plan Released\n#Ports\n\nOn 2 May the plan appeared.\n");
+  EXPECT_THAT(Texts(t), ElementsAre("The report is online, please visit",
+                                    "Port Authority Plan Released", "On 2 May the plan appeared."));
+  EXPECT_TRUE(t.sentences[1].heading);
+}
+
 TEST(TextTest, RepairsEncodingWithWarnings) {
   std::vector<std::string> warnings;
   std::string out = RepairEncoding(std::string("\xEF\xBB\xBF"
