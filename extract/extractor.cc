@@ -220,7 +220,9 @@ class RuleExtractor : public Extractor {
 
   bool CompileRegexes(std::string* error);
   std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
-  void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const;
+  // `table_lines`, when given, receives the first and last line of the table.
+  void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out,
+                             std::pair<int, int>* table_lines = nullptr) const;
   std::vector<Mention> FindMentions(std::string_view s, const RE2* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
@@ -481,25 +483,36 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
 
 // "Abbreviations" tables: one line per acronym, its full name and often the
 // Chinese name, which becomes an alias. Continuation lines are joined.
-void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const {
+void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out,
+                                          std::pair<int, int>* table_lines) const {
   static const RE2 kTitle(
       R"((?i)^\s*(?:list\s+of\s+)?(?:abbreviations?|acronyms?)(?:\s+and\s+acronyms)?\s*:?\s*$)");
   size_t pos = 0;
   bool in_table = false;
   int misses = 0;
   Acronym* last = nullptr;
+  int line_number = 0;
   while (pos < raw.size()) {
     size_t end = raw.find('\n', pos);
     if (end == std::string_view::npos) end = raw.size();
     std::string_view line = TrimView(raw.substr(pos, end - pos));
     pos = end + 1;
+    ++line_number;
     if (!in_table) {
-      if (line.size() < 40 && RE2::FullMatch(line, kTitle)) in_table = true;
+      if (line.size() < 40 && RE2::FullMatch(line, kTitle)) {
+        in_table = true;
+        if (table_lines != nullptr) *table_lines = {line_number, line_number};
+      }
       continue;
     }
     if (line.empty()) continue;
+    // Every line read as part of the table so far; a miss leaves it alone.
+    int previous_end = table_lines != nullptr ? table_lines->second : 0;
+    if (table_lines != nullptr) table_lines->second = line_number;
     std::string acr, full, chinese;
-    if (RE2::FullMatch(line, *abbreviation_line_, &acr, &full, &chinese) && !full.empty()) {
+    // An acronym has two capitals at least: "Centre of Ningbo" continues a row.
+    if (RE2::FullMatch(line, *abbreviation_line_, &acr, &full, &chinese) && !full.empty() &&
+        std::count_if(acr.begin(), acr.end(), ::isupper) >= 2) {
       misses = 0;
       out->push_back({acr, FoldSpaces(full), EntityType::kOrganization, {}});
       last = &out->back();
@@ -517,11 +530,16 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
       }
       continue;
     }
-    if (last != nullptr && last->aliases.empty() && line.size() < 80 &&
+    // A lone word after a complete name is the next section ("Contents").
+    bool lone_word_after_name = line.find(' ') == std::string_view::npos && last != nullptr &&
+                                DecisiveHead(last->full).pos != std::string_view::npos &&
+                                !connectors_.count(last->full.substr(last->full.rfind(' ') + 1));
+    if (last != nullptr && last->aliases.empty() && line.size() < 80 && !lone_word_after_name &&
         RE2::FullMatch(line, kContinuation)) {
       last->full += " " + FoldSpaces(line);
       continue;
     }
+    if (table_lines != nullptr) table_lines->second = previous_end;
     if (++misses >= 2) break;
   }
   // Keep only entries whose name has a head word: "CCC China Compulsory
@@ -1500,13 +1518,26 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   for (std::string& w : text.warnings) result.warnings.push_back({std::move(w)});
 
   std::vector<Acronym> acronyms = FindAcronymDefinitions(text.sentences);
-  FindAbbreviationTable(raw_text, &acronyms);
+  std::pair<int, int> table_lines{0, -1};
+  FindAbbreviationTable(raw_text, &acronyms, &table_lines);
   std::unordered_map<std::string, int> local_by_key;
   std::vector<std::string> local_names;
   for (size_t i = 0; i < acronyms.size(); ++i) {
     auto known = gazetteer_by_key_.find(NameKey(acronyms[i].acronym));
     if (known != gazetteer_by_key_.end()) continue;
-    if (gazetteer_by_key_.count(NameKey(acronyms[i].full))) continue;
+    auto known_full = gazetteer_by_key_.find(NameKey(acronyms[i].full));
+    if (known_full != gazetteer_by_key_.end()) {
+      // A short form the rules do not know for a body they know ("CERT"):
+      // the acronym alone becomes a name of the known body.
+      const GazetteerEntry& g = rules_.gazetteer[known_full->second];
+      acronyms[i].full = g.name;
+      acronyms[i].type = g.type;
+      acronyms[i].aliases.push_back(g.id);
+      if (local_by_key.emplace(NameKey(acronyms[i].acronym), static_cast<int>(i)).second) {
+        local_names.push_back(acronyms[i].acronym);
+      }
+      continue;
+    }
     if (!local_by_key.emplace(NameKey(acronyms[i].acronym), static_cast<int>(i)).second) continue;
     local_by_key.emplace(NameKey(acronyms[i].full), static_cast<int>(i));
     local_names.push_back(acronyms[i].acronym);
@@ -1528,6 +1559,13 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   std::optional<Recent> previous_subject;
   for (const Sentence& sentence : text.sentences) {
     std::vector<Mention> found = FindMentions(sentence.text, local.get(), local_by_key, acronyms);
+    if (sentence.line >= table_lines.first && sentence.line <= table_lines.second) {
+      // Rows of an abbreviations table run names together: only names the
+      // rules or the table itself define are safe there.
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [](const Mention& m) { return !IsStrong(m); }),
+                  found.end());
+    }
     AddGenericMentions(sentence.text, recent, &found);
     // "It has set up ...": a pronoun opening a sentence refers to the body
     // that opened the previous one.

@@ -201,6 +201,22 @@ TEST(ExtractorTest, AbbreviationTableGivesChineseAliases) {
   EXPECT_EQ(Find(d, "CCC"), nullptr);
 }
 
+TEST(ExtractorTest, AbbreviationTableRowsGiveOnlyTheirBodies) {
+  // "MT" is not a short form the rules know, but its full name is; the second
+  // line of the HPTC row must not become a name of its own.
+  DocumentExtraction d = ExtractText(
+      "Abbreviations\n\nMT Ministry of Transport 交通运输部\n\nHPTC Harbour Pilot Training\n\n"
+      "Centre of Ningbo\n\nContents\n\nMT praised the work of HPTC.\n");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("Ministry of Transport",
+                                          "Harbour Pilot Training Centre of Ningbo"));
+  const ExtractedEntity* mot = Find(d, "MT");
+  ASSERT_NE(mot, nullptr);
+  EXPECT_EQ(mot->type, EntityType::kAgency);
+  EXPECT_EQ(Find(d, "Ministry of Transport"), mot);
+}
+
 TEST(ExtractorTest, CommitteeCodesWithAndWithoutParentPrefix) {
   DocumentExtraction d = ExtractText(
       "SAC/TC 28 oversees many groups. SAC/TC28/SC42 is the mirror committee of ISO/IEC JTC "
