@@ -851,6 +851,8 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
     if (inner.empty() || !std::isupper(static_cast<unsigned char>(inner[0]))) continue;
     size_t b = static_cast<size_t>(inner.data() - s.data());
     size_t e = b + inner.size();
+    // “Standard City,”: punctuation before the closing quote is not the name's.
+    while (e > b && (s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == '.' || s[e - 1] == ' ')) --e;
     // "(Draft for comments)" is not part of the name but the name with it is an alias.
     std::string_view text = s.substr(b, e - b);
     std::string with_note;
@@ -865,10 +867,26 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
     if (!MakeTitle(s, b, e, {}, true, &m)) continue;
     // A body's name in quotes is found, with its bracketed code, as a title.
     if (IsOrgType(m.type)) continue;
-    // A quoted word ("the Draft") is a nickname, not a standard's title.
-    if (m.type == EntityType::kStandard &&
-        (!ContainsNoCase(s, "standard") || m.name.find(' ') == std::string::npos)) {
-      continue;
+    // A quoted word ("the Draft") is a nickname, not a standard's title; a
+    // quote is a standard's title when it reads like one ("Test Method
+    // for ...") or when the sentence speaks of standards outside it (not
+    // "the construction of a “Standard City”").
+    if (m.type == EntityType::kStandard) {
+      static const RE2 kStandardWord(R"((?i)\bstandards?\b)");
+      std::string outside = std::string(s.substr(0, groups[0].data() - s.data())) + " " +
+                            std::string(s.substr(groups[0].data() - s.data() + groups[0].size()));
+      bool reads_as_standard = false;
+      for (size_t p = 0; p < m.name.size();) {
+        size_t sp = std::min(m.name.find_first_of(" :", p), m.name.size());
+        std::string w = m.name.substr(p, sp - p);
+        if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+        if (standard_words_.count(w)) reads_as_standard = true;
+        p = sp + 1;
+      }
+      if (m.name.find(' ') == std::string::npos ||
+          (!reads_as_standard && !RE2::PartialMatch(outside, kStandardWord))) {
+        continue;
+      }
     }
     if (!with_note.empty()) m.aliases.push_back(with_note);
     m.begin = static_cast<size_t>(groups[0].data() - s.data());

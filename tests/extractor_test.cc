@@ -274,6 +274,19 @@ TEST(ExtractorTest, QuotedStandardTitleAndDrafting) {
               UnorderedElementsAre("CESI -drafted-> Safety Requirements for Delivery Robots"));
 }
 
+TEST(ExtractorTest, QuotedTitlesAreStandardsByTheirWordsOrTheirContext) {
+  DocumentExtraction d = ExtractText(
+      "Ningbo launched a “Smart Harbour,” campaign with standardized signs. The group approved "
+      "“Test Method for Crane Cable Wear” and “Harbour Crane Lighting”. The project "
+      "20230145-T-469 was approved.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) {
+    names.insert(e.name);
+    EXPECT_EQ(e.type, EntityType::kStandard) << e.name;
+  }
+  EXPECT_THAT(names, UnorderedElementsAre("Test Method for Crane Cable Wear", "20230145-T-469"));
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
