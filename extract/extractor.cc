@@ -1465,6 +1465,43 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
   }
 }
 
+// The words of a document's title, whatever their order, number or joining
+// words: "Outline for National Standardisation Development" and "Outline for
+// the Development of National Standardisation", "Standards System (2021
+// Version)" and "Standard System (2021 Edition)", "Vehicles (ICV)" and
+// "Vehicle". Empty for titles too short to compare safely.
+std::string LooseTitleKey(std::string_view name) {
+  static const std::set<std::string> kJoining = {"of", "for", "the", "on",  "a",
+                                                 "an", "in",  "to",  "and", "by"};
+  std::string folded(name);
+  // A bracketed acronym adds nothing: "(ICV)".
+  static const RE2 kAcronymNote(R"(\(\s*[A-Z][A-Z0-9&\-]{1,9}\s*\))");
+  RE2::GlobalReplace(&folded, kAcronymNote, " ");
+  std::vector<std::string> words;
+  std::string w;
+  auto flush = [&] {
+    if (w.empty()) return;
+    RE2::GlobalReplace(&w, "isation", "ization");
+    if (w == "version") w = "edition";
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    if (!kJoining.count(w)) words.push_back(w);
+    w.clear();
+  };
+  for (char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  if (words.size() < 3) return "";
+  std::sort(words.begin(), words.end());
+  std::string key;
+  for (const std::string& x : words) key += x + " ";
+  return key;
+}
+
 // Entities of one document, merged by name key.
 class DocumentEntities {
  public:
@@ -1480,6 +1517,14 @@ class DocumentEntities {
         found = it->second;
         break;
       }
+    }
+    // Titles (not codes) of one type with the same words are one document.
+    bool titled = (m.type == EntityType::kLaw || m.type == EntityType::kPolicy ||
+                   m.type == EntityType::kStandard) &&
+                  (m.source == Source::kTitle || m.source == Source::kQuoted);
+    if (found < 0 && titled) {
+      auto it = by_loose_key_.find(LooseTitleKey(m.name));
+      if (it != by_loose_key_.end() && entities_[it->second].type == m.type) found = it->second;
     }
     if (found < 0) {
       found = static_cast<int>(entities_.size());
@@ -1499,6 +1544,10 @@ class DocumentEntities {
     if (!m.id.empty() && e.id == e.name && m.id != e.id && e.type != EntityType::kStandard &&
         e.type != EntityType::kPerson) {
       e.id = m.id;
+    }
+    if (titled) {
+      std::string loose = LooseTitleKey(m.name);
+      if (!loose.empty()) by_loose_key_.emplace(loose, found);
     }
     for (const std::string& n : names) {
       by_key_.emplace(NameKey(n), found);
@@ -1524,7 +1573,36 @@ class DocumentEntities {
 
   std::vector<ExtractedEntity> entities_;
   std::unordered_map<std::string, int> by_key_;
+  std::unordered_map<std::string, int> by_loose_key_;  // LooseTitleKey of titles
 };
+
+// "GB/T 22239" names the latest edition the document cites, not every
+// edition: the yearless code stays an alias of the newest one only.
+void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
+  static const RE2 kEdition(R"(^(.*)[-:]((?:19|20)\d\d)$)");
+  std::map<std::string, std::pair<int, size_t>> latest;  // yearless code -> (year, entity)
+  auto each_edition = [&](auto on_edition) {
+    for (size_t i = 0; i < entities->size(); ++i) {
+      const ExtractedEntity& e = (*entities)[i];
+      std::string code, year;
+      if (e.type != EntityType::kStandard || !RE2::FullMatch(e.name, kEdition, &code, &year)) {
+        continue;
+      }
+      on_edition(NameKey(code), std::stoi(year), i);
+    }
+  };
+  each_edition([&](const std::string& code, int year, size_t i) {
+    auto it = latest.find(code);
+    if (it == latest.end() || it->second.first < year) latest[code] = {year, i};
+  });
+  each_edition([&](const std::string& code, int, size_t i) {
+    if (latest[code].second == i) return;
+    std::vector<std::string>& aliases = (*entities)[i].aliases;
+    aliases.erase(std::remove_if(aliases.begin(), aliases.end(),
+                                 [&](const std::string& a) { return NameKey(a) == code; }),
+                  aliases.end());
+  });
+}
 
 DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                                           std::string_view raw_text) const {
@@ -1626,6 +1704,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                &result.relations, &parents);
   }
   result.entities = std::move(entities.entities());
+  KeepYearlessCodeOnLatestEdition(&result.entities);
   std::set<std::string> ids;
   for (const ExtractedEntity& e : result.entities) ids.insert(e.id);
   for (ExtractedEntity& p : parents) {

@@ -287,6 +287,37 @@ TEST(ExtractorTest, QuotedTitlesAreStandardsByTheirWordsOrTheirContext) {
   EXPECT_THAT(names, UnorderedElementsAre("Test Method for Crane Cable Wear", "20230145-T-469"));
 }
 
+TEST(ExtractorTest, TitlesWithTheSameWordsAreOneDocument) {
+  DocumentExtraction d = ExtractText(
+      "The Ministry of Transport issued the Guidelines for the Construction of the Port "
+      "Standards System (2022 Version). The Guidelines for the Construction of the Port "
+      "Standard System (2022 Edition) cover cranes. The Outline for Harbour Pilotage "
+      "Development was published. It differs from the Outline for the Development of "
+      "Harbour Pilotage.");
+  const ExtractedEntity* guide =
+      Find(d, "Guidelines for the Construction of the Port Standards System (2022 Version)");
+  ASSERT_NE(guide, nullptr);
+  EXPECT_EQ(Find(d, "Guidelines for the Construction of the Port Standard System (2022 Edition)"),
+            guide);
+  const ExtractedEntity* outline = Find(d, "Outline for Harbour Pilotage Development");
+  ASSERT_NE(outline, nullptr);
+  EXPECT_EQ(Find(d, "Outline for the Development of Harbour Pilotage"), outline);
+  EXPECT_EQ(d.entities.size(), 3u);
+}
+
+TEST(ExtractorTest, YearlessCodeNamesTheLatestEdition) {
+  DocumentExtraction d =
+      ExtractText("GB/T 1111-2021 replaces GB/T 1111-2009. Both editions cite GB/T 2222-2015.");
+  const ExtractedEntity* latest = Find(d, "GB/T 1111");
+  ASSERT_NE(latest, nullptr);
+  EXPECT_EQ(latest->name, "GB/T 1111-2021");
+  const ExtractedEntity* old = Find(d, "GB/T 1111-2009");
+  ASSERT_NE(old, nullptr);
+  EXPECT_THAT(old->aliases, IsEmpty());
+  EXPECT_EQ(Find(d, "GB/T 2222")->name, "GB/T 2222-2015");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("GB/T 1111-2021 -replaces-> GB/T 1111-2009"));
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
