@@ -235,6 +235,9 @@ class RuleExtractor : public Extractor {
   bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Mention>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
+  // How many words, years and numbers aside, come before the decisive head
+  // word of `name`.
+  size_t HeadWordIndex(std::string_view name) const;
   void MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const;
   std::string DateOf(std::string_view sentence) const;
   void FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
@@ -421,6 +424,20 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     }
   }
   return before.pos != std::string_view::npos ? before : after;
+}
+
+size_t RuleExtractor::HeadWordIndex(std::string_view name) const {
+  Head head = DecisiveHead(name);
+  if (head.pos == std::string_view::npos) return name.size();
+  // A year or an ordinal ("2019 Work Plan") does not count.
+  size_t words = 0;
+  for (size_t p = 0; p < head.pos;) {
+    size_t sp = name.find(' ', p);
+    if (sp == std::string_view::npos || sp > head.pos) break;
+    if (!std::isdigit(static_cast<unsigned char>(name[p]))) ++words;
+    p = sp + 1;
+  }
+  return words;
 }
 
 // Acronyms whose letters follow the initials of the preceding words, trimmed to
@@ -1576,6 +1593,25 @@ class DocumentEntities {
   std::unordered_map<std::string, int> by_loose_key_;  // LooseTitleKey of titles
 };
 
+// A headline printed in title case ("China Fleshes Out Detailed Regulation on
+// ..."): no final punctuation, few words, most of them capitalised.
+bool IsTitleCaseHeadline(std::string_view s) {
+  s = TrimView(s);
+  if (s.empty() || s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ';') {
+    return false;
+  }
+  int words = 0, capitalised = 0;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    ++words;
+    unsigned char c = s[i];
+    if (std::isupper(c) || std::isdigit(c)) ++capitalised;
+    while (i < s.size() && s[i] != ' ') ++i;
+  }
+  return words >= 3 && words <= 20 && capitalised * 10 >= words * 6;
+}
+
 // "GB/T 22239" names the latest edition the document cites, not every
 // edition: the yearless code stays an alias of the newest one only.
 void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
@@ -1660,6 +1696,19 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
       // rules or the table itself define are safe there.
       found.erase(std::remove_if(found.begin(), found.end(),
                                  [](const Mention& m) { return !IsStrong(m); }),
+                  found.end());
+    }
+    if (IsTitleCaseHeadline(sentence.text)) {
+      // Every word of a headline is capitalised, so a run of them is no
+      // proof of a title: a law or policy must open with its head word
+      // ("Notice on ...", "Annual Report on ..."), not end a phrase with it.
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [&](const Mention& m) {
+                                   return m.source == Source::kTitle &&
+                                          (m.type == EntityType::kLaw ||
+                                           m.type == EntityType::kPolicy) &&
+                                          HeadWordIndex(m.name) > 1;
+                                 }),
                   found.end());
     }
     AddGenericMentions(sentence.text, recent, &found);

@@ -318,6 +318,18 @@ TEST(ExtractorTest, YearlessCodeNamesTheLatestEdition) {
   EXPECT_THAT(Edges(d), UnorderedElementsAre("GB/T 1111-2021 -replaces-> GB/T 1111-2009"));
 }
 
+TEST(ExtractorTest, HeadlineTitlesMustOpenWithTheirHeadWord) {
+  DocumentExtraction d = ExtractText(
+      "Ningbo Fleshes Out Detailed Regulation on Harbour Pilots\n\nAnnual Report on Harbour "
+      "Safety (2022)\n\nOn 3 May 2023, the Ministry of Transport released the Notice on Harbour "
+      "Pilot Training.\n");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(
+      names, UnorderedElementsAre("Ministry of Transport", "Annual Report on Harbour Safety (2022)",
+                                  "Notice on Harbour Pilot Training"));
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
