@@ -277,6 +277,7 @@ class RuleExtractor : public Extractor {
   std::set<std::string> connectors_;
   std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
   std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
+  std::set<std::string> head_words_;      // every word of the head phrases but connectors
 };
 
 bool RuleExtractor::Init(std::string* error) {
@@ -328,6 +329,18 @@ bool RuleExtractor::Init(std::string* error) {
       {"policy_heads", EntityType::kPolicy}};
   for (const auto& [list, type] : kHeadLists) {
     for (const std::string& h : rules_.List(list)) heads_.emplace_back(h, type);
+  }
+  for (const std::string& w : rules_.List("title_connectors")) connectors_.insert(w);
+  for (const auto& [head, type] : heads_) {
+    std::vector<std::string> words;
+    bool joined = false;  // "Centre of China" must not make "China" a head word
+    for (size_t p = 0; p < head.size();) {
+      size_t sp = std::min(head.find(' ', p), head.size());
+      words.push_back(head.substr(p, sp - p));
+      joined |= connectors_.count(words.back()) > 0;
+      p = sp + 1;
+    }
+    if (!joined) head_words_.insert(words.begin(), words.end());
   }
   for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
   for (const std::string& w : rules_.List("generic_acronyms")) generic_acronyms_.insert(w);
@@ -787,6 +800,20 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
         if (!quoted) return false;
         type = EntityType::kStandard;
       }
+      // ... and end that part with it: "National Association Standards
+      // Information Platform" names a platform, not an association.
+      bool head_first = connector == std::string_view::npos || head.pos < connector;
+      std::string_view tail =
+          head_first ? span.substr(head.pos, std::min(connector, span.size()) - head.pos) : "";
+      for (size_t p = tail.find(' '); p != std::string_view::npos && !quoted;) {
+        size_t next = tail.find(' ', p + 1);
+        std::string w(tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1));
+        if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && HasLower(w) &&
+            !head_words_.count(w)) {
+          return false;
+        }
+        p = next;
+      }
     }
   }
   // Titles need a word besides heads and connectors: not "Laws and Regulations".
@@ -796,8 +823,9 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     if (sp == std::string_view::npos) sp = span.size();
     std::string w(span.substr(p, sp - p));
     ++words;
-    bool is_head =
-        std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) { return h.first == w; });
+    // A word of a head phrase ("Special" of "Special Working Group") says no
+    // more than the head: "the Special Working Group" is a generic mention.
+    bool is_head = head_words_.count(w) > 0;
     if (!is_head && !connectors_.count(w)) ++content_words;
     p = sp + 1;
   }

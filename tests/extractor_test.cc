@@ -330,6 +330,21 @@ TEST(ExtractorTest, HeadlineTitlesMustOpenWithTheirHeadWord) {
                                   "Notice on Harbour Pilot Training"));
 }
 
+TEST(ExtractorTest, BodiesNeedANameWordAndEndWithTheirHeadWord) {
+  // Head words alone are generic; a head word followed by other nouns
+  // ("Association ... Platform") names something else; demonstration
+  // projects are activities, not bodies.
+  DocumentExtraction d = ExtractText(
+      "The Special Working Group met in May. The National Association Standards Information "
+      "Platform lists 900 entries. The Harbour Demonstration Project of Ningbo Port started. The "
+      "China Ports Association issued the Notice on Pilot Fees.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("China Ports Association", "Notice on Pilot Fees"));
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("China Ports Association -issued-> Notice on Pilot Fees"));
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
