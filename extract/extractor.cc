@@ -235,6 +235,8 @@ class RuleExtractor : public Extractor {
   bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Mention>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
+  // Whether a connector ("of", "for") comes before `head_pos` in `name`.
+  bool HeadAfterFirstConnector(std::string_view name, size_t head_pos) const;
   // How many words, years and numbers aside, come before the decisive head
   // word of `name`.
   size_t HeadWordIndex(std::string_view name) const;
@@ -437,6 +439,16 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     }
   }
   return before.pos != std::string_view::npos ? before : after;
+}
+
+bool RuleExtractor::HeadAfterFirstConnector(std::string_view name, size_t head_pos) const {
+  for (size_t p = name.find(' '); p != std::string_view::npos && p < head_pos;
+       p = name.find(' ', p + 1)) {
+    size_t next = std::min(name.find(' ', p + 1), name.size());
+    std::string w(name.substr(p + 1, next - p - 1));
+    if (connectors_.count(w) && w != "and" && w != "&" && w != "the") return true;
+  }
+  return false;
 }
 
 size_t RuleExtractor::HeadWordIndex(std::string_view name) const {
@@ -760,6 +772,20 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   } else {
     type = head.type;
   }
+  if (quoted && head.pos != std::string_view::npos && IsDocumentType(type) &&
+      HeadAfterFirstConnector(span, head.pos)) {
+    // A quoted sentence ("Ensure the participation of ... according to
+    // laws") ends with a head word by chance; titles open with theirs.
+    bool sentence_case = false;
+    for (size_t p = span.find(' '); p != std::string_view::npos; p = span.find(' ', p + 1)) {
+      size_t next = std::min(span.find(' ', p + 1), span.size());
+      std::string w(span.substr(p + 1, next - p - 1));
+      if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && !connectors_.count(w)) {
+        sentence_case = true;
+      }
+    }
+    if (sentence_case) return false;
+  }
   // Events, newsletters and certificates are not entities, whatever their
   // head word ("Yangtze River Delta Market Regulation Joint Conference").
   std::vector<std::string_view> words_of_span;
@@ -834,6 +860,12 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     if (words < 2) return false;
     // Two-word policy titles are mostly generic ("Work Plan", "Action Plan").
     if (words == 2 && type == EntityType::kPolicy) return false;
+  }
+  // Quoted or not, "14th Five-Year Plan" names a planning period: a number
+  // and two words, no subject.
+  if (type == EntityType::kPolicy && std::isdigit(static_cast<unsigned char>(span[0])) &&
+      words <= 3 && !HeadAfterFirstConnector(span, span.size())) {
+    return false;
   }
   m->begin = b;
   m->end = b + span.size();

@@ -345,6 +345,17 @@ TEST(ExtractorTest, BodiesNeedANameWordAndEndWithTheirHeadWord) {
               UnorderedElementsAre("China Ports Association -issued-> Notice on Pilot Fees"));
 }
 
+TEST(ExtractorTest, QuotedSentencesAndPlanningPeriodsAreNotTitles) {
+  DocumentExtraction d = ExtractText(
+      "The notice says, “Support the training of harbour pilots according to laws”. Ports met "
+      "their “13th Five-Year Plan” targets. The port office drafted the “Administrative "
+      "measures for harbour data”.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("Administrative measures for harbour data"));
+  EXPECT_EQ(Find(d, "Administrative measures for harbour data")->type, EntityType::kLaw);
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
