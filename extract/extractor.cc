@@ -629,6 +629,15 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
       }
       if (p.type == EntityType::kCommittee) {
+        // "CCSATC12" is "CCSA TC12" printed without its space.
+        for (const std::string& prefix : parent_prefixes_) {
+          if (m.name.size() > prefix.size() + 2 && m.name.compare(0, prefix.size(), prefix) == 0 &&
+              m.name.compare(prefix.size(), 2, "TC") == 0) {
+            m.aliases.push_back(m.name);
+            m.name.insert(prefix.size(), " ");
+            break;
+          }
+        }
         std::string compact = m.name;
         RE2::GlobalReplace(&compact, R"(\s*/\s*)", "/");
         if (compact != m.name) m.aliases.push_back(compact);
@@ -1049,6 +1058,25 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   std::vector<Mention> out;
   for (size_t i = 0; i < m.size(); ++i) {
     Mention cur = m[i];
+    if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee) {
+      // "ISO/TMB/SMCC (ISO Technical Management Board ... Committee)": the
+      // committee's name in brackets after its code is one more name of it.
+      static const RE2 kNameInBrackets(R"(^\s*\(\s*([A-Z][^()]{5,160}?)\s*\))");
+      re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end), inner;
+      if (RE2::PartialMatch(rest, kNameInBrackets, &inner)) {
+        std::string name = FoldSpaces(std::string_view(inner.data(), inner.size()));
+        Head head = DecisiveHead(name);
+        if (head.pos != std::string_view::npos && head.type == EntityType::kCommittee &&
+            name.find(' ') != std::string::npos) {
+          cur.aliases.push_back(name);
+          size_t close = s.find(')', static_cast<size_t>(inner.data() - s.data()) + inner.size());
+          cur.end = close + 1;
+          while (i + 1 < m.size() && m[i + 1].begin < cur.end) ++i;
+          out.push_back(std::move(cur));
+          continue;
+        }
+      }
+    }
     if (i + 1 < m.size()) {
       Mention& next = m[i + 1];
       std::string_view gap = s.substr(cur.end, next.begin - cur.end);

@@ -248,6 +248,21 @@ TEST(ExtractorTest, CommitteeNamedInFullWithCodeInBrackets) {
   EXPECT_THAT(Edges(d), Contains(tc->id + " -issued-> Guide for Food Contact Paper Labels"));
 }
 
+TEST(ExtractorTest, CommitteeCodeFollowedByItsNameInBrackets) {
+  DocumentExtraction d = ExtractText(
+      "The SAC/TC 999 (National Technical Committee on Harbour Cranes) met in Dalian. "
+      "CCSATC77 (Maritime Radio Technical Committee) held its first meeting.");
+  const ExtractedEntity* cranes = Find(d, "TC999");
+  ASSERT_NE(cranes, nullptr);
+  EXPECT_EQ(Find(d, "National Technical Committee on Harbour Cranes"), cranes);
+  const ExtractedEntity* radio = Find(d, "CCSA TC77");
+  ASSERT_NE(radio, nullptr);
+  EXPECT_EQ(radio->id, "CCSA TC77");
+  EXPECT_EQ(Find(d, "CCSATC77"), radio);
+  EXPECT_EQ(Find(d, "Maritime Radio Technical Committee"), radio);
+  EXPECT_EQ(d.entities.size(), 2u);
+}
+
 TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
   DocumentExtraction d = ExtractText("GB/T35273-2020 replaces GB/T 35273-2017 from 1 October.");
   const ExtractedEntity* s2020 = Find(d, "GB/T 35273-2020");
