@@ -280,6 +280,7 @@ class RuleExtractor : public Extractor {
   std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
   std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
   std::set<std::string> head_words_;      // every word of the head phrases but connectors
+  std::set<std::string> non_body_words_;  // "Demonstration": a programme, not a body
 };
 
 bool RuleExtractor::Init(std::string* error) {
@@ -349,6 +350,7 @@ bool RuleExtractor::Init(std::string* error) {
   for (const std::string& w : rules_.List("committee_parent_prefixes")) parent_prefixes_.insert(w);
   for (const std::string& w : rules_.List("title_connectors")) connectors_.insert(w);
   for (const std::string& w : rules_.List("event_words")) event_words_.insert(w);
+  for (const std::string& w : rules_.List("non_body_words")) non_body_words_.insert(w);
   for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
   return CompileRegexes(error);
 }
@@ -806,6 +808,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   }
   for (std::string_view w : words_of_span) {
     if (event_words_.count(std::string(w))) return false;
+    // "Demonstration Project": an activity, though a document may name one.
+    if (IsOrgType(type) && non_body_words_.count(std::string(w))) return false;
   }
   if (IsOrgType(type)) {
     // "Security Requirements for 5G Mobile Communication Network" is a
