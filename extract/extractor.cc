@@ -1704,6 +1704,16 @@ bool IsTitleCaseHeadline(std::string_view s) {
   return words >= 3 && words <= 20 && capitalised * 10 >= words * 6;
 }
 
+// "Anti-Unfair Competition Law (revision)": a headline that is nothing but a
+// law's name, "... Law", with at most a note in brackets.
+bool IsWholeLawHeadline(std::string_view s, const Mention& m) {
+  static const RE2 kNote(R"(^\s*(?:\([^()]*\))?\s*$)");
+  return m.type == EntityType::kLaw && m.begin == 0 && m.name.size() > 4 &&
+         m.name.compare(m.name.size() - 4, 4, " Law") == 0 &&
+         m.name.find(" of ") == std::string::npos && m.name.find(" on ") == std::string::npos &&
+         m.name.find(" for ") == std::string::npos && RE2::FullMatch(s.substr(m.end), kNote);
+}
+
 // "GB/T 22239" names the latest edition the document cites, not every
 // edition: the yearless code stays an alias of the newest one only.
 void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
@@ -1799,7 +1809,8 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                                    return m.source == Source::kTitle &&
                                           (m.type == EntityType::kLaw ||
                                            m.type == EntityType::kPolicy) &&
-                                          HeadWordIndex(m.name) > 1;
+                                          HeadWordIndex(m.name) > 1 &&
+                                          !IsWholeLawHeadline(sentence.text, m);
                                  }),
                   found.end());
     }

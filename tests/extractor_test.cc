@@ -334,15 +334,16 @@ TEST(ExtractorTest, YearlessCodeNamesTheLatestEdition) {
 }
 
 TEST(ExtractorTest, HeadlineTitlesMustOpenWithTheirHeadWord) {
+  // A headline that is only a law's name, "... Law", is that law.
   DocumentExtraction d = ExtractText(
       "Ningbo Fleshes Out Detailed Regulation on Harbour Pilots\n\nAnnual Report on Harbour "
-      "Safety (2022)\n\nOn 3 May 2023, the Ministry of Transport released the Notice on Harbour "
-      "Pilot Training.\n");
+      "Safety (2022)\n\nHarbour Pilotage Law (revision)\n\nOn 3 May 2023, the Ministry of "
+      "Transport released the Notice on Harbour Pilot Training.\n");
   std::set<std::string> names;
   for (const ExtractedEntity& e : d.entities) names.insert(e.name);
   EXPECT_THAT(
       names, UnorderedElementsAre("Ministry of Transport", "Annual Report on Harbour Safety (2022)",
-                                  "Notice on Harbour Pilot Training"));
+                                  "Harbour Pilotage Law", "Notice on Harbour Pilot Training"));
 }
 
 TEST(ExtractorTest, BodiesNeedANameWordAndEndWithTheirHeadWord) {
