@@ -343,7 +343,14 @@ bool RuleExtractor::Init(std::string* error) {
       joined |= connectors_.count(words.back()) > 0;
       p = sp + 1;
     }
-    if (!joined) head_words_.insert(words.begin(), words.end());
+    if (joined) continue;
+    for (const std::string& w : words) {
+      // "Standardisation" of "Standardisation Group" names a subject, not
+      // a kind of body: "Guidelines for Standardization" has content.
+      if (w.find("isation") == std::string::npos && w.find("ization") == std::string::npos) {
+        head_words_.insert(w);
+      }
+    }
   }
   for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
   for (const std::string& w : rules_.List("generic_acronyms")) generic_acronyms_.insert(w);
@@ -424,6 +431,7 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     pos = end + 1;
   }
   Head before, after;
+  size_t before_end = 0;
   for (const auto& [head, type] : heads_) {
     size_t p = 0;
     while ((p = name.find(head, p)) != std::string_view::npos) {
@@ -431,8 +439,14 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
       bool word_start = p == 0 || !std::isalpha(static_cast<unsigned char>(name[p - 1]));
       bool word_end = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
       if (word_start && word_end) {
+        // Of two heads ending together the longer decides: "Standing
+        // Committee" (an agency) over "Committee".
         if (end <= first_connector) {
-          if (before.pos == std::string_view::npos || p > before.pos) before = {p, type};
+          if (before.pos == std::string_view::npos || end > before_end ||
+              (end == before_end && p < before.pos)) {
+            before = {p, type};
+            before_end = end;
+          }
         } else if (after.pos == std::string_view::npos || p < after.pos) {
           after = {p, type};
         }

@@ -372,6 +372,22 @@ TEST(ExtractorTest, QuotedSentencesAndPlanningPeriodsAreNotTitles) {
   EXPECT_EQ(Find(d, "Administrative measures for harbour data")->type, EntityType::kLaw);
 }
 
+TEST(ExtractorTest, TheLongestHeadWordDecidesTheType) {
+  DocumentExtraction d = ExtractText(
+      "The Leading Group for Harbour Safety met on Monday. The Ningbo Municipal Committee of the "
+      "Communist Party of China and the National Crane Standardisation Group attended.");
+  const ExtractedEntity* group = Find(d, "Leading Group for Harbour Safety");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->type, EntityType::kAgency);
+  const ExtractedEntity* party =
+      Find(d, "Ningbo Municipal Committee of the Communist Party of China");
+  ASSERT_NE(party, nullptr);
+  EXPECT_EQ(party->type, EntityType::kAgency);
+  const ExtractedEntity* cranes = Find(d, "National Crane Standardisation Group");
+  ASSERT_NE(cranes, nullptr);
+  EXPECT_EQ(cranes->type, EntityType::kCommittee);
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
