@@ -913,6 +913,22 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
   static const RE2 kSplit(R"(\s(?:and|as well as|together with|with)\s+(?:the\s+|\d))");
   ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
     while (e > b && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/')) --e;
+    // "Science, Technology and Finance Department": a name may list words
+    // with commas before the "and" that joins its last two.
+    static const RE2 kCommaWords(R"(((?:[A-Z][a-z]+,\s+)+)$)");
+    static const RE2 kAndSecond(R"(^[A-Z][a-z]+\s+and\s+[A-Z])");
+    re2::StringPiece listed;
+    if (RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
+        RE2::PartialMatch(s.substr(b, e - b), kAndSecond)) {
+      bool stop = false;
+      for (size_t p = 0; p < listed.size();) {
+        size_t comma = std::min(listed.find(',', p), listed.size());
+        stop |= stop_words_.count(std::string(TrimView(
+                    std::string_view(listed.data() + p, comma - p)))) > 0;
+        p = comma + 1;
+      }
+      if (!stop) b = static_cast<size_t>(listed.data() - s.data());
+    }
     // Most runs are one capitalised word ("The", "China"): no title.
     if (s.substr(b, e - b).find(' ') == std::string_view::npos) return;
     std::vector<std::pair<size_t, size_t>> parts;

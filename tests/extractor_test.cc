@@ -442,6 +442,17 @@ TEST(ExtractorTest, DepartmentOfAnAgencyIsPartOfIt) {
                                    "Logistics"));
 }
 
+TEST(ExtractorTest, CommasInsideADepartmentsName) {
+  DocumentExtraction d = ExtractText(
+      "Meanwhile, the Planning, Finance and Statistics Department of the Ministry of Transport "
+      "issued the Notice on Harbour Fees.");
+  const ExtractedEntity* dept = Find(d, "Planning, Finance and Statistics Department");
+  ASSERT_NE(dept, nullptr);
+  EXPECT_EQ(dept->type, EntityType::kAgency);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre(dept->id + " -issued-> Notice on Harbour Fees",
+                                             dept->id + " -part_of-> MOT"));
+}
+
 TEST(ExtractorTest, PronounOpeningASentenceRefersToThePreviousSubject) {
   DocumentExtraction d = ExtractText(
       "CNIS trained many auditors this year. It also set up the \"Centre for Green Product "
