@@ -638,6 +638,16 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         }
         std::string first = m.name.substr(0, m.name.find(' '));
         if (stop_words_.count(first)) return;
+        // A surname in capitals ends a given-name-first name: "Dr. Betty XU
+        // Language: English" is Betty XU.
+        static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
+        std::string cut;
+        if (HasLower(first) && RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
+          size_t dropped = m.name.size() - cut.size();
+          m.end -= dropped;
+          m.name = cut;
+          for (std::string& a : m.aliases) a.resize(a.size() - dropped);
+        }
         // "Later LIU Yang": an upper-case surname followed by a given name
         // belongs to the next word, not to the word before it.
         static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
@@ -918,6 +928,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
     static const RE2 kCommaWords(R"(((?:[A-Z][a-z]+,\s+)+)$)");
     static const RE2 kAndSecond(R"(^[A-Z][a-z]+\s+and\s+[A-Z])");
     re2::StringPiece listed;
+    size_t listed_begin = b;
     if (RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
         RE2::PartialMatch(s.substr(b, e - b), kAndSecond)) {
       bool stop = false;
@@ -927,7 +938,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
                     std::string_view(listed.data() + p, comma - p)))) > 0;
         p = comma + 1;
       }
-      if (!stop) b = static_cast<size_t>(listed.data() - s.data());
+      if (!stop) listed_begin = static_cast<size_t>(listed.data() - s.data());
     }
     // Most runs are one capitalised word ("The", "China"): no title.
     if (s.substr(b, e - b).find(' ') == std::string_view::npos) return;
@@ -953,6 +964,14 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
     parts.emplace_back(start, e);
     for (auto [pb, pe] : parts) {
       Mention m;
+      // Only bodies are named so ("Policies, Regulations and Standards" is
+      // a topic): the listed words join the first part if it is one.
+      if (pb == b && listed_begin < b && pe > pb &&
+          MakeTitle(s, listed_begin, pe, strong, false, &m) && IsOrgType(m.type)) {
+        out->push_back(std::move(m));
+        continue;
+      }
+      m = Mention();
       if (pe > pb && MakeTitle(s, pb, pe, strong, false, &m)) out->push_back(std::move(m));
     }
   });

@@ -149,6 +149,13 @@ TEST(ExtractorTest, TitledPersonAndFromOrganisation) {
   EXPECT_THAT(Edges(d), UnorderedElementsAre("Karin HU -affiliated_with-> ETSI"));
 }
 
+TEST(ExtractorTest, CapitalisedSurnameEndsAGivenNameFirstName) {
+  DocumentExtraction d = ExtractText("Speakers: Dr. Anna ZHOU Language: English.");
+  ASSERT_EQ(d.entities.size(), 1u);
+  EXPECT_EQ(d.entities[0].name, "Anna ZHOU");
+  EXPECT_THAT(d.entities[0].aliases, UnorderedElementsAre("Dr. Anna ZHOU"));
+}
+
 TEST(ExtractorTest, PeopleWithBracketedRolesShareTheirOrganisation) {
   DocumentExtraction d = ExtractText(
       "Mr. Pierre Dubois (Secretary General) and Mrs. Ana Costa (Head of Policy) of the European "
