@@ -618,7 +618,7 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
 
 void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>* out) const {
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
-  static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG))");
+  static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG|N[A-Z]))");
   for (const CompiledPattern& p : patterns_) {
     ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
       Mention m;
@@ -638,6 +638,16 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         }
         std::string first = m.name.substr(0, m.name.find(' '));
         if (stop_words_.count(first)) return;
+        // "Chair Smart Energy Committee": a body's head word is no name's.
+        for (size_t p = 0; p < m.name.size();) {
+          size_t sp = std::min(m.name.find(' ', p), m.name.size());
+          std::string w = m.name.substr(p, sp - p);
+          if (head_words_.count(w) ||
+              std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) { return h.first == w; })) {
+            return;
+          }
+          p = sp + 1;
+        }
         // A surname in capitals ends a given-name-first name: "Dr. Betty XU
         // Language: English" is Betty XU.
         static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
@@ -1593,8 +1603,15 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
     const Mention& m = mentions[i];
     if (m.type == EntityType::kCommittee && !m.parent_code.empty()) {
       auto it = by_key.find(NameKey(m.parent_code));
+      auto known = gazetteer_by_key_.find(NameKey(m.parent_code));
       if (it != by_key.end() && IsOrgType(entities[it->second].type)) {
         emit(entities[m.entity].id, entities[it->second].id);
+      } else if (known != gazetteer_by_key_.end() &&
+                 IsOrgType(rules_.gazetteer[known->second].type)) {
+        // "DIN/NIA" names its parent body even where the text does not.
+        const GazetteerEntry& g = rules_.gazetteer[known->second];
+        emit(entities[m.entity].id, g.id);
+        parents_seen->push_back({g.id, g.type, g.name, {}});
       }
     }
     if (!IsOrgType(m.type)) continue;

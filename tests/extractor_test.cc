@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "extract/name_key.h"
@@ -232,8 +233,10 @@ TEST(ExtractorTest, CommitteeCodesWithAndWithoutParentPrefix) {
   ASSERT_NE(tc28, nullptr);
   EXPECT_EQ(tc28->type, EntityType::kCommittee);
   EXPECT_EQ(Find(d, "TC28"), tc28);
+  // Parents printed in a code are bodies of the rules: SAC, ISO/IEC JTC 1.
   EXPECT_THAT(Edges(d), UnorderedElementsAre("TC28/SC42 -mirrors-> ISO/IEC JTC 1/SC 42",
-                                             "TC28/SC42 -part_of-> TC28"));
+                                             "TC28/SC42 -part_of-> TC28", "TC28 -part_of-> SAC",
+                                             "ISO/IEC JTC 1/SC 42 -part_of-> ISO/IEC JTC 1"));
 }
 
 TEST(ExtractorTest, SectorCommitteeAndBareNumberAreOneEntity) {
@@ -267,7 +270,8 @@ TEST(ExtractorTest, CommitteeCodeFollowedByItsNameInBrackets) {
   EXPECT_EQ(radio->id, "CCSA TC77");
   EXPECT_EQ(Find(d, "CCSATC77"), radio);
   EXPECT_EQ(Find(d, "Maritime Radio Technical Committee"), radio);
-  EXPECT_EQ(d.entities.size(), 2u);
+  // The two committees and SAC and CCSA, whose codes name them as parents.
+  EXPECT_EQ(d.entities.size(), 4u);
 }
 
 TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
@@ -434,7 +438,8 @@ TEST(ExtractorTest, SecretariatEstablishedCooperatesAndUnder) {
   // The code "CCSA TC12" itself says whose committee it is.
   EXPECT_THAT(Edges(d),
               UnorderedElementsAre("CNIS -secretariat_of-> TC146", "CCSA -established-> CCSA TC12",
-                                   "CCSA TC12 -part_of-> CCSA", "CNIS -cooperates_with-> DIN",
+                                   "CCSA TC12 -part_of-> CCSA", "TC146 -part_of-> SAC",
+                                   "CNIS -cooperates_with-> DIN",
                                    "Beijing Institute of Metrology -part_of-> SAMR"));
   EXPECT_EQ(FindEdge(d, "CCSA", Relation::kEstablished, "CCSA TC12")->date, "2021");
 }
@@ -458,6 +463,27 @@ TEST(ExtractorTest, CommasInsideADepartmentsName) {
   EXPECT_EQ(dept->type, EntityType::kAgency);
   EXPECT_THAT(Edges(d), UnorderedElementsAre(dept->id + " -issued-> Notice on Harbour Fees",
                                              dept->id + " -part_of-> MOT"));
+}
+
+TEST(ExtractorTest, PeopleAfterRolesBodiesBeforeOthersAndParentsInCodes) {
+  DocumentExtraction d = ExtractText(
+      "Vice Minister Hans Becker welcomed the guests. An MoU between SAC/TC 999 and DIN/NAM "
+      "was signed in 2019. Harbour Robotics and other companies joined.");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  EXPECT_THAT(
+      types,
+      UnorderedElementsAre(
+          std::pair<const std::string, EntityType>("Hans Becker", EntityType::kPerson),
+          std::pair<const std::string, EntityType>("SAC/TC 999", EntityType::kCommittee),
+          std::pair<const std::string, EntityType>("DIN/NAM", EntityType::kCommittee),
+          std::pair<const std::string, EntityType>("Deutsches Institut für Normung",
+                                                   EntityType::kOrganization),
+          std::pair<const std::string, EntityType>("Standardization Administration of China",
+                                                   EntityType::kAgency),
+          std::pair<const std::string, EntityType>("Harbour Robotics", EntityType::kOrganization)));
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("TC999 -cooperates_with-> DIN/NAM",
+                                             "DIN/NAM -part_of-> DIN", "TC999 -part_of-> SAC"));
 }
 
 TEST(ExtractorTest, PronounOpeningASentenceRefersToThePreviousSubject) {
