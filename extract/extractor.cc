@@ -1351,6 +1351,11 @@ std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& 
     bool joined = RE2::FullMatch(gap, kJoin) || (m[i].type == EntityType::kStandard && step > 0 &&
                                                  RE2::FullMatch(gap, kTitledList));
     if (!joined) break;
+    // "SAMR/SAC" lists two bodies, "MPS/Cybersecurity Bureau" names a
+    // department of the first: a slash joins known names only.
+    if (gap.find('/') != std::string_view::npos && (!IsStrong(m[next]) || !IsStrong(m[cur]))) {
+      break;
+    }
     bool same_class = m[next].type == m[i].type ||
                       (IsOrgType(m[next].type) && IsOrgType(m[i].type)) ||
                       (IsDocumentType(m[next].type) && IsDocumentType(m[i].type));
@@ -1470,6 +1475,11 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
           }
         }
         if (!subject || !object) return;
+        // "China has set up a X ..., formulated the Plan": a body just set
+        // up is the object of that verb, not the subject of the next one.
+        static const RE2 kJustSetUp(
+            R"(\b(?:set up|established|founded|launched|formed|created)\s+(?:a|an|the)\s+(?:new\s+)?$)");
+        if (RE2::PartialMatch(s.substr(0, mentions[*subject].begin), kJustSetUp)) return;
         subject = OwnerOf(s, mentions, *subject);
         for (size_t si : Coordinated(s, mentions, *subject, -1)) {
           si = OwnerOf(s, mentions, si);

@@ -86,6 +86,23 @@ TEST(ExtractorTest, JointIssuanceGivesOneEdgePerIssuer) {
                                              "NHC -issued-> Guidelines on School Canteen Safety"));
 }
 
+TEST(ExtractorTest, BodyJustSetUpIsNotTheNextVerbsSubject) {
+  DocumentExtraction d = ExtractText(
+      "Ningbo has set up a Harbour Safety Standardisation General Group led by experts, and "
+      "formulated the Plan on Pilot Fees.");
+  ASSERT_NE(Find(d, "Harbour Safety Standardisation General Group"), nullptr);
+  EXPECT_THAT(Edges(d), IsEmpty());
+}
+
+TEST(ExtractorTest, SlashBeforeADepartmentIsNotAList) {
+  DocumentExtraction d = ExtractText(
+      "MOT/Maritime Safety Bureau released the Guide on Pilot Fees. SAMR/SAC issued the Notice on "
+      "Crane Labels.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("Maritime Safety Bureau -issued-> Guide on Pilot Fees",
+                                             "SAMR -issued-> Notice on Crane Labels",
+                                             "SAC -issued-> Notice on Crane Labels"));
+}
+
 TEST(ExtractorTest, CommaAloneBeforeTheVerbIsNotAList) {
   DocumentExtraction d = ExtractText(
       "Under the guidance of the Ministry of Finance, the National Health Commission issued the "
