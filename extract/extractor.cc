@@ -1790,6 +1790,32 @@ bool IsWholeLawHeadline(std::string_view s, const Mention& m) {
          m.name.find(" for ") == std::string::npos && RE2::FullMatch(s.substr(m.end), kNote);
 }
 
+// "... was jointly issued by the NDRC with four other ministries. These other
+// four ministries are the NEA, MIIT and SAMR.": the bodies listed in the
+// second sentence share what the first one issued or drafted.
+void AddNamedCoIssuers(const Sentence& previous, const Sentence& sentence,
+                       const std::vector<Mention>& mentions,
+                       const std::vector<ExtractedEntity>& entities,
+                       std::pair<size_t, size_t> previous_relations,
+                       std::vector<ExtractedRelation>* relations) {
+  static const RE2 kOthers(R"(\bother\b)");
+  static const RE2 kTheseAre(
+      R"(^(?:These|The|Those)\s+(?:other\s+)?(?:\w+\s+)?(?:ministries|departments|agencies|bodies|organi[sz]ations|authorities|institutions|administrations|parties)\s+(?:are|were|include|included)\b)");
+  if (!RE2::PartialMatch(sentence.text, kTheseAre) || !RE2::PartialMatch(previous.text, kOthers)) {
+    return;
+  }
+  for (size_t r = previous_relations.first; r < previous_relations.second; ++r) {
+    ExtractedRelation shared = (*relations)[r];
+    if (shared.relation != Relation::kIssued && shared.relation != Relation::kDrafted) continue;
+    for (const Mention& m : mentions) {
+      if (!IsOrgType(m.type) || m.source == Source::kGeneric) continue;
+      shared.subject = entities[m.entity].id;
+      shared.evidence = {shared.evidence.doc, sentence.line, sentence.text};
+      relations->push_back(shared);
+    }
+  }
+}
+
 // "GB/T 22239" names the latest edition the document cites, not every
 // edition: the yearless code stays an alias of the newest one only.
 void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
@@ -1923,9 +1949,16 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     per_sentence.push_back(std::move(mentions));
   }
   std::vector<ExtractedEntity> parents;
+  std::pair<size_t, size_t> previous_relations{0, 0};
   for (size_t i = 0; i < text.sentences.size(); ++i) {
+    size_t first_relation = result.relations.size();
     FindRelations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
                   &result.relations);
+    if (i > 0) {
+      AddNamedCoIssuers(text.sentences[i - 1], text.sentences[i], per_sentence[i],
+                        entities.entities(), previous_relations, &result.relations);
+    }
+    previous_relations = {first_relation, result.relations.size()};
     FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
                      &result.relations);
     FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, entities.by_key(),

@@ -103,6 +103,17 @@ TEST(ExtractorTest, SlashBeforeADepartmentIsNotAList) {
                                              "SAC -issued-> Notice on Crane Labels"));
 }
 
+TEST(ExtractorTest, CoIssuersNamedInTheNextSentence) {
+  DocumentExtraction d = ExtractText(
+      "On 2 May 2022, the Notice on Harbour Fees was jointly issued by the Ministry of Transport "
+      "with two other ministries. These other two ministries are the NDRC and SAMR. The NDRC "
+      "and SAMR welcomed it.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("MOT -issued-> Notice on Harbour Fees",
+                                             "NDRC -issued-> Notice on Harbour Fees",
+                                             "SAMR -issued-> Notice on Harbour Fees"));
+  for (const ExtractedRelation& r : d.relations) EXPECT_EQ(r.date, "2022-05-02");
+}
+
 TEST(ExtractorTest, CommaAloneBeforeTheVerbIsNotAList) {
   DocumentExtraction d = ExtractText(
       "Under the guidance of the Ministry of Finance, the National Health Commission issued the "
