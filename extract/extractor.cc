@@ -1057,12 +1057,17 @@ void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Rec
     if (RE2::PartialMatch(s.substr(e), kTitleFollows)) return;
     bool standard = RE2::FullMatch(head, kStandardWord);
     bool committee = RE2::FullMatch(head, kCommitteeWord);
+    // "the Special Working Group": the latest committee of that kind.
+    static const RE2 kCommitteeKind(R"(^\w.*\s(?:Committee|Group|Subcommittee)$)");
+    bool committee_kind = !committee && RE2::FullMatch(head, kCommitteeKind);
     std::string singular(head);
     if (!singular.empty() && singular.back() == 's' && !standard) singular.pop_back();
     for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
-      bool fits = standard    ? it->type == EntityType::kStandard
-                  : committee ? it->type == EntityType::kCommittee
-                              : IsDocumentType(it->type) && ContainsNoCase(it->name, singular);
+      bool fits = standard         ? it->type == EntityType::kStandard
+                  : committee      ? it->type == EntityType::kCommittee
+                  : committee_kind ? it->type == EntityType::kCommittee &&
+                                         ContainsNoCase(it->name, head)
+                                   : IsDocumentType(it->type) && ContainsNoCase(it->name, singular);
       if (!fits) continue;
       size_t start = b;
       while (start > 0 && s[start - 1] != ' ') --start;

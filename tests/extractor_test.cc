@@ -437,6 +437,17 @@ TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
                                    "Services"));
 }
 
+TEST(ExtractorTest, GenericCommitteeOfAKindHeadedByAndIssuing) {
+  DocumentExtraction d = ExtractText(
+      "The Harbour Crane Special Working Group was founded in 2019. The Special Working Group is "
+      "headed by the minister of MOT. The China Ports Association took the lead in developing "
+      "and issuing the Guide on Pilot Fees.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("Harbour Crane Special Working Group -part_of-> MOT",
+                                   "China Ports Association -drafted-> Guide on Pilot Fees",
+                                   "China Ports Association -issued-> Guide on Pilot Fees"));
+}
+
 TEST(ExtractorTest, DraftAndFinalInstrumentAreOneEntity) {
   DocumentExtraction d = ExtractText(
       "The Food Safety Law (Draft 2024) was released by the NPC Standing Committee. The Food "
