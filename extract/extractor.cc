@@ -1947,9 +1947,13 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     }
     if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
     previous_subject.reset();
-    if (!mentions.empty() && IsOrgType(mentions[0].type)) {
-      previous_subject = Recent{mentions[0].entity, mentions[0].type,
-                                entities.entities()[mentions[0].entity].name};
+    // The first body, after any people who speak for it ("Zhao Bo, the
+    // director of CESI, said that CESI ...").
+    size_t first = 0;
+    while (first < mentions.size() && mentions[first].type == EntityType::kPerson) ++first;
+    if (first < mentions.size() && IsOrgType(mentions[first].type)) {
+      previous_subject = Recent{mentions[first].entity, mentions[first].type,
+                                entities.entities()[mentions[first].entity].name};
     }
     per_sentence.push_back(std::move(mentions));
   }

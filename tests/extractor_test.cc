@@ -533,6 +533,16 @@ TEST(ExtractorTest, PronounOpeningASentenceRefersToThePreviousSubject) {
               UnorderedElementsAre("CNIS -established-> Centre for Green Product Labelling"));
 }
 
+TEST(ExtractorTest, PronounSkipsThePeopleWhoSpeakForABody) {
+  DocumentExtraction d = ExtractText(
+      "Zhou Li, the director of the China Ports Association, said that the association had "
+      "grown. It has set up the Harbour Crane Inspection Centre.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre(
+                            "Zhou Li -affiliated_with-> China Ports Association",
+                            "China Ports Association -established-> Harbour Crane Inspection "
+                            "Centre"));
+}
+
 TEST(ExtractorTest, UnknownOrganisationAfterPersonFrom) {
   DocumentExtraction d = ExtractText("Marta Lopez from Quantix Robotics chaired the panel.");
   const ExtractedEntity* org = Find(d, "Quantix Robotics");
