@@ -311,6 +311,17 @@ TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
   EXPECT_THAT(Edges(d), UnorderedElementsAre("GB/T 35273-2020 -replaces-> GB/T 35273-2017"));
 }
 
+TEST(ExtractorTest, OneDigitStandardCodesNeedTheirYear) {
+  DocumentExtraction d =
+      ExtractText("SAC issued GB/T 1.1-2020 and GB 3-2019. Chapter GB 7 was cited.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("Standardization Administration of China",
+                                          "GB/T 1.1-2020", "GB 3-2019"));
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("SAC -issued-> GB/T 1.1-2020", "SAC -issued-> GB 3-2019"));
+}
+
 TEST(ExtractorTest, IdenticalToIsAdopts) {
   DocumentExtraction d = ExtractText("GB 4943.1-2022 is identical to IEC 62368-1:2018.");
   EXPECT_THAT(Edges(d), UnorderedElementsAre("GB 4943.1-2022 -adopts-> IEC 62368-1:2018"));
