@@ -1849,6 +1849,45 @@ void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
   });
 }
 
+// "This TC will include space communication systems working group (WG1) and
+// ...": a group only described, in lower case, with its code in brackets, is
+// a committee of the committee named before it, "CCSA TC12 WG1".
+void AddDescribedSubgroups(std::string_view s, DocumentEntities* entities,
+                           std::vector<Mention>* mentions) {
+  static const RE2 kDescribed(
+      R"((?:^|[,;:(]\s*|\b(?:and|include|includes|including|of|with)\s+)((?:[a-z][a-z\-]*\s+){1,6}(?:working group|subcommittee|sub-committee|task force))\s*\(\s*((?:WG|SC|TF|SWG|AG)\s?\d{1,3})\s*\))");
+  std::vector<Mention> added;
+  re2::StringPiece rest(s), name, code;
+  while (RE2::FindAndConsume(&rest, kDescribed, &name, &code)) {
+    size_t b = static_cast<size_t>(name.data() - s.data());
+    size_t e = static_cast<size_t>(code.data() - s.data()) + code.size() + 1;
+    const Mention* parent = nullptr;
+    for (const Mention& m : *mentions) {
+      if (m.end <= b && m.type == EntityType::kCommittee) parent = &m;
+      if (m.begin < e && b < m.end) parent = nullptr, b = e;  // overlaps a found name
+    }
+    if (parent == nullptr || b == e) continue;
+    const ExtractedEntity& p = entities->entities()[parent->entity];
+    std::string tight(code.data(), code.size());
+    RE2::GlobalReplace(&tight, R"(\s+)", "");
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.type = EntityType::kCommittee;
+    m.name = FoldSpaces(std::string_view(name.data(), name.size()));
+    m.id = p.id + " " + tight;
+    m.aliases = {p.id + "/" + tight};
+    m.parent_code = p.id;
+    m.source = Source::kPattern;
+    m.entity = entities->Resolve(m);
+    added.push_back(std::move(m));
+  }
+  if (added.empty()) return;
+  mentions->insert(mentions->end(), added.begin(), added.end());
+  std::sort(mentions->begin(), mentions->end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
 DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                                           std::string_view raw_text) const {
   DocumentExtraction result;
@@ -1945,6 +1984,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
         recent.push_back({m.entity, m.type, entities.entities()[m.entity].name});
       }
     }
+    AddDescribedSubgroups(sentence.text, &entities, &mentions);
     if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
     previous_subject.reset();
     // The first body, after any people who speak for it ("Zhao Bo, the

@@ -302,6 +302,20 @@ TEST(ExtractorTest, CommitteeCodeFollowedByItsNameInBrackets) {
   EXPECT_EQ(d.entities.size(), 4u);
 }
 
+TEST(ExtractorTest, SubgroupsOnlyDescribedWithTheirCodes) {
+  DocumentExtraction d = ExtractText(
+      "CCSA TC9 was set up last year. This TC will include crane safety working group (WG1) and "
+      "harbour pilot training working group (WG2).");
+  const ExtractedEntity* wg1 = Find(d, "CCSA TC9 WG1");
+  ASSERT_NE(wg1, nullptr);
+  EXPECT_EQ(wg1->name, "crane safety working group");
+  EXPECT_EQ(wg1->type, EntityType::kCommittee);
+  ASSERT_NE(Find(d, "harbour pilot training working group"), nullptr);
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("CCSA TC9 WG1 -part_of-> CCSA TC9",
+                                   "CCSA TC9 WG2 -part_of-> CCSA TC9", "CCSA TC9 -part_of-> CCSA"));
+}
+
 TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
   DocumentExtraction d = ExtractText("GB/T35273-2020 replaces GB/T 35273-2017 from 1 October.");
   const ExtractedEntity* s2020 = Find(d, "GB/T 35273-2020");
