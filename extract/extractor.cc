@@ -241,6 +241,9 @@ class RuleExtractor : public Extractor {
   // word of `name`.
   size_t HeadWordIndex(std::string_view name) const;
   void MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const;
+  // "Professor JIANG Feng, and Sylvia Schwaag Serger were invited": a name
+  // listed after a person's, followed by a verb or a stop, is a person's.
+  void AddPeopleListedWithPeople(std::string_view s, std::vector<Mention>* mentions) const;
   std::string DateOf(std::string_view sentence) const;
   void FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
                      const std::vector<ExtractedEntity>& entities, std::string_view doc,
@@ -1115,6 +1118,44 @@ void AddOrganisationsAfterPeople(std::string_view s, std::vector<Mention>* menti
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
+void RuleExtractor::AddPeopleListedWithPeople(std::string_view s,
+                                             std::vector<Mention>* mentions) const {
+  static const RE2 kListed(
+      R"(^\s*,?\s*(?:and\s+)?([A-Z][\p{Ll}’'\-]+(?:\s+[A-Z][\p{Ll}’'\-]+){1,2})(?:\s+(?:were|was|are|is|have|has|had|will|spoke|attended|said|delivered|gave|presented|joined)\b|\s*[,.;)]|$))");
+  std::vector<Mention> added;
+  for (const Mention& p : *mentions) {
+    if (p.type != EntityType::kPerson) continue;
+    re2::StringPiece name;
+    if (!RE2::PartialMatch(s.substr(p.end), kListed, &name)) continue;
+    size_t b = static_cast<size_t>(name.data() - s.data());
+    size_t e = b + name.size();
+    bool taken = std::any_of(mentions->begin(), mentions->end(),
+                             [&](const Mention& m) { return b < m.end && m.begin < e; });
+    std::string text(name.data(), name.size());
+    bool plain = true;  // no stop word ("Deputy") or head word ("Committee")
+    for (size_t q = 0; q < text.size();) {
+      size_t sp = std::min(text.find(' ', q), text.size());
+      std::string w = text.substr(q, sp - q);
+      plain &= !stop_words_.count(w) && !head_words_.count(w) && !event_words_.count(w) &&
+               std::none_of(heads_.begin(), heads_.end(),
+                            [&](const auto& h) { return h.first == w; });
+      q = sp + 1;
+    }
+    if (taken || !plain) continue;
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.type = EntityType::kPerson;
+    m.name = FoldSpaces(text);
+    m.source = Source::kPerson;
+    added.push_back(std::move(m));
+  }
+  if (added.empty()) return;
+  mentions->insert(mentions->end(), added.begin(), added.end());
+  std::sort(mentions->begin(), mentions->end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
 // "Full Name (ACR)" printed together is one mention; so is "Title (2021)".
 void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const {
   static const RE2 kOpen(R"(^\s*\(\s*(?:the\s+)?$)");
@@ -1977,6 +2018,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     }
     std::vector<Mention> mentions = SelectMentions(std::move(found));
     AddOrganisationsAfterPeople(sentence.text, &mentions);
+    AddPeopleListedWithPeople(sentence.text, &mentions);
     MergeBracketed(sentence.text, &mentions);
     for (Mention& m : mentions) {
       m.entity = entities.Resolve(m);

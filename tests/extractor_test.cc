@@ -568,6 +568,17 @@ TEST(ExtractorTest, PronounSkipsThePeopleWhoSpeakForABody) {
                             "Centre"));
 }
 
+TEST(ExtractorTest, NamesListedWithPeopleArePeople) {
+  DocumentExtraction d = ExtractText(
+      "Dr. Anna Berg, Professor WANG Lei, and Maria Elena Costa were invited. Professor WANG Lei, "
+      "Deputy Director of Ningbo Port Institute, spoke.");
+  std::set<std::string> people;
+  for (const ExtractedEntity& e : d.entities) {
+    if (e.type == EntityType::kPerson) people.insert(e.name);
+  }
+  EXPECT_THAT(people, UnorderedElementsAre("Anna Berg", "WANG Lei", "Maria Elena Costa"));
+}
+
 TEST(ExtractorTest, UnknownOrganisationAfterPersonFrom) {
   DocumentExtraction d = ExtractText("Marta Lopez from Quantix Robotics chaired the panel.");
   const ExtractedEntity* org = Find(d, "Quantix Robotics");
