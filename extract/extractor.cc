@@ -241,6 +241,12 @@ class RuleExtractor : public Extractor {
   // word of `name`.
   size_t HeadWordIndex(std::string_view name) const;
   void MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const;
+  // "The 4th X Alliance Conference", "Plenary Session of the Y Committee":
+  // an event is no entity but the body holding it is. Returns whether
+  // [b, e) names an event.
+  bool SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
+                                const std::vector<Mention>& strong,
+                                std::vector<Mention>* out) const;
   // "Professor JIANG Feng, and Sylvia Schwaag Serger were invited": a name
   // listed after a person's, followed by a verb or a stop, is a person's.
   void AddPeopleListedWithPeople(std::string_view s, std::vector<Mention>* mentions) const;
@@ -917,6 +923,12 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
       words <= 3 && !HeadAfterFirstConnector(span, span.size())) {
     return false;
   }
+  if (IsOrgType(type) && !quoted) {
+    // "... Cooperation Committee on the 22nd": a date is not a body's name.
+    static const RE2 kTrailingDate(R"(^(.*?)\s+(?:on|in|at|of|from)\s+(?:the\s+)?\d[^ ]*$)");
+    re2::StringPiece shorter;
+    if (RE2::FullMatch(span, kTrailingDate, &shorter)) span = span.substr(0, shorter.size());
+  }
   m->begin = b;
   m->end = b + span.size();
   m->type = type;
@@ -926,6 +938,50 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   if (full_end != m->end && IsOrgType(type)) {
     m->aliases.push_back(FoldSpaces(s.substr(m->begin, full_end - m->begin)));
   }
+  return true;
+}
+
+bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
+                                             const std::vector<Mention>& strong,
+                                             std::vector<Mention>* out) const {
+  size_t first_event = std::string_view::npos, last_event = 0;
+  for (size_t p = b; p < e;) {
+    size_t sp = std::min(s.find(' ', p), e);
+    if (event_words_.count(std::string(s.substr(p, sp - p)))) {
+      if (first_event == std::string_view::npos) first_event = p;
+      last_event = sp;
+    }
+    p = sp + 1;
+  }
+  if (first_event == std::string_view::npos) return false;
+  auto add_body = [&](size_t from, size_t to) {
+    // Ordinals and years count events, not bodies: "The 4th", "2022".
+    static const RE2 kCount(
+        R"(^(?:(?:The|the)\s+)?(?:(?:\d\S*|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+)+)");
+    re2::StringPiece rest(s.data() + from, to - from);
+    if (RE2::Consume(&rest, kCount)) from = static_cast<size_t>(rest.data() - s.data());
+    Mention m;
+    if (to <= from || !MakeTitle(s, from, to, strong, false, &m) || !IsOrgType(m.type)) return;
+    // The body's name ends with its head word: not "... of the National
+    // People's" cut before "Congress".
+    std::string last = m.name.substr(m.name.rfind(' ') + 1);
+    if (std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
+          const std::string& head = h.first;
+          return head == last || (head.size() > last.size() &&
+                                  head.compare(head.size() - last.size() - 1, std::string::npos,
+                                               " " + last) == 0);
+        })) {
+      out->push_back(std::move(m));
+    }
+  };
+  // Before the event word, up to the word itself.
+  size_t before = first_event;
+  while (before > b && s[before - 1] == ' ') --before;
+  if (before > b) add_body(b, before);
+  // After "of (the)" that follows the last event word.
+  static const RE2 kOf(R"(^\s+of\s+(?:the\s+)?)");
+  re2::StringPiece after(s.data() + last_event, e - last_event);
+  if (RE2::Consume(&after, kOf)) add_body(static_cast<size_t>(after.data() - s.data()), e);
   return true;
 }
 
@@ -976,6 +1032,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
     }
     parts.emplace_back(start, e);
     for (auto [pb, pe] : parts) {
+      if (pe > pb && SalvageBodiesAroundEvent(s, pb, pe, strong, out)) continue;
       Mention m;
       // Only bodies are named so ("Policies, Regulations and Standards" is
       // a topic): the listed words join the first part if it is one.

@@ -593,6 +593,21 @@ TEST(ExtractorTest, EventsAreNotEntities) {
   EXPECT_THAT(d.entities, IsEmpty());
 }
 
+TEST(ExtractorTest, BodiesHoldingEventsAreEntities) {
+  DocumentExtraction d = ExtractText(
+      "The 3rd Yangtze Port Cooperation Alliance Conference was held in Wuhan. At the Plenary "
+      "Session of the China-France Harbour Cooperation Committee on the 12th, experts spoke. The "
+      "Ninth Working Group Meeting ended.");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  EXPECT_THAT(types,
+              UnorderedElementsAre(
+                  std::pair<const std::string, EntityType>("Yangtze Port Cooperation Alliance",
+                                                           EntityType::kOrganization),
+                  std::pair<const std::string, EntityType>(
+                      "China-France Harbour Cooperation Committee", EntityType::kCommittee)));
+}
+
 TEST(ExtractorTest, GenericMentionsAloneAreNotEntities) {
   DocumentExtraction d =
       ExtractText("The ministry said the plan works. Chinese experts attended the forum.");
