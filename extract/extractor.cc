@@ -562,7 +562,11 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
   while (pos < raw.size()) {
     size_t end = raw.find('\n', pos);
     if (end == std::string_view::npos) end = raw.size();
-    std::string_view line = TrimView(raw.substr(pos, end - pos));
+    // Tables printed with markup: "## Abbreviations", "<b>SAMR</b>".
+    std::string unmarked(raw.substr(pos, end - pos));
+    static const RE2 kMarkup(R"(<[^<>]{1,20}>|\*\*|^\s*#+)");
+    RE2::GlobalReplace(&unmarked, kMarkup, "");
+    std::string_view line = TrimView(unmarked);
     pos = end + 1;
     ++line_number;
     if (!in_table) {

@@ -253,6 +253,18 @@ TEST(ExtractorTest, AbbreviationTableRowsGiveOnlyTheirBodies) {
   EXPECT_EQ(Find(d, "Ministry of Transport"), mot);
 }
 
+TEST(ExtractorTest, AbbreviationTablePrintedWithMarkup) {
+  DocumentExtraction d = ExtractText(
+      "## Abbreviations\n\n<b>HPTC</b>\tHarbour Pilot Training Centre\t引航培训中心\n"
+      "<b>MT</b>\tMinistry of Transport\n\nHPTC trains pilots.\n");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names,
+              UnorderedElementsAre("Harbour Pilot Training Centre", "Ministry of Transport"));
+  ASSERT_NE(Find(d, "HPTC"), nullptr);
+  EXPECT_THAT(Find(d, "HPTC")->aliases, Contains("引航培训中心"));
+}
+
 TEST(ExtractorTest, CommitteeCodesWithAndWithoutParentPrefix) {
   DocumentExtraction d = ExtractText(
       "SAC/TC 28 oversees many groups. SAC/TC28/SC42 is the mirror committee of ISO/IEC JTC "
