@@ -740,6 +740,10 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
       if (k.begin <= b && k.end > b && k.end < e) b = k.end, changed = true;
     }
     while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':' || s[b] == ')' || s[b] == '/')) ++b;
+    // "TC28’s Subcommittee 42": the possessive of a stripped name.
+    for (std::string_view pos : {"\u2019s ", "'s "}) {
+      if (s.substr(b, pos.size()) == pos && b + pos.size() < e) b += pos.size(), changed = true;
+    }
     size_t sp = s.find(' ', b);
     if (sp == std::string_view::npos || sp >= e) break;
     std::string first(s.substr(b, sp - b));
@@ -761,6 +765,19 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   // Cut the span before a strong mention that follows "of"/"under": the
   // parent of a department ("Cybersecurity Bureau of the Ministry of Public
   // Security"), unless the head word lies after it (a title naming an agency).
+  if (!quoted) {
+    // "Guidelines for ... Released by SAC": a headline's verb ends the title.
+    static const RE2 kParticiple(R"(^\s*(?:by|in|at|for|on|to)\b)");
+    for (size_t p = s.find(' ', b); p != std::string_view::npos && p < e; p = s.find(' ', p + 1)) {
+      size_t w_end = std::min(s.find(' ', p + 1), e);
+      std::string w(s.substr(p + 1, w_end - p - 1));
+      if (w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0 && stop_words_.count(w) &&
+          (w_end >= e || RE2::PartialMatch(s.substr(w_end, e - w_end), kParticiple))) {
+        e = p;
+        break;
+      }
+    }
+  }
   std::string_view span = s.substr(b, e - b);
   if (span.empty()) return false;
   // Quoted titles are often printed in sentence case ("Administrative
@@ -867,7 +884,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
       if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
       if (standard_words_.count(w)) standard_word = true;
     }
-    if (standard_word) {
+    // A committee is named for its work: "Testing Working Group".
+    if (standard_word && head.type != EntityType::kCommittee) {
       type = EntityType::kStandard;
     } else {
       // Bodies put their head word before the first connector ("Ministry of
@@ -1024,6 +1042,15 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       parts.emplace_back(start, cut);
       start = cut + 1;
       pos = cut + sm.size();
+    }
+    // A tab never falls inside a name: contents pages put page numbers there.
+    for (size_t tab = s.find('\t', start); tab != std::string_view::npos && tab < e;
+         tab = s.find('\t', tab + 1)) {
+      parts.emplace_back(start, tab);
+      start = tab + 1;
+      while (start < e && (std::isdigit(static_cast<unsigned char>(s[start])) || s[start] == ' ')) {
+        ++start;  // the page number
+      }
     }
     // "X and SAC": a strong mention right after "and" starts a new name.
     for (const Mention& k : strong) {
@@ -2048,7 +2075,9 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                                  [](const Mention& m) { return !IsStrong(m); }),
                   found.end());
     }
-    if (IsTitleCaseHeadline(sentence.text)) {
+    // Contents pages ("Title\t12") list headlines too.
+    static const RE2 kPageNumber(R"(\t\s*\d{1,3}\b)");
+    if (IsTitleCaseHeadline(sentence.text) || RE2::PartialMatch(sentence.text, kPageNumber)) {
       // Every word of a headline is capitalised, so a run of them is no
       // proof of a title: a law or policy must open with its head word
       // ("Notice on ...", "Annual Report on ..."), not end a phrase with it.

@@ -620,6 +620,26 @@ TEST(ExtractorTest, BodiesHoldingEventsAreEntities) {
                       "China-France Harbour Cooperation Committee", EntityType::kCommittee)));
 }
 
+TEST(ExtractorTest, TitleEdgesPossessivesArticlesVerbsAndContentsPages) {
+  DocumentExtraction d = ExtractText(
+      "SAC/TC 99’s Subcommittee 5 on Crane Safety met. Art. 12 of the Harbour Law applies.\n\n"
+      "Guidelines for Crane Inspection Released by MOT\n\nNotice on Pilot Fees\t3\tMOT Unveils "
+      "New Harbour Administration Measures\t4\n\nThe Crane Testing Working Group met.\n");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  using Named = std::pair<const std::string, EntityType>;
+  EXPECT_THAT(types, UnorderedElementsAre(
+                         Named("SAC/TC 99", EntityType::kCommittee),
+                         Named("Standardization Administration of China", EntityType::kAgency),
+                         Named("Subcommittee 5 on Crane Safety", EntityType::kCommittee),
+                         Named("Harbour Law", EntityType::kLaw),
+                         Named("Guidelines for Crane Inspection", EntityType::kPolicy),
+                         Named("Ministry of Transport", EntityType::kAgency),
+                         Named("Notice on Pilot Fees", EntityType::kPolicy),
+                         Named("Crane Testing Working Group", EntityType::kCommittee)));
+  EXPECT_THAT(Edges(d), Contains("MOT -issued-> Guidelines for Crane Inspection"));
+}
+
 TEST(ExtractorTest, GenericMentionsAloneAreNotEntities) {
   DocumentExtraction d =
       ExtractText("The ministry said the plan works. Chinese experts attended the forum.");
