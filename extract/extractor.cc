@@ -655,8 +655,8 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         for (size_t p = 0; p < m.name.size();) {
           size_t sp = std::min(m.name.find(' ', p), m.name.size());
           std::string w = m.name.substr(p, sp - p);
-          if (head_words_.count(w) ||
-              std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) { return h.first == w; })) {
+          if (head_words_.count(w) || std::any_of(heads_.begin(), heads_.end(),
+                                                  [&](const auto& h) { return h.first == w; })) {
             return;
           }
           p = sp + 1;
@@ -911,7 +911,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
           head_first ? span.substr(head.pos, std::min(connector, span.size()) - head.pos) : "";
       for (size_t p = tail.find(' '); p != std::string_view::npos && !quoted;) {
         size_t next = tail.find(' ', p + 1);
-        std::string w(tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1));
+        std::string w(
+            tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1));
         if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && HasLower(w) &&
             !head_words_.count(w)) {
           return false;
@@ -989,9 +990,9 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
     std::string last = m.name.substr(m.name.rfind(' ') + 1);
     if (std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
           const std::string& head = h.first;
-          return head == last || (head.size() > last.size() &&
-                                  head.compare(head.size() - last.size() - 1, std::string::npos,
-                                               " " + last) == 0);
+          return head == last ||
+                 (head.size() > last.size() &&
+                  head.compare(head.size() - last.size() - 1, std::string::npos, " " + last) == 0);
         })) {
       out->push_back(std::move(m));
     }
@@ -1025,8 +1026,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       bool stop = false;
       for (size_t p = 0; p < listed.size();) {
         size_t comma = std::min(listed.find(',', p), listed.size());
-        stop |= stop_words_.count(std::string(TrimView(
-                    std::string_view(listed.data() + p, comma - p)))) > 0;
+        stop |= stop_words_.count(
+                    std::string(TrimView(std::string_view(listed.data() + p, comma - p)))) > 0;
         p = comma + 1;
       }
       if (!stop) listed_begin = static_cast<size_t>(listed.data() - s.data());
@@ -1154,11 +1155,11 @@ void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Rec
     std::string singular(head);
     if (!singular.empty() && singular.back() == 's' && !standard) singular.pop_back();
     for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
-      bool fits = standard         ? it->type == EntityType::kStandard
-                  : committee      ? it->type == EntityType::kCommittee
-                  : committee_kind ? it->type == EntityType::kCommittee &&
-                                         ContainsNoCase(it->name, head)
-                                   : IsDocumentType(it->type) && ContainsNoCase(it->name, singular);
+      bool fits = standard    ? it->type == EntityType::kStandard
+                  : committee ? it->type == EntityType::kCommittee
+                  : committee_kind
+                      ? it->type == EntityType::kCommittee && ContainsNoCase(it->name, head)
+                      : IsDocumentType(it->type) && ContainsNoCase(it->name, singular);
       if (!fits) continue;
       size_t start = b;
       while (start > 0 && s[start - 1] != ' ') --start;
@@ -1207,7 +1208,7 @@ void AddOrganisationsAfterPeople(std::string_view s, std::vector<Mention>* menti
 }
 
 void RuleExtractor::AddPeopleListedWithPeople(std::string_view s,
-                                             std::vector<Mention>* mentions) const {
+                                              std::vector<Mention>* mentions) const {
   static const RE2 kListed(
       R"(^\s*,?\s*(?:and\s+)?([A-Z][\p{Ll}’'\-]+(?:\s+[A-Z][\p{Ll}’'\-]+){1,2})(?:\s+(?:were|was|are|is|have|has|had|will|spoke|attended|said|delivered|gave|presented|joined)\b|\s*[,.;)]|$))");
   std::vector<Mention> added;
@@ -1224,9 +1225,9 @@ void RuleExtractor::AddPeopleListedWithPeople(std::string_view s,
     for (size_t q = 0; q < text.size();) {
       size_t sp = std::min(text.find(' ', q), text.size());
       std::string w = text.substr(q, sp - q);
-      plain &= !stop_words_.count(w) && !head_words_.count(w) && !event_words_.count(w) &&
-               std::none_of(heads_.begin(), heads_.end(),
-                            [&](const auto& h) { return h.first == w; });
+      plain &=
+          !stop_words_.count(w) && !head_words_.count(w) && !event_words_.count(w) &&
+          std::none_of(heads_.begin(), heads_.end(), [&](const auto& h) { return h.first == w; });
       q = sp + 1;
     }
     if (taken || !plain) continue;
@@ -2071,9 +2072,9 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     if (sentence.line >= table_lines.first && sentence.line <= table_lines.second) {
       // Rows of an abbreviations table run names together: only names the
       // rules or the table itself define are safe there.
-      found.erase(std::remove_if(found.begin(), found.end(),
-                                 [](const Mention& m) { return !IsStrong(m); }),
-                  found.end());
+      found.erase(
+          std::remove_if(found.begin(), found.end(), [](const Mention& m) { return !IsStrong(m); }),
+          found.end());
     }
     // Contents pages ("Title\t12") list headlines too.
     static const RE2 kPageNumber(R"(\t\s*\d{1,3}\b)");
@@ -2081,14 +2082,13 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
       // Every word of a headline is capitalised, so a run of them is no
       // proof of a title: a law or policy must open with its head word
       // ("Notice on ...", "Annual Report on ..."), not end a phrase with it.
-      found.erase(std::remove_if(found.begin(), found.end(),
-                                 [&](const Mention& m) {
-                                   return m.source == Source::kTitle &&
-                                          (m.type == EntityType::kLaw ||
-                                           m.type == EntityType::kPolicy) &&
-                                          HeadWordIndex(m.name) > 1 &&
-                                          !IsWholeLawHeadline(sentence.text, m);
-                                 }),
+      found.erase(std::remove_if(
+                      found.begin(), found.end(),
+                      [&](const Mention& m) {
+                        return m.source == Source::kTitle &&
+                               (m.type == EntityType::kLaw || m.type == EntityType::kPolicy) &&
+                               HeadWordIndex(m.name) > 1 && !IsWholeLawHeadline(sentence.text, m);
+                      }),
                   found.end());
     }
     AddGenericMentions(sentence.text, recent, &found);
