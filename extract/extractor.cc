@@ -1830,6 +1830,13 @@ class DocumentEntities {
     std::vector<std::string> names = m.aliases;
     names.push_back(m.name);
     if (!m.id.empty()) names.push_back(m.id);
+    if (m.type == EntityType::kLaw) {
+      // "Data Security Law of the People's Republic of China" is the Data
+      // Security Law.
+      static const RE2 kOfChina(R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
+      std::string short_name;
+      if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(short_name);
+    }
     int found = -1;
     for (const std::string& n : names) {
       auto it = by_key_.find(NameKey(n));

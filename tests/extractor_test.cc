@@ -396,6 +396,15 @@ TEST(ExtractorTest, TitlesWithTheSameWordsAreOneDocument) {
   EXPECT_EQ(d.entities.size(), 3u);
 }
 
+TEST(ExtractorTest, LawOfThePeoplesRepublicIsTheLaw) {
+  DocumentExtraction d = ExtractText(
+      "The Harbour Safety Law of the People's Republic of China was revised. The Harbour Safety "
+      "Law applies to pilots.");
+  ASSERT_EQ(d.entities.size(), 1u);
+  EXPECT_EQ(Find(d, "Harbour Safety Law"), &d.entities[0]);
+  EXPECT_EQ(d.entities[0].type, EntityType::kLaw);
+}
+
 TEST(ExtractorTest, YearlessCodeNamesTheLatestEdition) {
   DocumentExtraction d =
       ExtractText("GB/T 1111-2021 replaces GB/T 1111-2009. Both editions cite GB/T 2222-2015.");
