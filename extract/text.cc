@@ -391,6 +391,11 @@ NormalizedText NormalizeText(std::string_view raw) {
       // hyphen unless the second part is a word that forms compounds
       // ("foreign-funded", "high-level"), so that names match their spelling.
       if (!IsCompoundTail(line.text)) block.pop_back();
+    } else if (block.back() == '-' && block.size() >= 2 &&
+               std::isalpha(static_cast<unsigned char>(block[block.size() - 2])) &&
+               std::isupper(static_cast<unsigned char>(line.text[0]))) {
+      // "Urban-" + "Rural Development": a compound of names keeps its hyphen
+      // and takes no space.
     } else {
       block.push_back(' ');
     }

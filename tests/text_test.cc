@@ -30,6 +30,11 @@ TEST(TextTest, KeepsTheHyphenOfCompoundsBrokenAcrossLines) {
   EXPECT_THAT(Texts(t), ElementsAre("Rules for foreign-funded enterprises were eased."));
 }
 
+TEST(TextTest, KeepsTheHyphenOfCapitalisedCompoundsBrokenAcrossLines) {
+  NormalizedText t = NormalizeText("The Ministry of Housing and Urban-\nRural Development met.\n");
+  EXPECT_THAT(Texts(t), ElementsAre("The Ministry of Housing and Urban-Rural Development met."));
+}
+
 TEST(TextTest, JoinsWrappedLinesAndKeepsTheFirstLineNumber) {
   NormalizedText t = NormalizeText(
       "Intro line.\n\nOn 3 March 2022, the ministry published the\n\nnew catalogue of "
