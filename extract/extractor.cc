@@ -1044,6 +1044,26 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       start = cut + 1;
       pos = cut + sm.size();
     }
+    // "Zhejiang Open University and China Jiliang University": a body's head
+    // word before "and", and another body after it.
+    for (size_t and_pos = s.find(" and ", start); and_pos != std::string_view::npos && and_pos < e;
+         and_pos = s.find(" and ", and_pos + 1)) {
+      size_t word = s.rfind(' ', and_pos - 1);
+      word = word == std::string_view::npos || word < start ? start : word + 1;
+      std::string before(s.substr(word, and_pos - word));
+      bool head_end = std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
+        const std::string& head = h.first;
+        return IsOrgType(h.second) &&
+               (head == before || (head.size() > before.size() &&
+                                   head.compare(head.size() - before.size() - 1,
+                                                std::string::npos, " " + before) == 0));
+      });
+      Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
+      if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
+        parts.emplace_back(start, and_pos);
+        start = and_pos + 5;
+      }
+    }
     // A tab never falls inside a name: contents pages put page numbers there.
     for (size_t tab = s.find('\t', start); tab != std::string_view::npos && tab < e;
          tab = s.find('\t', tab + 1)) {

@@ -539,6 +539,20 @@ TEST(ExtractorTest, DepartmentOfAnAgencyIsPartOfIt) {
                                    "Logistics"));
 }
 
+TEST(ExtractorTest, TwoBodiesJoinedByAndAreTwo) {
+  DocumentExtraction d = ExtractText(
+      "Zhoushan Harbour University and Ningbo Maritime University signed an MoU. The Ministry of "
+      "Ecology and Environment agreed.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names,
+              UnorderedElementsAre("Zhoushan Harbour University", "Ningbo Maritime University",
+                                   "Ministry of Ecology and Environment"));
+  // cooperates_with is symmetric: one edge, either way round.
+  ASSERT_EQ(d.relations.size(), 1u);
+  EXPECT_EQ(d.relations[0].relation, Relation::kCooperatesWith);
+}
+
 TEST(ExtractorTest, CommasInsideADepartmentsName) {
   DocumentExtraction d = ExtractText(
       "Meanwhile, the Planning, Finance and Statistics Department of the Ministry of Transport "
