@@ -1905,6 +1905,44 @@ class DocumentEntities {
     return found;
   }
 
+  // "released its Work Plan for 2019" after "2019 Work Plan of the Special
+  // Working Group": the earlier title of the same type that has every word
+  // of `m` and more, or -1. The first such entity when there are several.
+  int OwnedTitle(const Mention& m) const {
+    auto words_of = [](const std::string& key) {
+      std::multiset<std::string> words;
+      for (size_t p = 0; p < key.size();) {
+        size_t sp = key.find(' ', p);
+        words.insert(key.substr(p, sp - p));
+        p = sp + 1;
+      }
+      return words;
+    };
+    std::string key = LooseTitleKey(m.name);
+    if (key.empty()) return -1;
+    std::multiset<std::string> wanted = words_of(key);
+    int best = -1;
+    for (const auto& [other, index] : by_loose_key_) {
+      std::multiset<std::string> have = words_of(other);
+      if (entities_[index].type != m.type || have.size() <= wanted.size()) continue;
+      if (std::includes(have.begin(), have.end(), wanted.begin(), wanted.end()) &&
+          (best < 0 || index < best)) {
+        best = index;
+      }
+    }
+    return best;
+  }
+
+  // Makes `name` one more name of entity `index`.
+  void AddAlias(int index, const std::string& name) {
+    by_key_.emplace(NameKey(name), index);
+    std::vector<std::string>& aliases = entities_[index].aliases;
+    if (name != entities_[index].name &&
+        std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
+      aliases.push_back(name);
+    }
+  }
+
   std::vector<ExtractedEntity>& entities() { return entities_; }
   const std::unordered_map<std::string, int>& by_key() const { return by_key_; }
 
@@ -2138,6 +2176,15 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     AddPeopleListedWithPeople(sentence.text, &mentions);
     MergeBracketed(sentence.text, &mentions);
     for (Mention& m : mentions) {
+      static const RE2 kOwner(R"(\b(?:its|their)\s+$)");
+      if ((m.source == Source::kTitle || m.source == Source::kQuoted) && IsDocumentType(m.type) &&
+          RE2::PartialMatch(sentence.text.substr(0, m.begin), kOwner)) {
+        int owned = entities.OwnedTitle(m);
+        if (owned >= 0) {
+          m.entity = owned;
+          entities.AddAlias(owned, m.name);
+        }
+      }
       m.entity = entities.Resolve(m);
       if (m.source != Source::kGeneric) {
         recent.push_back({m.entity, m.type, entities.entities()[m.entity].name});

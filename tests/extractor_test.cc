@@ -405,6 +405,20 @@ TEST(ExtractorTest, LawOfThePeoplesRepublicIsTheLaw) {
   EXPECT_EQ(d.entities[0].type, EntityType::kLaw);
 }
 
+TEST(ExtractorTest, ItsShortTitleIsTheFullTitleSeenBefore) {
+  DocumentExtraction d = ExtractText(
+      "2021 Work Plan of the Harbour Crane Working Group\n\nOn 3 May, the Harbour Crane Working "
+      "Group released its Work Plan for 2021. The group will publish its Work Plan for 2022 "
+      "later.\n");
+  const ExtractedEntity* plan = Find(d, "Work Plan for 2021");
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(plan->name, "2021 Work Plan of the Harbour Crane Working Group");
+  const ExtractedEntity* next = Find(d, "Work Plan for 2022");
+  ASSERT_NE(next, nullptr);
+  EXPECT_NE(next, plan);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("Harbour Crane Working Group -issued-> " + plan->id));
+}
+
 TEST(ExtractorTest, YearlessCodeNamesTheLatestEdition) {
   DocumentExtraction d =
       ExtractText("GB/T 1111-2021 replaces GB/T 1111-2009. Both editions cite GB/T 2222-2015.");
