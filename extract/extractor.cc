@@ -1503,8 +1503,12 @@ std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& 
     size_t gap_e = step < 0 ? m[cur].begin : m[next].begin;
     if (gap_e < gap_b) break;
     std::string_view gap = s.substr(gap_b, gap_e - gap_b);
-    bool joined = RE2::FullMatch(gap, kJoin) || (m[i].type == EntityType::kStandard && step > 0 &&
-                                                 RE2::FullMatch(gap, kTitledList));
+    // "“A”, an industry standard, and “B”": a short apposition in a list.
+    static const RE2 kApposition(R"(^\s*,\s*(?:an?|the)\s+[\w\s\-]{1,40},\s*(?:and|or)\s+(?:the\s+)?$)");
+    bool joined = RE2::FullMatch(gap, kJoin) ||
+                  (m[i].type == EntityType::kStandard && step > 0 &&
+                   RE2::FullMatch(gap, kTitledList)) ||
+                  (IsDocumentType(m[i].type) && RE2::FullMatch(gap, kApposition));
     if (!joined) break;
     // "SAMR/SAC" lists two bodies, "MPS/Cybersecurity Bureau" names a
     // department of the first: a slash joins known names only.

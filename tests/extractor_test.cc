@@ -114,6 +114,16 @@ TEST(ExtractorTest, CoIssuersNamedInTheNextSentence) {
   for (const ExtractedRelation& r : d.relations) EXPECT_EQ(r.date, "2022-05-02");
 }
 
+TEST(ExtractorTest, ListedTitlesWithAppositions) {
+  DocumentExtraction d = ExtractText(
+      "The China Ports Association drafted “Test Method for Crane Cables”, an industry standard, "
+      "and “Safety Requirements for Harbour Cranes”, a national standard.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre(
+                  "China Ports Association -drafted-> Test Method for Crane Cables",
+                  "China Ports Association -drafted-> Safety Requirements for Harbour Cranes"));
+}
+
 TEST(ExtractorTest, CommaAloneBeforeTheVerbIsNotAList) {
   DocumentExtraction d = ExtractText(
       "Under the guidance of the Ministry of Finance, the National Health Commission issued the "
