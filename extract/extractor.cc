@@ -1149,6 +1149,17 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
         continue;
       }
     }
+    // "the national standards of “General Principles and Guidelines for
+    // ...”", "“...”, a national standard": the text says what it is.
+    static const RE2 kCalledStandard(R"((?i)\bstandards?\s+(?:of\s+|called\s+|named\s+|entitled\s+)?$)");
+    static const RE2 kStandardApposition(R"((?i)^\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}standard\b)");
+    size_t quote_begin = static_cast<size_t>(groups[0].data() - s.data());
+    size_t quote_end = quote_begin + groups[0].size();
+    if (IsDocumentType(m.type) &&
+        (RE2::PartialMatch(s.substr(0, quote_begin), kCalledStandard) ||
+         RE2::PartialMatch(s.substr(quote_end), kStandardApposition))) {
+      m.type = EntityType::kStandard;
+    }
     if (!with_note.empty()) m.aliases.push_back(with_note);
     m.begin = static_cast<size_t>(groups[0].data() - s.data());
     m.end = m.begin + groups[0].size();

@@ -497,6 +497,19 @@ TEST(ExtractorTest, TheLongestHeadWordDecidesTheType) {
   EXPECT_EQ(cranes->type, EntityType::kCommittee);
 }
 
+TEST(ExtractorTest, QuotedTitlesCalledStandardsAreStandards) {
+  DocumentExtraction d = ExtractText(
+      "The institute drafted the national standards of “Guidelines for Crane Safety” last year. "
+      "It wrote “Crane Inspection Rules”, an industry standard. The ministry issued the “Rules for "
+      "Crane Operators”.");
+  ASSERT_NE(Find(d, "Guidelines for Crane Safety"), nullptr);
+  EXPECT_EQ(Find(d, "Guidelines for Crane Safety")->type, EntityType::kStandard);
+  ASSERT_NE(Find(d, "Crane Inspection Rules"), nullptr);
+  EXPECT_EQ(Find(d, "Crane Inspection Rules")->type, EntityType::kStandard);
+  ASSERT_NE(Find(d, "Rules for Crane Operators"), nullptr);
+  EXPECT_EQ(Find(d, "Rules for Crane Operators")->type, EntityType::kLaw);
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
