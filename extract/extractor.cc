@@ -229,6 +229,9 @@ class RuleExtractor : public Extractor {
   void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
                         std::vector<Mention>* out) const;
   void AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const;
+  // Titles listed after the kind of document they are ("two white papers:
+  // A and B", "the standards, namely A"): no head word needed.
+  void AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const;
   void AddPatternMentions(std::string_view s, std::vector<Mention>* out) const;
   void AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
@@ -1433,7 +1436,51 @@ std::vector<Mention> RuleExtractor::FindMentions(
   std::sort(strong.begin(), strong.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   AddTitleMentions(s, strong, &found);
+  AddIntroducedTitles(s, &found);
   return found;
+}
+
+void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const {
+  static const RE2 kIntro(
+      R"((?i)\b(white papers?|reports?|standards?|plans?|guidelines)\s*(?::|,?\s+(?:namely|entitled|titled|called))\s+)");
+  re2::StringPiece rest(s), noun;
+  while (RE2::FindAndConsume(&rest, kIntro, &noun)) {
+    size_t pos = static_cast<size_t>(rest.data() - s.data());
+    re2::StringPiece span;
+    if (!title_span_->Match(s, pos, s.size(), RE2::ANCHOR_START, &span, 1)) continue;
+    EntityType type =
+        ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard") ? EntityType::kStandard
+                                                                               : EntityType::kPolicy;
+    // "two white papers: Security of AI Application Data and Identity
+    // Security of Machine Communication": one title each side of "and".
+    size_t end = pos + span.size();
+    while (end > pos && (s[end - 1] == '.' || s[end - 1] == ',')) --end;
+    std::vector<std::pair<size_t, size_t>> parts;
+    size_t start = pos;
+    for (size_t cut = s.find(" and ", start); cut != std::string_view::npos && cut < end;
+         cut = s.find(" and ", start)) {
+      parts.emplace_back(start, cut);
+      start = cut + 5;
+    }
+    parts.emplace_back(start, end);
+    for (auto [b, e] : parts) {
+      std::string_view text = s.substr(b, e - b);
+      // "Association standards: In 2020, ...": a sentence, not a title.
+      size_t sp = text.find(' ');
+      if (sp == std::string_view::npos || !std::isupper(static_cast<unsigned char>(text[0])) ||
+          stop_words_.count(std::string(text.substr(0, sp)))) {
+        continue;
+      }
+      Mention m;
+      m.begin = b;
+      m.end = e;
+      m.type = type;
+      m.name = FoldSpaces(text);
+      m.priority = 1;
+      m.source = Source::kTitle;
+      out->push_back(std::move(m));
+    }
+  }
 }
 
 // Keeps the best of overlapping spans: quoted titles first, then the longest,

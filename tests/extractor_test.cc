@@ -510,6 +510,18 @@ TEST(ExtractorTest, QuotedTitlesCalledStandardsAreStandards) {
   EXPECT_EQ(Find(d, "Rules for Crane Operators")->type, EntityType::kLaw);
 }
 
+TEST(ExtractorTest, TitlesIntroducedByTheirKind) {
+  DocumentExtraction d = ExtractText(
+      "The seminar discussed two white papers: Safety of Harbour Data and Identity Security of "
+      "Crane Networks. Association standards: In 2020, 900 groups registered.");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  using Named = std::pair<const std::string, EntityType>;
+  EXPECT_THAT(types, UnorderedElementsAre(
+                         Named("Safety of Harbour Data", EntityType::kPolicy),
+                         Named("Identity Security of Crane Networks", EntityType::kPolicy)));
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
