@@ -672,7 +672,9 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
           size_t dropped = m.name.size() - cut.size();
           m.end -= dropped;
           m.name = cut;
-          for (std::string& a : m.aliases) a.resize(a.size() - dropped);
+          for (std::string& a : m.aliases) {
+            if (a.size() > dropped) a.resize(a.size() - dropped);
+          }
         }
         // "Later LIU Yang": an upper-case surname followed by a given name
         // belongs to the next word, not to the word before it.
