@@ -220,20 +220,39 @@ class RuleExtractor : public Extractor {
 
   bool CompileRegexes(std::string* error);
   std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
-  void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const;
+  // `table_lines`, when given, receives the first and last line of the table.
+  void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out,
+                             std::pair<int, int>* table_lines = nullptr) const;
   std::vector<Mention> FindMentions(std::string_view s, const RE2* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
   void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
                         std::vector<Mention>* out) const;
   void AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const;
+  // Titles listed after the kind of document they are ("two white papers:
+  // A and B", "the standards, namely A"): no head word needed.
+  void AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const;
   void AddPatternMentions(std::string_view s, std::vector<Mention>* out) const;
   void AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
   bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Mention>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
+  // Whether a connector ("of", "for") comes before `head_pos` in `name`.
+  bool HeadAfterFirstConnector(std::string_view name, size_t head_pos) const;
+  // How many words, years and numbers aside, come before the decisive head
+  // word of `name`.
+  size_t HeadWordIndex(std::string_view name) const;
   void MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const;
+  // "The 4th X Alliance Conference", "Plenary Session of the Y Committee":
+  // an event is no entity but the body holding it is. Returns whether
+  // [b, e) names an event.
+  bool SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
+                                const std::vector<Mention>& strong,
+                                std::vector<Mention>* out) const;
+  // "Professor JIANG Feng, and Sylvia Schwaag Serger were invited": a name
+  // listed after a person's, followed by a verb or a stop, is a person's.
+  void AddPeopleListedWithPeople(std::string_view s, std::vector<Mention>* mentions) const;
   std::string DateOf(std::string_view sentence) const;
   void FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
                      const std::vector<ExtractedEntity>& entities, std::string_view doc,
@@ -272,6 +291,8 @@ class RuleExtractor : public Extractor {
   std::set<std::string> connectors_;
   std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
   std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
+  std::set<std::string> head_words_;      // every word of the head phrases but connectors
+  std::set<std::string> non_body_words_;  // "Demonstration": a programme, not a body
 };
 
 bool RuleExtractor::Init(std::string* error) {
@@ -324,11 +345,31 @@ bool RuleExtractor::Init(std::string* error) {
   for (const auto& [list, type] : kHeadLists) {
     for (const std::string& h : rules_.List(list)) heads_.emplace_back(h, type);
   }
+  for (const std::string& w : rules_.List("title_connectors")) connectors_.insert(w);
+  for (const auto& [head, type] : heads_) {
+    std::vector<std::string> words;
+    bool joined = false;  // "Centre of China" must not make "China" a head word
+    for (size_t p = 0; p < head.size();) {
+      size_t sp = std::min(head.find(' ', p), head.size());
+      words.push_back(head.substr(p, sp - p));
+      joined |= connectors_.count(words.back()) > 0;
+      p = sp + 1;
+    }
+    if (joined) continue;
+    for (const std::string& w : words) {
+      // "Standardisation" of "Standardisation Group" names a subject, not
+      // a kind of body: "Guidelines for Standardization" has content.
+      if (w.find("isation") == std::string::npos && w.find("ization") == std::string::npos) {
+        head_words_.insert(w);
+      }
+    }
+  }
   for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
   for (const std::string& w : rules_.List("generic_acronyms")) generic_acronyms_.insert(w);
   for (const std::string& w : rules_.List("committee_parent_prefixes")) parent_prefixes_.insert(w);
   for (const std::string& w : rules_.List("title_connectors")) connectors_.insert(w);
   for (const std::string& w : rules_.List("event_words")) event_words_.insert(w);
+  for (const std::string& w : rules_.List("non_body_words")) non_body_words_.insert(w);
   for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
   return CompileRegexes(error);
 }
@@ -402,6 +443,7 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     pos = end + 1;
   }
   Head before, after;
+  size_t before_end = 0;
   for (const auto& [head, type] : heads_) {
     size_t p = 0;
     while ((p = name.find(head, p)) != std::string_view::npos) {
@@ -409,8 +451,14 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
       bool word_start = p == 0 || !std::isalpha(static_cast<unsigned char>(name[p - 1]));
       bool word_end = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
       if (word_start && word_end) {
+        // Of two heads ending together the longer decides: "Standing
+        // Committee" (an agency) over "Committee".
         if (end <= first_connector) {
-          if (before.pos == std::string_view::npos || p > before.pos) before = {p, type};
+          if (before.pos == std::string_view::npos || end > before_end ||
+              (end == before_end && p < before.pos)) {
+            before = {p, type};
+            before_end = end;
+          }
         } else if (after.pos == std::string_view::npos || p < after.pos) {
           after = {p, type};
         }
@@ -419,6 +467,30 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     }
   }
   return before.pos != std::string_view::npos ? before : after;
+}
+
+bool RuleExtractor::HeadAfterFirstConnector(std::string_view name, size_t head_pos) const {
+  for (size_t p = name.find(' '); p != std::string_view::npos && p < head_pos;
+       p = name.find(' ', p + 1)) {
+    size_t next = std::min(name.find(' ', p + 1), name.size());
+    std::string w(name.substr(p + 1, next - p - 1));
+    if (connectors_.count(w) && w != "and" && w != "&" && w != "the") return true;
+  }
+  return false;
+}
+
+size_t RuleExtractor::HeadWordIndex(std::string_view name) const {
+  Head head = DecisiveHead(name);
+  if (head.pos == std::string_view::npos) return name.size();
+  // A year or an ordinal ("2019 Work Plan") does not count.
+  size_t words = 0;
+  for (size_t p = 0; p < head.pos;) {
+    size_t sp = name.find(' ', p);
+    if (sp == std::string_view::npos || sp > head.pos) break;
+    if (!std::isdigit(static_cast<unsigned char>(name[p]))) ++words;
+    p = sp + 1;
+  }
+  return words;
 }
 
 // Acronyms whose letters follow the initials of the preceding words, trimmed to
@@ -481,25 +553,40 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
 
 // "Abbreviations" tables: one line per acronym, its full name and often the
 // Chinese name, which becomes an alias. Continuation lines are joined.
-void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const {
+void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out,
+                                          std::pair<int, int>* table_lines) const {
   static const RE2 kTitle(
       R"((?i)^\s*(?:list\s+of\s+)?(?:abbreviations?|acronyms?)(?:\s+and\s+acronyms)?\s*:?\s*$)");
   size_t pos = 0;
   bool in_table = false;
   int misses = 0;
   Acronym* last = nullptr;
+  int line_number = 0;
   while (pos < raw.size()) {
     size_t end = raw.find('\n', pos);
     if (end == std::string_view::npos) end = raw.size();
-    std::string_view line = TrimView(raw.substr(pos, end - pos));
+    // Tables printed with markup: "## Abbreviations", "<b>SAMR</b>".
+    std::string unmarked(raw.substr(pos, end - pos));
+    static const RE2 kMarkup(R"(<[^<>]{1,20}>|\*\*|^\s*#+)");
+    RE2::GlobalReplace(&unmarked, kMarkup, "");
+    std::string_view line = TrimView(unmarked);
     pos = end + 1;
+    ++line_number;
     if (!in_table) {
-      if (line.size() < 40 && RE2::FullMatch(line, kTitle)) in_table = true;
+      if (line.size() < 40 && RE2::FullMatch(line, kTitle)) {
+        in_table = true;
+        if (table_lines != nullptr) *table_lines = {line_number, line_number};
+      }
       continue;
     }
     if (line.empty()) continue;
+    // Every line read as part of the table so far; a miss leaves it alone.
+    int previous_end = table_lines != nullptr ? table_lines->second : 0;
+    if (table_lines != nullptr) table_lines->second = line_number;
     std::string acr, full, chinese;
-    if (RE2::FullMatch(line, *abbreviation_line_, &acr, &full, &chinese) && !full.empty()) {
+    // An acronym has two capitals at least: "Centre of Ningbo" continues a row.
+    if (RE2::FullMatch(line, *abbreviation_line_, &acr, &full, &chinese) && !full.empty() &&
+        std::count_if(acr.begin(), acr.end(), ::isupper) >= 2) {
       misses = 0;
       out->push_back({acr, FoldSpaces(full), EntityType::kOrganization, {}});
       last = &out->back();
@@ -517,11 +604,16 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
       }
       continue;
     }
-    if (last != nullptr && last->aliases.empty() && line.size() < 80 &&
+    // A lone word after a complete name is the next section ("Contents").
+    bool lone_word_after_name = line.find(' ') == std::string_view::npos && last != nullptr &&
+                                DecisiveHead(last->full).pos != std::string_view::npos &&
+                                !connectors_.count(last->full.substr(last->full.rfind(' ') + 1));
+    if (last != nullptr && last->aliases.empty() && line.size() < 80 && !lone_word_after_name &&
         RE2::FullMatch(line, kContinuation)) {
       last->full += " " + FoldSpaces(line);
       continue;
     }
+    if (table_lines != nullptr) table_lines->second = previous_end;
     if (++misses >= 2) break;
   }
   // Keep only entries whose name has a head word: "CCC China Compulsory
@@ -542,7 +634,7 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
 
 void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>* out) const {
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
-  static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG))");
+  static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG|N[A-Z]))");
   for (const CompiledPattern& p : patterns_) {
     ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
       Mention m;
@@ -562,6 +654,28 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         }
         std::string first = m.name.substr(0, m.name.find(' '));
         if (stop_words_.count(first)) return;
+        // "Chair Smart Energy Committee": a body's head word is no name's.
+        for (size_t p = 0; p < m.name.size();) {
+          size_t sp = std::min(m.name.find(' ', p), m.name.size());
+          std::string w = m.name.substr(p, sp - p);
+          if (head_words_.count(w) || std::any_of(heads_.begin(), heads_.end(),
+                                                  [&](const auto& h) { return h.first == w; })) {
+            return;
+          }
+          p = sp + 1;
+        }
+        // A surname in capitals ends a given-name-first name: "Dr. Betty XU
+        // Language: English" is Betty XU.
+        static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
+        std::string cut;
+        if (HasLower(first) && RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
+          size_t dropped = m.name.size() - cut.size();
+          m.end -= dropped;
+          m.name = cut;
+          for (std::string& a : m.aliases) {
+            if (a.size() > dropped) a.resize(a.size() - dropped);
+          }
+        }
         // "Later LIU Yang": an upper-case surname followed by a given name
         // belongs to the next word, not to the word before it.
         static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
@@ -569,6 +683,15 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
       }
       if (p.type == EntityType::kCommittee) {
+        // "CCSATC12" is "CCSA TC12" printed without its space.
+        for (const std::string& prefix : parent_prefixes_) {
+          if (m.name.size() > prefix.size() + 2 && m.name.compare(0, prefix.size(), prefix) == 0 &&
+              m.name.compare(prefix.size(), 2, "TC") == 0) {
+            m.aliases.push_back(m.name);
+            m.name.insert(prefix.size(), " ");
+            break;
+          }
+        }
         std::string compact = m.name;
         RE2::GlobalReplace(&compact, R"(\s*/\s*)", "/");
         if (compact != m.name) m.aliases.push_back(compact);
@@ -622,6 +745,10 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
       if (k.begin <= b && k.end > b && k.end < e) b = k.end, changed = true;
     }
     while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':' || s[b] == ')' || s[b] == '/')) ++b;
+    // "TC28’s Subcommittee 42": the possessive of a stripped name.
+    for (std::string_view pos : {"\u2019s ", "'s "}) {
+      if (s.substr(b, pos.size()) == pos && b + pos.size() < e) b += pos.size(), changed = true;
+    }
     size_t sp = s.find(' ', b);
     if (sp == std::string_view::npos || sp >= e) break;
     std::string first(s.substr(b, sp - b));
@@ -643,6 +770,19 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   // Cut the span before a strong mention that follows "of"/"under": the
   // parent of a department ("Cybersecurity Bureau of the Ministry of Public
   // Security"), unless the head word lies after it (a title naming an agency).
+  if (!quoted) {
+    // "Guidelines for ... Released by SAC": a headline's verb ends the title.
+    static const RE2 kParticiple(R"(^\s*(?:by|in|at|for|on|to)\b)");
+    for (size_t p = s.find(' ', b); p != std::string_view::npos && p < e; p = s.find(' ', p + 1)) {
+      size_t w_end = std::min(s.find(' ', p + 1), e);
+      std::string w(s.substr(p + 1, w_end - p - 1));
+      if (w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0 && stop_words_.count(w) &&
+          (w_end >= e || RE2::PartialMatch(s.substr(w_end, e - w_end), kParticiple))) {
+        e = p;
+        break;
+      }
+    }
+  }
   std::string_view span = s.substr(b, e - b);
   if (span.empty()) return false;
   // Quoted titles are often printed in sentence case ("Administrative
@@ -712,6 +852,20 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   } else {
     type = head.type;
   }
+  if (quoted && head.pos != std::string_view::npos && IsDocumentType(type) &&
+      HeadAfterFirstConnector(span, head.pos)) {
+    // A quoted sentence ("Ensure the participation of ... according to
+    // laws") ends with a head word by chance; titles open with theirs.
+    bool sentence_case = false;
+    for (size_t p = span.find(' '); p != std::string_view::npos; p = span.find(' ', p + 1)) {
+      size_t next = std::min(span.find(' ', p + 1), span.size());
+      std::string w(span.substr(p + 1, next - p - 1));
+      if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && !connectors_.count(w)) {
+        sentence_case = true;
+      }
+    }
+    if (sentence_case) return false;
+  }
   // Events, newsletters and certificates are not entities, whatever their
   // head word ("Yangtze River Delta Market Regulation Joint Conference").
   std::vector<std::string_view> words_of_span;
@@ -723,6 +877,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   }
   for (std::string_view w : words_of_span) {
     if (event_words_.count(std::string(w))) return false;
+    // "Demonstration Project": an activity, though a document may name one.
+    if (IsOrgType(type) && non_body_words_.count(std::string(w))) return false;
   }
   if (IsOrgType(type)) {
     // "Security Requirements for 5G Mobile Communication Network" is a
@@ -733,7 +889,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
       if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
       if (standard_words_.count(w)) standard_word = true;
     }
-    if (standard_word) {
+    // A committee is named for its work: "Testing Working Group".
+    if (standard_word && head.type != EntityType::kCommittee) {
       type = EntityType::kStandard;
     } else {
       // Bodies put their head word before the first connector ("Ministry of
@@ -752,6 +909,21 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
         if (!quoted) return false;
         type = EntityType::kStandard;
       }
+      // ... and end that part with it: "National Association Standards
+      // Information Platform" names a platform, not an association.
+      bool head_first = connector == std::string_view::npos || head.pos < connector;
+      std::string_view tail =
+          head_first ? span.substr(head.pos, std::min(connector, span.size()) - head.pos) : "";
+      for (size_t p = tail.find(' '); p != std::string_view::npos && !quoted;) {
+        size_t next = tail.find(' ', p + 1);
+        std::string w(
+            tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1));
+        if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && HasLower(w) &&
+            !head_words_.count(w)) {
+          return false;
+        }
+        p = next;
+      }
     }
   }
   // Titles need a word besides heads and connectors: not "Laws and Regulations".
@@ -761,8 +933,9 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     if (sp == std::string_view::npos) sp = span.size();
     std::string w(span.substr(p, sp - p));
     ++words;
-    bool is_head =
-        std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) { return h.first == w; });
+    // A word of a head phrase ("Special" of "Special Working Group") says no
+    // more than the head: "the Special Working Group" is a generic mention.
+    bool is_head = head_words_.count(w) > 0;
     if (!is_head && !connectors_.count(w)) ++content_words;
     p = sp + 1;
   }
@@ -771,6 +944,18 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     if (words < 2) return false;
     // Two-word policy titles are mostly generic ("Work Plan", "Action Plan").
     if (words == 2 && type == EntityType::kPolicy) return false;
+  }
+  // Quoted or not, "14th Five-Year Plan" names a planning period: a number
+  // and two words, no subject.
+  if (type == EntityType::kPolicy && std::isdigit(static_cast<unsigned char>(span[0])) &&
+      words <= 3 && !HeadAfterFirstConnector(span, span.size())) {
+    return false;
+  }
+  if (IsOrgType(type) && !quoted) {
+    // "... Cooperation Committee on the 22nd": a date is not a body's name.
+    static const RE2 kTrailingDate(R"(^(.*?)\s+(?:on|in|at|of|from)\s+(?:the\s+)?\d[^ ]*$)");
+    re2::StringPiece shorter;
+    if (RE2::FullMatch(span, kTrailingDate, &shorter)) span = span.substr(0, shorter.size());
   }
   m->begin = b;
   m->end = b + span.size();
@@ -784,6 +969,50 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   return true;
 }
 
+bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
+                                             const std::vector<Mention>& strong,
+                                             std::vector<Mention>* out) const {
+  size_t first_event = std::string_view::npos, last_event = 0;
+  for (size_t p = b; p < e;) {
+    size_t sp = std::min(s.find(' ', p), e);
+    if (event_words_.count(std::string(s.substr(p, sp - p)))) {
+      if (first_event == std::string_view::npos) first_event = p;
+      last_event = sp;
+    }
+    p = sp + 1;
+  }
+  if (first_event == std::string_view::npos) return false;
+  auto add_body = [&](size_t from, size_t to) {
+    // Ordinals and years count events, not bodies: "The 4th", "2022".
+    static const RE2 kCount(
+        R"(^(?:(?:The|the)\s+)?(?:(?:\d\S*|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+)+)");
+    re2::StringPiece rest(s.data() + from, to - from);
+    if (RE2::Consume(&rest, kCount)) from = static_cast<size_t>(rest.data() - s.data());
+    Mention m;
+    if (to <= from || !MakeTitle(s, from, to, strong, false, &m) || !IsOrgType(m.type)) return;
+    // The body's name ends with its head word: not "... of the National
+    // People's" cut before "Congress".
+    std::string last = m.name.substr(m.name.rfind(' ') + 1);
+    if (std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
+          const std::string& head = h.first;
+          return head == last ||
+                 (head.size() > last.size() &&
+                  head.compare(head.size() - last.size() - 1, std::string::npos, " " + last) == 0);
+        })) {
+      out->push_back(std::move(m));
+    }
+  };
+  // Before the event word, up to the word itself.
+  size_t before = first_event;
+  while (before > b && s[before - 1] == ' ') --before;
+  if (before > b) add_body(b, before);
+  // After "of (the)" that follows the last event word.
+  static const RE2 kOf(R"(^\s+of\s+(?:the\s+)?)");
+  re2::StringPiece after(s.data() + last_event, e - last_event);
+  if (RE2::Consume(&after, kOf)) add_body(static_cast<size_t>(after.data() - s.data()), e);
+  return true;
+}
+
 // Splits a run of capitalised words where two names are listed ("X and the
 // Y", "X and 16 other departments", "X and SAC") and makes a title of each part.
 void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
@@ -791,6 +1020,23 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
   static const RE2 kSplit(R"(\s(?:and|as well as|together with|with)\s+(?:the\s+|\d))");
   ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
     while (e > b && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/')) --e;
+    // "Science, Technology and Finance Department": a name may list words
+    // with commas before the "and" that joins its last two.
+    static const RE2 kCommaWords(R"(((?:[A-Z][a-z]+,\s+)+)$)");
+    static const RE2 kAndSecond(R"(^[A-Z][a-z]+\s+and\s+[A-Z])");
+    re2::StringPiece listed;
+    size_t listed_begin = b;
+    if (RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
+        RE2::PartialMatch(s.substr(b, e - b), kAndSecond)) {
+      bool stop = false;
+      for (size_t p = 0; p < listed.size();) {
+        size_t comma = std::min(listed.find(',', p), listed.size());
+        stop |= stop_words_.count(
+                    std::string(TrimView(std::string_view(listed.data() + p, comma - p)))) > 0;
+        p = comma + 1;
+      }
+      if (!stop) listed_begin = static_cast<size_t>(listed.data() - s.data());
+    }
     // Most runs are one capitalised word ("The", "China"): no title.
     if (s.substr(b, e - b).find(' ') == std::string_view::npos) return;
     std::vector<std::pair<size_t, size_t>> parts;
@@ -803,6 +1049,35 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       start = cut + 1;
       pos = cut + sm.size();
     }
+    // "Zhejiang Open University and China Jiliang University": a body's head
+    // word before "and", and another body after it.
+    for (size_t and_pos = s.find(" and ", start); and_pos != std::string_view::npos && and_pos < e;
+         and_pos = s.find(" and ", and_pos + 1)) {
+      size_t word = s.rfind(' ', and_pos - 1);
+      word = word == std::string_view::npos || word < start ? start : word + 1;
+      std::string before(s.substr(word, and_pos - word));
+      bool head_end = std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
+        const std::string& head = h.first;
+        return IsOrgType(h.second) &&
+               (head == before || (head.size() > before.size() &&
+                                   head.compare(head.size() - before.size() - 1,
+                                                std::string::npos, " " + before) == 0));
+      });
+      Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
+      if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
+        parts.emplace_back(start, and_pos);
+        start = and_pos + 5;
+      }
+    }
+    // A tab never falls inside a name: contents pages put page numbers there.
+    for (size_t tab = s.find('\t', start); tab != std::string_view::npos && tab < e;
+         tab = s.find('\t', tab + 1)) {
+      parts.emplace_back(start, tab);
+      start = tab + 1;
+      while (start < e && (std::isdigit(static_cast<unsigned char>(s[start])) || s[start] == ' ')) {
+        ++start;  // the page number
+      }
+    }
     // "X and SAC": a strong mention right after "and" starts a new name.
     for (const Mention& k : strong) {
       if (k.begin <= start || k.begin >= e) continue;
@@ -814,7 +1089,16 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
     }
     parts.emplace_back(start, e);
     for (auto [pb, pe] : parts) {
+      if (pe > pb && SalvageBodiesAroundEvent(s, pb, pe, strong, out)) continue;
       Mention m;
+      // Only bodies are named so ("Policies, Regulations and Standards" is
+      // a topic): the listed words join the first part if it is one.
+      if (pb == b && listed_begin < b && pe > pb &&
+          MakeTitle(s, listed_begin, pe, strong, false, &m) && IsOrgType(m.type)) {
+        out->push_back(std::move(m));
+        continue;
+      }
+      m = Mention();
       if (pe > pb && MakeTitle(s, pb, pe, strong, false, &m)) out->push_back(std::move(m));
     }
   });
@@ -833,6 +1117,8 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
     if (inner.empty() || !std::isupper(static_cast<unsigned char>(inner[0]))) continue;
     size_t b = static_cast<size_t>(inner.data() - s.data());
     size_t e = b + inner.size();
+    // “Standard City,”: punctuation before the closing quote is not the name's.
+    while (e > b && (s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == '.' || s[e - 1] == ' ')) --e;
     // "(Draft for comments)" is not part of the name but the name with it is an alias.
     std::string_view text = s.substr(b, e - b);
     std::string with_note;
@@ -847,10 +1133,37 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
     if (!MakeTitle(s, b, e, {}, true, &m)) continue;
     // A body's name in quotes is found, with its bracketed code, as a title.
     if (IsOrgType(m.type)) continue;
-    // A quoted word ("the Draft") is a nickname, not a standard's title.
-    if (m.type == EntityType::kStandard &&
-        (!ContainsNoCase(s, "standard") || m.name.find(' ') == std::string::npos)) {
-      continue;
+    // A quoted word ("the Draft") is a nickname, not a standard's title; a
+    // quote is a standard's title when it reads like one ("Test Method
+    // for ...") or when the sentence speaks of standards outside it (not
+    // "the construction of a “Standard City”").
+    if (m.type == EntityType::kStandard) {
+      static const RE2 kStandardWord(R"((?i)\bstandards?\b)");
+      std::string outside = std::string(s.substr(0, groups[0].data() - s.data())) + " " +
+                            std::string(s.substr(groups[0].data() - s.data() + groups[0].size()));
+      bool reads_as_standard = false;
+      for (size_t p = 0; p < m.name.size();) {
+        size_t sp = std::min(m.name.find_first_of(" :", p), m.name.size());
+        std::string w = m.name.substr(p, sp - p);
+        if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+        if (standard_words_.count(w)) reads_as_standard = true;
+        p = sp + 1;
+      }
+      if (m.name.find(' ') == std::string::npos ||
+          (!reads_as_standard && !RE2::PartialMatch(outside, kStandardWord))) {
+        continue;
+      }
+    }
+    // "the national standards of “General Principles and Guidelines for
+    // ...”", "“...”, a national standard": the text says what it is.
+    static const RE2 kCalledStandard(R"((?i)\bstandards?\s+(?:of\s+|called\s+|named\s+|entitled\s+)?$)");
+    static const RE2 kStandardApposition(R"((?i)^\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}standard\b)");
+    size_t quote_begin = static_cast<size_t>(groups[0].data() - s.data());
+    size_t quote_end = quote_begin + groups[0].size();
+    if (IsDocumentType(m.type) &&
+        (RE2::PartialMatch(s.substr(0, quote_begin), kCalledStandard) ||
+         RE2::PartialMatch(s.substr(quote_end), kStandardApposition))) {
+      m.type = EntityType::kStandard;
     }
     if (!with_note.empty()) m.aliases.push_back(with_note);
     m.begin = static_cast<size_t>(groups[0].data() - s.data());
@@ -872,12 +1185,17 @@ void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Rec
     if (RE2::PartialMatch(s.substr(e), kTitleFollows)) return;
     bool standard = RE2::FullMatch(head, kStandardWord);
     bool committee = RE2::FullMatch(head, kCommitteeWord);
+    // "the Special Working Group": the latest committee of that kind.
+    static const RE2 kCommitteeKind(R"(^\w.*\s(?:Committee|Group|Subcommittee)$)");
+    bool committee_kind = !committee && RE2::FullMatch(head, kCommitteeKind);
     std::string singular(head);
     if (!singular.empty() && singular.back() == 's' && !standard) singular.pop_back();
     for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
       bool fits = standard    ? it->type == EntityType::kStandard
                   : committee ? it->type == EntityType::kCommittee
-                              : IsDocumentType(it->type) && ContainsNoCase(it->name, singular);
+                  : committee_kind
+                      ? it->type == EntityType::kCommittee && ContainsNoCase(it->name, head)
+                      : IsDocumentType(it->type) && ContainsNoCase(it->name, singular);
       if (!fits) continue;
       size_t start = b;
       while (start > 0 && s[start - 1] != ' ') --start;
@@ -925,6 +1243,44 @@ void AddOrganisationsAfterPeople(std::string_view s, std::vector<Mention>* menti
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
+void RuleExtractor::AddPeopleListedWithPeople(std::string_view s,
+                                              std::vector<Mention>* mentions) const {
+  static const RE2 kListed(
+      R"(^\s*,?\s*(?:and\s+)?([A-Z][\p{Ll}’'\-]+(?:\s+[A-Z][\p{Ll}’'\-]+){1,2})(?:\s+(?:were|was|are|is|have|has|had|will|spoke|attended|said|delivered|gave|presented|joined)\b|\s*[,.;)]|$))");
+  std::vector<Mention> added;
+  for (const Mention& p : *mentions) {
+    if (p.type != EntityType::kPerson) continue;
+    re2::StringPiece name;
+    if (!RE2::PartialMatch(s.substr(p.end), kListed, &name)) continue;
+    size_t b = static_cast<size_t>(name.data() - s.data());
+    size_t e = b + name.size();
+    bool taken = std::any_of(mentions->begin(), mentions->end(),
+                             [&](const Mention& m) { return b < m.end && m.begin < e; });
+    std::string text(name.data(), name.size());
+    bool plain = true;  // no stop word ("Deputy") or head word ("Committee")
+    for (size_t q = 0; q < text.size();) {
+      size_t sp = std::min(text.find(' ', q), text.size());
+      std::string w = text.substr(q, sp - q);
+      plain &=
+          !stop_words_.count(w) && !head_words_.count(w) && !event_words_.count(w) &&
+          std::none_of(heads_.begin(), heads_.end(), [&](const auto& h) { return h.first == w; });
+      q = sp + 1;
+    }
+    if (taken || !plain) continue;
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.type = EntityType::kPerson;
+    m.name = FoldSpaces(text);
+    m.source = Source::kPerson;
+    added.push_back(std::move(m));
+  }
+  if (added.empty()) return;
+  mentions->insert(mentions->end(), added.begin(), added.end());
+  std::sort(mentions->begin(), mentions->end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
 // "Full Name (ACR)" printed together is one mention; so is "Title (2021)".
 void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const {
   static const RE2 kOpen(R"(^\s*\(\s*(?:the\s+)?$)");
@@ -936,6 +1292,25 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   std::vector<Mention> out;
   for (size_t i = 0; i < m.size(); ++i) {
     Mention cur = m[i];
+    if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee) {
+      // "ISO/TMB/SMCC (ISO Technical Management Board ... Committee)": the
+      // committee's name in brackets after its code is one more name of it.
+      static const RE2 kNameInBrackets(R"(^\s*\(\s*([A-Z][^()]{5,160}?)\s*\))");
+      re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end), inner;
+      if (RE2::PartialMatch(rest, kNameInBrackets, &inner)) {
+        std::string name = FoldSpaces(std::string_view(inner.data(), inner.size()));
+        Head head = DecisiveHead(name);
+        if (head.pos != std::string_view::npos && head.type == EntityType::kCommittee &&
+            name.find(' ') != std::string::npos) {
+          cur.aliases.push_back(name);
+          size_t close = s.find(')', static_cast<size_t>(inner.data() - s.data()) + inner.size());
+          cur.end = close + 1;
+          while (i + 1 < m.size() && m[i + 1].begin < cur.end) ++i;
+          out.push_back(std::move(cur));
+          continue;
+        }
+      }
+    }
     if (i + 1 < m.size()) {
       Mention& next = m[i + 1];
       std::string_view gap = s.substr(cur.end, next.begin - cur.end);
@@ -1063,7 +1438,51 @@ std::vector<Mention> RuleExtractor::FindMentions(
   std::sort(strong.begin(), strong.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   AddTitleMentions(s, strong, &found);
+  AddIntroducedTitles(s, &found);
   return found;
+}
+
+void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const {
+  static const RE2 kIntro(
+      R"((?i)\b(white papers?|reports?|standards?|plans?|guidelines)\s*(?::|,?\s+(?:namely|entitled|titled|called))\s+)");
+  re2::StringPiece rest(s), noun;
+  while (RE2::FindAndConsume(&rest, kIntro, &noun)) {
+    size_t pos = static_cast<size_t>(rest.data() - s.data());
+    re2::StringPiece span;
+    if (!title_span_->Match(s, pos, s.size(), RE2::ANCHOR_START, &span, 1)) continue;
+    EntityType type =
+        ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard") ? EntityType::kStandard
+                                                                               : EntityType::kPolicy;
+    // "two white papers: Security of AI Application Data and Identity
+    // Security of Machine Communication": one title each side of "and".
+    size_t end = pos + span.size();
+    while (end > pos && (s[end - 1] == '.' || s[end - 1] == ',')) --end;
+    std::vector<std::pair<size_t, size_t>> parts;
+    size_t start = pos;
+    for (size_t cut = s.find(" and ", start); cut != std::string_view::npos && cut < end;
+         cut = s.find(" and ", start)) {
+      parts.emplace_back(start, cut);
+      start = cut + 5;
+    }
+    parts.emplace_back(start, end);
+    for (auto [b, e] : parts) {
+      std::string_view text = s.substr(b, e - b);
+      // "Association standards: In 2020, ...": a sentence, not a title.
+      size_t sp = text.find(' ');
+      if (sp == std::string_view::npos || !std::isupper(static_cast<unsigned char>(text[0])) ||
+          stop_words_.count(std::string(text.substr(0, sp)))) {
+        continue;
+      }
+      Mention m;
+      m.begin = b;
+      m.end = e;
+      m.type = type;
+      m.name = FoldSpaces(text);
+      m.priority = 1;
+      m.source = Source::kTitle;
+      out->push_back(std::move(m));
+    }
+  }
 }
 
 // Keeps the best of overlapping spans: quoted titles first, then the longest,
@@ -1144,9 +1563,18 @@ std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& 
     size_t gap_e = step < 0 ? m[cur].begin : m[next].begin;
     if (gap_e < gap_b) break;
     std::string_view gap = s.substr(gap_b, gap_e - gap_b);
-    bool joined = RE2::FullMatch(gap, kJoin) || (m[i].type == EntityType::kStandard && step > 0 &&
-                                                 RE2::FullMatch(gap, kTitledList));
+    // "“A”, an industry standard, and “B”": a short apposition in a list.
+    static const RE2 kApposition(R"(^\s*,\s*(?:an?|the)\s+[\w\s\-]{1,40},\s*(?:and|or)\s+(?:the\s+)?$)");
+    bool joined = RE2::FullMatch(gap, kJoin) ||
+                  (m[i].type == EntityType::kStandard && step > 0 &&
+                   RE2::FullMatch(gap, kTitledList)) ||
+                  (IsDocumentType(m[i].type) && RE2::FullMatch(gap, kApposition));
     if (!joined) break;
+    // "SAMR/SAC" lists two bodies, "MPS/Cybersecurity Bureau" names a
+    // department of the first: a slash joins known names only.
+    if (gap.find('/') != std::string_view::npos && (!IsStrong(m[next]) || !IsStrong(m[cur]))) {
+      break;
+    }
     bool same_class = m[next].type == m[i].type ||
                       (IsOrgType(m[next].type) && IsOrgType(m[i].type)) ||
                       (IsDocumentType(m[next].type) && IsDocumentType(m[i].type));
@@ -1266,6 +1694,11 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
           }
         }
         if (!subject || !object) return;
+        // "China has set up a X ..., formulated the Plan": a body just set
+        // up is the object of that verb, not the subject of the next one.
+        static const RE2 kJustSetUp(
+            R"(\b(?:set up|established|founded|launched|formed|created)\s+(?:a|an|the)\s+(?:new\s+)?$)");
+        if (RE2::PartialMatch(s.substr(0, mentions[*subject].begin), kJustSetUp)) return;
         subject = OwnerOf(s, mentions, *subject);
         for (size_t si : Coordinated(s, mentions, *subject, -1)) {
           si = OwnerOf(s, mentions, si);
@@ -1399,8 +1832,15 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
     const Mention& m = mentions[i];
     if (m.type == EntityType::kCommittee && !m.parent_code.empty()) {
       auto it = by_key.find(NameKey(m.parent_code));
+      auto known = gazetteer_by_key_.find(NameKey(m.parent_code));
       if (it != by_key.end() && IsOrgType(entities[it->second].type)) {
         emit(entities[m.entity].id, entities[it->second].id);
+      } else if (known != gazetteer_by_key_.end() &&
+                 IsOrgType(rules_.gazetteer[known->second].type)) {
+        // "DIN/NIA" names its parent body even where the text does not.
+        const GazetteerEntry& g = rules_.gazetteer[known->second];
+        emit(entities[m.entity].id, g.id);
+        parents_seen->push_back({g.id, g.type, g.name, {}});
       }
     }
     if (!IsOrgType(m.type)) continue;
@@ -1429,6 +1869,43 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
   }
 }
 
+// The words of a document's title, whatever their order, number or joining
+// words: "Outline for National Standardisation Development" and "Outline for
+// the Development of National Standardisation", "Standards System (2021
+// Version)" and "Standard System (2021 Edition)", "Vehicles (ICV)" and
+// "Vehicle". Empty for titles too short to compare safely.
+std::string LooseTitleKey(std::string_view name) {
+  static const std::set<std::string> kJoining = {"of", "for", "the", "on",  "a",
+                                                 "an", "in",  "to",  "and", "by"};
+  std::string folded(name);
+  // A bracketed acronym adds nothing: "(ICV)".
+  static const RE2 kAcronymNote(R"(\(\s*[A-Z][A-Z0-9&\-]{1,9}\s*\))");
+  RE2::GlobalReplace(&folded, kAcronymNote, " ");
+  std::vector<std::string> words;
+  std::string w;
+  auto flush = [&] {
+    if (w.empty()) return;
+    RE2::GlobalReplace(&w, "isation", "ization");
+    if (w == "version") w = "edition";
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    if (!kJoining.count(w)) words.push_back(w);
+    w.clear();
+  };
+  for (char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  if (words.size() < 3) return "";
+  std::sort(words.begin(), words.end());
+  std::string key;
+  for (const std::string& x : words) key += x + " ";
+  return key;
+}
+
 // Entities of one document, merged by name key.
 class DocumentEntities {
  public:
@@ -1437,6 +1914,13 @@ class DocumentEntities {
     std::vector<std::string> names = m.aliases;
     names.push_back(m.name);
     if (!m.id.empty()) names.push_back(m.id);
+    if (m.type == EntityType::kLaw) {
+      // "Data Security Law of the People's Republic of China" is the Data
+      // Security Law.
+      static const RE2 kOfChina(R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
+      std::string short_name;
+      if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(short_name);
+    }
     int found = -1;
     for (const std::string& n : names) {
       auto it = by_key_.find(NameKey(n));
@@ -1444,6 +1928,14 @@ class DocumentEntities {
         found = it->second;
         break;
       }
+    }
+    // Titles (not codes) of one type with the same words are one document.
+    bool titled = (m.type == EntityType::kLaw || m.type == EntityType::kPolicy ||
+                   m.type == EntityType::kStandard) &&
+                  (m.source == Source::kTitle || m.source == Source::kQuoted);
+    if (found < 0 && titled) {
+      auto it = by_loose_key_.find(LooseTitleKey(m.name));
+      if (it != by_loose_key_.end() && entities_[it->second].type == m.type) found = it->second;
     }
     if (found < 0) {
       found = static_cast<int>(entities_.size());
@@ -1464,6 +1956,10 @@ class DocumentEntities {
         e.type != EntityType::kPerson) {
       e.id = m.id;
     }
+    if (titled) {
+      std::string loose = LooseTitleKey(m.name);
+      if (!loose.empty()) by_loose_key_.emplace(loose, found);
+    }
     for (const std::string& n : names) {
       by_key_.emplace(NameKey(n), found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
@@ -1471,6 +1967,44 @@ class DocumentEntities {
       }
     }
     return found;
+  }
+
+  // "released its Work Plan for 2019" after "2019 Work Plan of the Special
+  // Working Group": the earlier title of the same type that has every word
+  // of `m` and more, or -1. The first such entity when there are several.
+  int OwnedTitle(const Mention& m) const {
+    auto words_of = [](const std::string& key) {
+      std::multiset<std::string> words;
+      for (size_t p = 0; p < key.size();) {
+        size_t sp = key.find(' ', p);
+        words.insert(key.substr(p, sp - p));
+        p = sp + 1;
+      }
+      return words;
+    };
+    std::string key = LooseTitleKey(m.name);
+    if (key.empty()) return -1;
+    std::multiset<std::string> wanted = words_of(key);
+    int best = -1;
+    for (const auto& [other, index] : by_loose_key_) {
+      std::multiset<std::string> have = words_of(other);
+      if (entities_[index].type != m.type || have.size() <= wanted.size()) continue;
+      if (std::includes(have.begin(), have.end(), wanted.begin(), wanted.end()) &&
+          (best < 0 || index < best)) {
+        best = index;
+      }
+    }
+    return best;
+  }
+
+  // Makes `name` one more name of entity `index`.
+  void AddAlias(int index, const std::string& name) {
+    by_key_.emplace(NameKey(name), index);
+    std::vector<std::string>& aliases = entities_[index].aliases;
+    if (name != entities_[index].name &&
+        std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
+      aliases.push_back(name);
+    }
   }
 
   std::vector<ExtractedEntity>& entities() { return entities_; }
@@ -1488,7 +2022,130 @@ class DocumentEntities {
 
   std::vector<ExtractedEntity> entities_;
   std::unordered_map<std::string, int> by_key_;
+  std::unordered_map<std::string, int> by_loose_key_;  // LooseTitleKey of titles
 };
+
+// A headline printed in title case ("China Fleshes Out Detailed Regulation on
+// ..."): no final punctuation, few words, most of them capitalised.
+bool IsTitleCaseHeadline(std::string_view s) {
+  s = TrimView(s);
+  if (s.empty() || s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ';') {
+    return false;
+  }
+  int words = 0, capitalised = 0;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    ++words;
+    unsigned char c = s[i];
+    if (std::isupper(c) || std::isdigit(c)) ++capitalised;
+    while (i < s.size() && s[i] != ' ') ++i;
+  }
+  return words >= 3 && words <= 20 && capitalised * 10 >= words * 6;
+}
+
+// "Anti-Unfair Competition Law (revision)": a headline that is nothing but a
+// law's name, "... Law", with at most a note in brackets.
+bool IsWholeLawHeadline(std::string_view s, const Mention& m) {
+  static const RE2 kNote(R"(^\s*(?:\([^()]*\))?\s*$)");
+  return m.type == EntityType::kLaw && m.begin == 0 && m.name.size() > 4 &&
+         m.name.compare(m.name.size() - 4, 4, " Law") == 0 &&
+         m.name.find(" of ") == std::string::npos && m.name.find(" on ") == std::string::npos &&
+         m.name.find(" for ") == std::string::npos && RE2::FullMatch(s.substr(m.end), kNote);
+}
+
+// "... was jointly issued by the NDRC with four other ministries. These other
+// four ministries are the NEA, MIIT and SAMR.": the bodies listed in the
+// second sentence share what the first one issued or drafted.
+void AddNamedCoIssuers(const Sentence& previous, const Sentence& sentence,
+                       const std::vector<Mention>& mentions,
+                       const std::vector<ExtractedEntity>& entities,
+                       std::pair<size_t, size_t> previous_relations,
+                       std::vector<ExtractedRelation>* relations) {
+  static const RE2 kOthers(R"(\bother\b)");
+  static const RE2 kTheseAre(
+      R"(^(?:These|The|Those)\s+(?:other\s+)?(?:\w+\s+)?(?:ministries|departments|agencies|bodies|organi[sz]ations|authorities|institutions|administrations|parties)\s+(?:are|were|include|included)\b)");
+  if (!RE2::PartialMatch(sentence.text, kTheseAre) || !RE2::PartialMatch(previous.text, kOthers)) {
+    return;
+  }
+  for (size_t r = previous_relations.first; r < previous_relations.second; ++r) {
+    ExtractedRelation shared = (*relations)[r];
+    if (shared.relation != Relation::kIssued && shared.relation != Relation::kDrafted) continue;
+    for (const Mention& m : mentions) {
+      if (!IsOrgType(m.type) || m.source == Source::kGeneric) continue;
+      shared.subject = entities[m.entity].id;
+      shared.evidence = {shared.evidence.doc, sentence.line, sentence.text};
+      relations->push_back(shared);
+    }
+  }
+}
+
+// "GB/T 22239" names the latest edition the document cites, not every
+// edition: the yearless code stays an alias of the newest one only.
+void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
+  static const RE2 kEdition(R"(^(.*)[-:]((?:19|20)\d\d)$)");
+  std::map<std::string, std::pair<int, size_t>> latest;  // yearless code -> (year, entity)
+  auto each_edition = [&](auto on_edition) {
+    for (size_t i = 0; i < entities->size(); ++i) {
+      const ExtractedEntity& e = (*entities)[i];
+      std::string code, year;
+      if (e.type != EntityType::kStandard || !RE2::FullMatch(e.name, kEdition, &code, &year)) {
+        continue;
+      }
+      on_edition(NameKey(code), std::stoi(year), i);
+    }
+  };
+  each_edition([&](const std::string& code, int year, size_t i) {
+    auto it = latest.find(code);
+    if (it == latest.end() || it->second.first < year) latest[code] = {year, i};
+  });
+  each_edition([&](const std::string& code, int, size_t i) {
+    if (latest[code].second == i) return;
+    std::vector<std::string>& aliases = (*entities)[i].aliases;
+    aliases.erase(std::remove_if(aliases.begin(), aliases.end(),
+                                 [&](const std::string& a) { return NameKey(a) == code; }),
+                  aliases.end());
+  });
+}
+
+// "This TC will include space communication systems working group (WG1) and
+// ...": a group only described, in lower case, with its code in brackets, is
+// a committee of the committee named before it, "CCSA TC12 WG1".
+void AddDescribedSubgroups(std::string_view s, DocumentEntities* entities,
+                           std::vector<Mention>* mentions) {
+  static const RE2 kDescribed(
+      R"((?:^|[,;:(]\s*|\b(?:and|include|includes|including|of|with)\s+)((?:[a-z][a-z\-]*\s+){1,6}(?:working group|subcommittee|sub-committee|task force))\s*\(\s*((?:WG|SC|TF|SWG|AG)\s?\d{1,3})\s*\))");
+  std::vector<Mention> added;
+  re2::StringPiece rest(s), name, code;
+  while (RE2::FindAndConsume(&rest, kDescribed, &name, &code)) {
+    size_t b = static_cast<size_t>(name.data() - s.data());
+    size_t e = static_cast<size_t>(code.data() - s.data()) + code.size() + 1;
+    const Mention* parent = nullptr;
+    for (const Mention& m : *mentions) {
+      if (m.end <= b && m.type == EntityType::kCommittee) parent = &m;
+      if (m.begin < e && b < m.end) parent = nullptr, b = e;  // overlaps a found name
+    }
+    if (parent == nullptr || b == e) continue;
+    const ExtractedEntity& p = entities->entities()[parent->entity];
+    std::string tight(code.data(), code.size());
+    RE2::GlobalReplace(&tight, R"(\s+)", "");
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.type = EntityType::kCommittee;
+    m.name = FoldSpaces(std::string_view(name.data(), name.size()));
+    m.id = p.id + " " + tight;
+    m.aliases = {p.id + "/" + tight};
+    m.parent_code = p.id;
+    m.source = Source::kPattern;
+    m.entity = entities->Resolve(m);
+    added.push_back(std::move(m));
+  }
+  if (added.empty()) return;
+  mentions->insert(mentions->end(), added.begin(), added.end());
+  std::sort(mentions->begin(), mentions->end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
 
 DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                                           std::string_view raw_text) const {
@@ -1500,13 +2157,26 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   for (std::string& w : text.warnings) result.warnings.push_back({std::move(w)});
 
   std::vector<Acronym> acronyms = FindAcronymDefinitions(text.sentences);
-  FindAbbreviationTable(raw_text, &acronyms);
+  std::pair<int, int> table_lines{0, -1};
+  FindAbbreviationTable(raw_text, &acronyms, &table_lines);
   std::unordered_map<std::string, int> local_by_key;
   std::vector<std::string> local_names;
   for (size_t i = 0; i < acronyms.size(); ++i) {
     auto known = gazetteer_by_key_.find(NameKey(acronyms[i].acronym));
     if (known != gazetteer_by_key_.end()) continue;
-    if (gazetteer_by_key_.count(NameKey(acronyms[i].full))) continue;
+    auto known_full = gazetteer_by_key_.find(NameKey(acronyms[i].full));
+    if (known_full != gazetteer_by_key_.end()) {
+      // A short form the rules do not know for a body they know ("CERT"):
+      // the acronym alone becomes a name of the known body.
+      const GazetteerEntry& g = rules_.gazetteer[known_full->second];
+      acronyms[i].full = g.name;
+      acronyms[i].type = g.type;
+      acronyms[i].aliases.push_back(g.id);
+      if (local_by_key.emplace(NameKey(acronyms[i].acronym), static_cast<int>(i)).second) {
+        local_names.push_back(acronyms[i].acronym);
+      }
+      continue;
+    }
     if (!local_by_key.emplace(NameKey(acronyms[i].acronym), static_cast<int>(i)).second) continue;
     local_by_key.emplace(NameKey(acronyms[i].full), static_cast<int>(i));
     local_names.push_back(acronyms[i].acronym);
@@ -1528,6 +2198,28 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   std::optional<Recent> previous_subject;
   for (const Sentence& sentence : text.sentences) {
     std::vector<Mention> found = FindMentions(sentence.text, local.get(), local_by_key, acronyms);
+    if (sentence.line >= table_lines.first && sentence.line <= table_lines.second) {
+      // Rows of an abbreviations table run names together: only names the
+      // rules or the table itself define are safe there.
+      found.erase(
+          std::remove_if(found.begin(), found.end(), [](const Mention& m) { return !IsStrong(m); }),
+          found.end());
+    }
+    // Contents pages ("Title\t12") list headlines too.
+    static const RE2 kPageNumber(R"(\t\s*\d{1,3}\b)");
+    if (IsTitleCaseHeadline(sentence.text) || RE2::PartialMatch(sentence.text, kPageNumber)) {
+      // Every word of a headline is capitalised, so a run of them is no
+      // proof of a title: a law or policy must open with its head word
+      // ("Notice on ...", "Annual Report on ..."), not end a phrase with it.
+      found.erase(std::remove_if(
+                      found.begin(), found.end(),
+                      [&](const Mention& m) {
+                        return m.source == Source::kTitle &&
+                               (m.type == EntityType::kLaw || m.type == EntityType::kPolicy) &&
+                               HeadWordIndex(m.name) > 1 && !IsWholeLawHeadline(sentence.text, m);
+                      }),
+                  found.end());
+    }
     AddGenericMentions(sentence.text, recent, &found);
     // "It has set up ...": a pronoun opening a sentence refers to the body
     // that opened the previous one.
@@ -1545,31 +2237,54 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     }
     std::vector<Mention> mentions = SelectMentions(std::move(found));
     AddOrganisationsAfterPeople(sentence.text, &mentions);
+    AddPeopleListedWithPeople(sentence.text, &mentions);
     MergeBracketed(sentence.text, &mentions);
     for (Mention& m : mentions) {
+      static const RE2 kOwner(R"(\b(?:its|their)\s+$)");
+      if ((m.source == Source::kTitle || m.source == Source::kQuoted) && IsDocumentType(m.type) &&
+          RE2::PartialMatch(sentence.text.substr(0, m.begin), kOwner)) {
+        int owned = entities.OwnedTitle(m);
+        if (owned >= 0) {
+          m.entity = owned;
+          entities.AddAlias(owned, m.name);
+        }
+      }
       m.entity = entities.Resolve(m);
       if (m.source != Source::kGeneric) {
         recent.push_back({m.entity, m.type, entities.entities()[m.entity].name});
       }
     }
+    AddDescribedSubgroups(sentence.text, &entities, &mentions);
     if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
     previous_subject.reset();
-    if (!mentions.empty() && IsOrgType(mentions[0].type)) {
-      previous_subject = Recent{mentions[0].entity, mentions[0].type,
-                                entities.entities()[mentions[0].entity].name};
+    // The first body, after any people who speak for it ("Zhao Bo, the
+    // director of CESI, said that CESI ...").
+    size_t first = 0;
+    while (first < mentions.size() && mentions[first].type == EntityType::kPerson) ++first;
+    if (first < mentions.size() && IsOrgType(mentions[first].type)) {
+      previous_subject = Recent{mentions[first].entity, mentions[first].type,
+                                entities.entities()[mentions[first].entity].name};
     }
     per_sentence.push_back(std::move(mentions));
   }
   std::vector<ExtractedEntity> parents;
+  std::pair<size_t, size_t> previous_relations{0, 0};
   for (size_t i = 0; i < text.sentences.size(); ++i) {
+    size_t first_relation = result.relations.size();
     FindRelations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
                   &result.relations);
+    if (i > 0) {
+      AddNamedCoIssuers(text.sentences[i - 1], text.sentences[i], per_sentence[i],
+                        entities.entities(), previous_relations, &result.relations);
+    }
+    previous_relations = {first_relation, result.relations.size()};
     FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
                      &result.relations);
     FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, entities.by_key(),
                &result.relations, &parents);
   }
   result.entities = std::move(entities.entities());
+  KeepYearlessCodeOnLatestEdition(&result.entities);
   std::set<std::string> ids;
   for (const ExtractedEntity& e : result.entities) ids.insert(e.id);
   for (ExtractedEntity& p : parents) {

@@ -174,12 +174,14 @@ struct Line {
   bool heading = false;
   bool table_row = false;
   int blank_lines_before = 0;
+  int gap_lines_before = 0;  // blank and tag lines only, not page numbers
 };
 
 std::vector<Line> CleanLines(std::string_view text) {
   std::vector<Line> lines;
   int number = 0;
   int blanks = 0;
+  int gaps = 0;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
@@ -189,13 +191,15 @@ std::vector<Line> CleanLines(std::string_view text) {
     start = end + 1;
     if (raw.empty() || IsPageNumberLine(raw) || IsHashtagLine(raw)) {
       ++blanks;
+      if (!IsPageNumberLine(raw)) ++gaps;
       if (end == text.size()) break;
       continue;
     }
     Line line;
     line.number = number;
     line.blank_lines_before = blanks;
-    blanks = 0;
+    line.gap_lines_before = gaps;
+    blanks = gaps = 0;
     if (raw[0] == '#') {
       line.heading = true;
       // A line of only '#' has no text after the marks (substr(npos) throws).
@@ -228,7 +232,9 @@ std::vector<Line> CleanLines(std::string_view text) {
 }
 
 // Whether line `next` starts a new sentence regardless of punctuation.
-bool IsHardBreak(const Line& prev, const Line& next) {
+// `prev_continues` tells that `prev` carries on a sentence of the line before
+// it: then it is wrapped prose, not a headline, however capitalised.
+bool IsHardBreak(const Line& prev, const Line& next, bool prev_continues = false) {
   // A headline wrapped onto a second line ("Energy In-" + "ternet").
   if (prev.heading && !next.heading &&
       (EndsWithFunctionWord(prev.text) || !StartsUpper(next.text))) {
@@ -243,8 +249,14 @@ bool IsHardBreak(const Line& prev, const Line& next) {
   }
   if (prev.heading || next.heading || prev.table_row || next.table_row) return true;
   if (EndsWithFunctionWord(prev.text)) return false;
+  // A wide gap before a capitalised line ends the paragraph even without a
+  // full stop ("... please visit" + link + gap + headline).
+  if (next.gap_lines_before >= 2 && std::isupper(static_cast<unsigned char>(next.text[0]))) {
+    return true;
+  }
   if (!StartsUpper(next.text)) return false;
   if (EndsSentence(prev.text)) return true;
+  if (prev_continues) return false;
   return LooksLikeTitle(prev.text) && (next.blank_lines_before > 0 || prev.text.size() < 80);
 }
 
@@ -357,8 +369,19 @@ NormalizedText NormalizeText(std::string_view raw) {
   };
   const Line* prev = nullptr;
   Line continued;
+  // Whether `prev` went on with a sentence left open by the line before it.
+  bool prev_continues = false;
   for (const Line& line : lines) {
-    if (prev != nullptr && IsHardBreak(*prev, line)) flush();
+    bool line_continues = false;
+    if (prev != nullptr && IsHardBreak(*prev, line, prev_continues)) {
+      flush();
+    } else if (prev != nullptr) {
+      // Within prose only: headlines and list items wrap too, and a colon
+      // opens a list.
+      line_continues = !block_heading && !prev->heading && !EndsSentence(prev->text) &&
+                       !EndsWithAny(prev->text, {":"}) && !LooksLikeTitle(prev->text);
+    }
+    prev_continues = line_continues;
     if (block.empty()) {
       block_heading = line.heading || (LooksLikeTitle(line.text) && !EndsSentence(line.text));
     } else if (block.back() == '-' && block.size() >= 2 &&
@@ -368,6 +391,11 @@ NormalizedText NormalizeText(std::string_view raw) {
       // hyphen unless the second part is a word that forms compounds
       // ("foreign-funded", "high-level"), so that names match their spelling.
       if (!IsCompoundTail(line.text)) block.pop_back();
+    } else if (block.back() == '-' && block.size() >= 2 &&
+               std::isalpha(static_cast<unsigned char>(block[block.size() - 2])) &&
+               std::isupper(static_cast<unsigned char>(line.text[0]))) {
+      // "Urban-" + "Rural Development": a compound of names keeps its hyphen
+      // and takes no space.
     } else {
       block.push_back(' ');
     }

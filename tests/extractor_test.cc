@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "extract/name_key.h"
@@ -85,6 +86,44 @@ TEST(ExtractorTest, JointIssuanceGivesOneEdgePerIssuer) {
                                              "NHC -issued-> Guidelines on School Canteen Safety"));
 }
 
+TEST(ExtractorTest, BodyJustSetUpIsNotTheNextVerbsSubject) {
+  DocumentExtraction d = ExtractText(
+      "Ningbo has set up a Harbour Safety Standardisation General Group led by experts, and "
+      "formulated the Plan on Pilot Fees.");
+  ASSERT_NE(Find(d, "Harbour Safety Standardisation General Group"), nullptr);
+  EXPECT_THAT(Edges(d), IsEmpty());
+}
+
+TEST(ExtractorTest, SlashBeforeADepartmentIsNotAList) {
+  DocumentExtraction d = ExtractText(
+      "MOT/Maritime Safety Bureau released the Guide on Pilot Fees. SAMR/SAC issued the Notice on "
+      "Crane Labels.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("Maritime Safety Bureau -issued-> Guide on Pilot Fees",
+                                             "SAMR -issued-> Notice on Crane Labels",
+                                             "SAC -issued-> Notice on Crane Labels"));
+}
+
+TEST(ExtractorTest, CoIssuersNamedInTheNextSentence) {
+  DocumentExtraction d = ExtractText(
+      "On 2 May 2022, the Notice on Harbour Fees was jointly issued by the Ministry of Transport "
+      "with two other ministries. These other two ministries are the NDRC and SAMR. The NDRC "
+      "and SAMR welcomed it.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("MOT -issued-> Notice on Harbour Fees",
+                                             "NDRC -issued-> Notice on Harbour Fees",
+                                             "SAMR -issued-> Notice on Harbour Fees"));
+  for (const ExtractedRelation& r : d.relations) EXPECT_EQ(r.date, "2022-05-02");
+}
+
+TEST(ExtractorTest, ListedTitlesWithAppositions) {
+  DocumentExtraction d = ExtractText(
+      "The China Ports Association drafted “Test Method for Crane Cables”, an industry standard, "
+      "and “Safety Requirements for Harbour Cranes”, a national standard.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre(
+                  "China Ports Association -drafted-> Test Method for Crane Cables",
+                  "China Ports Association -drafted-> Safety Requirements for Harbour Cranes"));
+}
+
 TEST(ExtractorTest, CommaAloneBeforeTheVerbIsNotAList) {
   DocumentExtraction d = ExtractText(
       "Under the guidance of the Ministry of Finance, the National Health Commission issued the "
@@ -149,6 +188,13 @@ TEST(ExtractorTest, TitledPersonAndFromOrganisation) {
   EXPECT_THAT(Edges(d), UnorderedElementsAre("Karin HU -affiliated_with-> ETSI"));
 }
 
+TEST(ExtractorTest, CapitalisedSurnameEndsAGivenNameFirstName) {
+  DocumentExtraction d = ExtractText("Speakers: Dr. Anna ZHOU Language: English.");
+  ASSERT_EQ(d.entities.size(), 1u);
+  EXPECT_EQ(d.entities[0].name, "Anna ZHOU");
+  EXPECT_THAT(d.entities[0].aliases, UnorderedElementsAre("Dr. Anna ZHOU"));
+}
+
 TEST(ExtractorTest, PeopleWithBracketedRolesShareTheirOrganisation) {
   DocumentExtraction d = ExtractText(
       "Mr. Pierre Dubois (Secretary General) and Mrs. Ana Costa (Head of Policy) of the European "
@@ -201,6 +247,34 @@ TEST(ExtractorTest, AbbreviationTableGivesChineseAliases) {
   EXPECT_EQ(Find(d, "CCC"), nullptr);
 }
 
+TEST(ExtractorTest, AbbreviationTableRowsGiveOnlyTheirBodies) {
+  // "MT" is not a short form the rules know, but its full name is; the second
+  // line of the HPTC row must not become a name of its own.
+  DocumentExtraction d = ExtractText(
+      "Abbreviations\n\nMT Ministry of Transport 交通运输部\n\nHPTC Harbour Pilot Training\n\n"
+      "Centre of Ningbo\n\nContents\n\nMT praised the work of HPTC.\n");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("Ministry of Transport",
+                                          "Harbour Pilot Training Centre of Ningbo"));
+  const ExtractedEntity* mot = Find(d, "MT");
+  ASSERT_NE(mot, nullptr);
+  EXPECT_EQ(mot->type, EntityType::kAgency);
+  EXPECT_EQ(Find(d, "Ministry of Transport"), mot);
+}
+
+TEST(ExtractorTest, AbbreviationTablePrintedWithMarkup) {
+  DocumentExtraction d = ExtractText(
+      "## Abbreviations\n\n<b>HPTC</b>\tHarbour Pilot Training Centre\t引航培训中心\n"
+      "<b>MT</b>\tMinistry of Transport\n\nHPTC trains pilots.\n");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names,
+              UnorderedElementsAre("Harbour Pilot Training Centre", "Ministry of Transport"));
+  ASSERT_NE(Find(d, "HPTC"), nullptr);
+  EXPECT_THAT(Find(d, "HPTC")->aliases, Contains("引航培训中心"));
+}
+
 TEST(ExtractorTest, CommitteeCodesWithAndWithoutParentPrefix) {
   DocumentExtraction d = ExtractText(
       "SAC/TC 28 oversees many groups. SAC/TC28/SC42 is the mirror committee of ISO/IEC JTC "
@@ -209,8 +283,10 @@ TEST(ExtractorTest, CommitteeCodesWithAndWithoutParentPrefix) {
   ASSERT_NE(tc28, nullptr);
   EXPECT_EQ(tc28->type, EntityType::kCommittee);
   EXPECT_EQ(Find(d, "TC28"), tc28);
+  // Parents printed in a code are bodies of the rules: SAC, ISO/IEC JTC 1.
   EXPECT_THAT(Edges(d), UnorderedElementsAre("TC28/SC42 -mirrors-> ISO/IEC JTC 1/SC 42",
-                                             "TC28/SC42 -part_of-> TC28"));
+                                             "TC28/SC42 -part_of-> TC28", "TC28 -part_of-> SAC",
+                                             "ISO/IEC JTC 1/SC 42 -part_of-> ISO/IEC JTC 1"));
 }
 
 TEST(ExtractorTest, SectorCommitteeAndBareNumberAreOneEntity) {
@@ -232,6 +308,36 @@ TEST(ExtractorTest, CommitteeNamedInFullWithCodeInBrackets) {
   EXPECT_THAT(Edges(d), Contains(tc->id + " -issued-> Guide for Food Contact Paper Labels"));
 }
 
+TEST(ExtractorTest, CommitteeCodeFollowedByItsNameInBrackets) {
+  DocumentExtraction d = ExtractText(
+      "The SAC/TC 999 (National Technical Committee on Harbour Cranes) met in Dalian. "
+      "CCSATC77 (Maritime Radio Technical Committee) held its first meeting.");
+  const ExtractedEntity* cranes = Find(d, "TC999");
+  ASSERT_NE(cranes, nullptr);
+  EXPECT_EQ(Find(d, "National Technical Committee on Harbour Cranes"), cranes);
+  const ExtractedEntity* radio = Find(d, "CCSA TC77");
+  ASSERT_NE(radio, nullptr);
+  EXPECT_EQ(radio->id, "CCSA TC77");
+  EXPECT_EQ(Find(d, "CCSATC77"), radio);
+  EXPECT_EQ(Find(d, "Maritime Radio Technical Committee"), radio);
+  // The two committees and SAC and CCSA, whose codes name them as parents.
+  EXPECT_EQ(d.entities.size(), 4u);
+}
+
+TEST(ExtractorTest, SubgroupsOnlyDescribedWithTheirCodes) {
+  DocumentExtraction d = ExtractText(
+      "CCSA TC9 was set up last year. This TC will include crane safety working group (WG1) and "
+      "harbour pilot training working group (WG2).");
+  const ExtractedEntity* wg1 = Find(d, "CCSA TC9 WG1");
+  ASSERT_NE(wg1, nullptr);
+  EXPECT_EQ(wg1->name, "crane safety working group");
+  EXPECT_EQ(wg1->type, EntityType::kCommittee);
+  ASSERT_NE(Find(d, "harbour pilot training working group"), nullptr);
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("CCSA TC9 WG1 -part_of-> CCSA TC9",
+                                   "CCSA TC9 WG2 -part_of-> CCSA TC9", "CCSA TC9 -part_of-> CCSA"));
+}
+
 TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
   DocumentExtraction d = ExtractText("GB/T35273-2020 replaces GB/T 35273-2017 from 1 October.");
   const ExtractedEntity* s2020 = Find(d, "GB/T 35273-2020");
@@ -239,6 +345,17 @@ TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
   EXPECT_EQ(s2020->name, "GB/T 35273-2020");
   EXPECT_NE(Find(d, "GB/T 35273-2017"), s2020);
   EXPECT_THAT(Edges(d), UnorderedElementsAre("GB/T 35273-2020 -replaces-> GB/T 35273-2017"));
+}
+
+TEST(ExtractorTest, OneDigitStandardCodesNeedTheirYear) {
+  DocumentExtraction d =
+      ExtractText("SAC issued GB/T 1.1-2020 and GB 3-2019. Chapter GB 7 was cited.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("Standardization Administration of China",
+                                          "GB/T 1.1-2020", "GB 3-2019"));
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("SAC -issued-> GB/T 1.1-2020", "SAC -issued-> GB 3-2019"));
 }
 
 TEST(ExtractorTest, IdenticalToIsAdopts) {
@@ -258,6 +375,153 @@ TEST(ExtractorTest, QuotedStandardTitleAndDrafting) {
               UnorderedElementsAre("CESI -drafted-> Safety Requirements for Delivery Robots"));
 }
 
+TEST(ExtractorTest, QuotedTitlesAreStandardsByTheirWordsOrTheirContext) {
+  DocumentExtraction d = ExtractText(
+      "Ningbo launched a “Smart Harbour,” campaign with standardized signs. The group approved "
+      "“Test Method for Crane Cable Wear” and “Harbour Crane Lighting”. The project "
+      "20230145-T-469 was approved.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) {
+    names.insert(e.name);
+    EXPECT_EQ(e.type, EntityType::kStandard) << e.name;
+  }
+  EXPECT_THAT(names, UnorderedElementsAre("Test Method for Crane Cable Wear", "20230145-T-469"));
+}
+
+TEST(ExtractorTest, TitlesWithTheSameWordsAreOneDocument) {
+  DocumentExtraction d = ExtractText(
+      "The Ministry of Transport issued the Guidelines for the Construction of the Port "
+      "Standards System (2022 Version). The Guidelines for the Construction of the Port "
+      "Standard System (2022 Edition) cover cranes. The Outline for Harbour Pilotage "
+      "Development was published. It differs from the Outline for the Development of "
+      "Harbour Pilotage.");
+  const ExtractedEntity* guide =
+      Find(d, "Guidelines for the Construction of the Port Standards System (2022 Version)");
+  ASSERT_NE(guide, nullptr);
+  EXPECT_EQ(Find(d, "Guidelines for the Construction of the Port Standard System (2022 Edition)"),
+            guide);
+  const ExtractedEntity* outline = Find(d, "Outline for Harbour Pilotage Development");
+  ASSERT_NE(outline, nullptr);
+  EXPECT_EQ(Find(d, "Outline for the Development of Harbour Pilotage"), outline);
+  EXPECT_EQ(d.entities.size(), 3u);
+}
+
+TEST(ExtractorTest, LawOfThePeoplesRepublicIsTheLaw) {
+  DocumentExtraction d = ExtractText(
+      "The Harbour Safety Law of the People's Republic of China was revised. The Harbour Safety "
+      "Law applies to pilots.");
+  ASSERT_EQ(d.entities.size(), 1u);
+  EXPECT_EQ(Find(d, "Harbour Safety Law"), &d.entities[0]);
+  EXPECT_EQ(d.entities[0].type, EntityType::kLaw);
+}
+
+TEST(ExtractorTest, ItsShortTitleIsTheFullTitleSeenBefore) {
+  DocumentExtraction d = ExtractText(
+      "2021 Work Plan of the Harbour Crane Working Group\n\nOn 3 May, the Harbour Crane Working "
+      "Group released its Work Plan for 2021. The group will publish its Work Plan for 2022 "
+      "later.\n");
+  const ExtractedEntity* plan = Find(d, "Work Plan for 2021");
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(plan->name, "2021 Work Plan of the Harbour Crane Working Group");
+  const ExtractedEntity* next = Find(d, "Work Plan for 2022");
+  ASSERT_NE(next, nullptr);
+  EXPECT_NE(next, plan);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("Harbour Crane Working Group -issued-> " + plan->id));
+}
+
+TEST(ExtractorTest, YearlessCodeNamesTheLatestEdition) {
+  DocumentExtraction d =
+      ExtractText("GB/T 1111-2021 replaces GB/T 1111-2009. Both editions cite GB/T 2222-2015.");
+  const ExtractedEntity* latest = Find(d, "GB/T 1111");
+  ASSERT_NE(latest, nullptr);
+  EXPECT_EQ(latest->name, "GB/T 1111-2021");
+  const ExtractedEntity* old = Find(d, "GB/T 1111-2009");
+  ASSERT_NE(old, nullptr);
+  EXPECT_THAT(old->aliases, IsEmpty());
+  EXPECT_EQ(Find(d, "GB/T 2222")->name, "GB/T 2222-2015");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("GB/T 1111-2021 -replaces-> GB/T 1111-2009"));
+}
+
+TEST(ExtractorTest, HeadlineTitlesMustOpenWithTheirHeadWord) {
+  // A headline that is only a law's name, "... Law", is that law.
+  DocumentExtraction d = ExtractText(
+      "Ningbo Fleshes Out Detailed Regulation on Harbour Pilots\n\nAnnual Report on Harbour "
+      "Safety (2022)\n\nHarbour Pilotage Law (revision)\n\nOn 3 May 2023, the Ministry of "
+      "Transport released the Notice on Harbour Pilot Training.\n");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(
+      names, UnorderedElementsAre("Ministry of Transport", "Annual Report on Harbour Safety (2022)",
+                                  "Harbour Pilotage Law", "Notice on Harbour Pilot Training"));
+}
+
+TEST(ExtractorTest, BodiesNeedANameWordAndEndWithTheirHeadWord) {
+  // Head words alone are generic; a head word followed by other nouns
+  // ("Association ... Platform") names something else; demonstration
+  // projects are activities, not bodies.
+  DocumentExtraction d = ExtractText(
+      "The Special Working Group met in May. The National Association Standards Information "
+      "Platform lists 900 entries. The Harbour Demonstration Project of Ningbo Port started. The "
+      "China Ports Association issued the Notice on Pilot Fees.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("China Ports Association", "Notice on Pilot Fees"));
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("China Ports Association -issued-> Notice on Pilot Fees"));
+}
+
+TEST(ExtractorTest, QuotedSentencesAndPlanningPeriodsAreNotTitles) {
+  DocumentExtraction d = ExtractText(
+      "The notice says, “Support the training of harbour pilots according to laws”. Ports met "
+      "their “13th Five-Year Plan” targets. The port office drafted the “Administrative "
+      "measures for harbour data”.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names, UnorderedElementsAre("Administrative measures for harbour data"));
+  EXPECT_EQ(Find(d, "Administrative measures for harbour data")->type, EntityType::kLaw);
+}
+
+TEST(ExtractorTest, TheLongestHeadWordDecidesTheType) {
+  DocumentExtraction d = ExtractText(
+      "The Leading Group for Harbour Safety met on Monday. The Ningbo Municipal Committee of the "
+      "Communist Party of China and the National Crane Standardisation Group attended.");
+  const ExtractedEntity* group = Find(d, "Leading Group for Harbour Safety");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->type, EntityType::kAgency);
+  const ExtractedEntity* party =
+      Find(d, "Ningbo Municipal Committee of the Communist Party of China");
+  ASSERT_NE(party, nullptr);
+  EXPECT_EQ(party->type, EntityType::kAgency);
+  const ExtractedEntity* cranes = Find(d, "National Crane Standardisation Group");
+  ASSERT_NE(cranes, nullptr);
+  EXPECT_EQ(cranes->type, EntityType::kCommittee);
+}
+
+TEST(ExtractorTest, QuotedTitlesCalledStandardsAreStandards) {
+  DocumentExtraction d = ExtractText(
+      "The institute drafted the national standards of “Guidelines for Crane Safety” last year. "
+      "It wrote “Crane Inspection Rules”, an industry standard. The ministry issued the “Rules for "
+      "Crane Operators”.");
+  ASSERT_NE(Find(d, "Guidelines for Crane Safety"), nullptr);
+  EXPECT_EQ(Find(d, "Guidelines for Crane Safety")->type, EntityType::kStandard);
+  ASSERT_NE(Find(d, "Crane Inspection Rules"), nullptr);
+  EXPECT_EQ(Find(d, "Crane Inspection Rules")->type, EntityType::kStandard);
+  ASSERT_NE(Find(d, "Rules for Crane Operators"), nullptr);
+  EXPECT_EQ(Find(d, "Rules for Crane Operators")->type, EntityType::kLaw);
+}
+
+TEST(ExtractorTest, TitlesIntroducedByTheirKind) {
+  DocumentExtraction d = ExtractText(
+      "The seminar discussed two white papers: Safety of Harbour Data and Identity Security of "
+      "Crane Networks. Association standards: In 2020, 900 groups registered.");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  using Named = std::pair<const std::string, EntityType>;
+  EXPECT_THAT(types, UnorderedElementsAre(
+                         Named("Safety of Harbour Data", EntityType::kPolicy),
+                         Named("Identity Security of Crane Networks", EntityType::kPolicy)));
+}
+
 TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
   DocumentExtraction d = ExtractText(
       "On 2 June 2023, the Cyberspace Administration of China published the Provisions on Deep "
@@ -266,6 +530,17 @@ TEST(ExtractorTest, GenericMentionInTheNextSentenceRefersBack) {
               UnorderedElementsAre("CAC -issued-> Provisions on Deep Synthesis Services",
                                    "Cybersecurity Bureau -drafted-> Provisions on Deep Synthesis "
                                    "Services"));
+}
+
+TEST(ExtractorTest, GenericCommitteeOfAKindHeadedByAndIssuing) {
+  DocumentExtraction d = ExtractText(
+      "The Harbour Crane Special Working Group was founded in 2019. The Special Working Group is "
+      "headed by the minister of MOT. The China Ports Association took the lead in developing "
+      "and issuing the Guide on Pilot Fees.");
+  EXPECT_THAT(Edges(d),
+              UnorderedElementsAre("Harbour Crane Special Working Group -part_of-> MOT",
+                                   "China Ports Association -drafted-> Guide on Pilot Fees",
+                                   "China Ports Association -issued-> Guide on Pilot Fees"));
 }
 
 TEST(ExtractorTest, DraftAndFinalInstrumentAreOneEntity) {
@@ -297,7 +572,8 @@ TEST(ExtractorTest, SecretariatEstablishedCooperatesAndUnder) {
   // The code "CCSA TC12" itself says whose committee it is.
   EXPECT_THAT(Edges(d),
               UnorderedElementsAre("CNIS -secretariat_of-> TC146", "CCSA -established-> CCSA TC12",
-                                   "CCSA TC12 -part_of-> CCSA", "CNIS -cooperates_with-> DIN",
+                                   "CCSA TC12 -part_of-> CCSA", "TC146 -part_of-> SAC",
+                                   "CNIS -cooperates_with-> DIN",
                                    "Beijing Institute of Metrology -part_of-> SAMR"));
   EXPECT_EQ(FindEdge(d, "CCSA", Relation::kEstablished, "CCSA TC12")->date, "2021");
 }
@@ -312,12 +588,79 @@ TEST(ExtractorTest, DepartmentOfAnAgencyIsPartOfIt) {
                                    "Logistics"));
 }
 
+TEST(ExtractorTest, TwoBodiesJoinedByAndAreTwo) {
+  DocumentExtraction d = ExtractText(
+      "Zhoushan Harbour University and Ningbo Maritime University signed an MoU. The Ministry of "
+      "Ecology and Environment agreed.");
+  std::set<std::string> names;
+  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  EXPECT_THAT(names,
+              UnorderedElementsAre("Zhoushan Harbour University", "Ningbo Maritime University",
+                                   "Ministry of Ecology and Environment"));
+  // cooperates_with is symmetric: one edge, either way round.
+  ASSERT_EQ(d.relations.size(), 1u);
+  EXPECT_EQ(d.relations[0].relation, Relation::kCooperatesWith);
+}
+
+TEST(ExtractorTest, CommasInsideADepartmentsName) {
+  DocumentExtraction d = ExtractText(
+      "Meanwhile, the Planning, Finance and Statistics Department of the Ministry of Transport "
+      "issued the Notice on Harbour Fees.");
+  const ExtractedEntity* dept = Find(d, "Planning, Finance and Statistics Department");
+  ASSERT_NE(dept, nullptr);
+  EXPECT_EQ(dept->type, EntityType::kAgency);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre(dept->id + " -issued-> Notice on Harbour Fees",
+                                             dept->id + " -part_of-> MOT"));
+}
+
+TEST(ExtractorTest, PeopleAfterRolesBodiesBeforeOthersAndParentsInCodes) {
+  DocumentExtraction d = ExtractText(
+      "Vice Minister Hans Becker welcomed the guests. An MoU between SAC/TC 999 and DIN/NAM "
+      "was signed in 2019. Harbour Robotics and other companies joined.");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  EXPECT_THAT(
+      types,
+      UnorderedElementsAre(
+          std::pair<const std::string, EntityType>("Hans Becker", EntityType::kPerson),
+          std::pair<const std::string, EntityType>("SAC/TC 999", EntityType::kCommittee),
+          std::pair<const std::string, EntityType>("DIN/NAM", EntityType::kCommittee),
+          std::pair<const std::string, EntityType>("Deutsches Institut für Normung",
+                                                   EntityType::kOrganization),
+          std::pair<const std::string, EntityType>("Standardization Administration of China",
+                                                   EntityType::kAgency),
+          std::pair<const std::string, EntityType>("Harbour Robotics", EntityType::kOrganization)));
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("TC999 -cooperates_with-> DIN/NAM",
+                                             "DIN/NAM -part_of-> DIN", "TC999 -part_of-> SAC"));
+}
+
 TEST(ExtractorTest, PronounOpeningASentenceRefersToThePreviousSubject) {
   DocumentExtraction d = ExtractText(
       "CNIS trained many auditors this year. It also set up the \"Centre for Green Product "
       "Labelling\" in Hangzhou.");
   EXPECT_THAT(Edges(d),
               UnorderedElementsAre("CNIS -established-> Centre for Green Product Labelling"));
+}
+
+TEST(ExtractorTest, PronounSkipsThePeopleWhoSpeakForABody) {
+  DocumentExtraction d = ExtractText(
+      "Zhou Li, the director of the China Ports Association, said that the association had "
+      "grown. It has set up the Harbour Crane Inspection Centre.");
+  EXPECT_THAT(Edges(d), UnorderedElementsAre(
+                            "Zhou Li -affiliated_with-> China Ports Association",
+                            "China Ports Association -established-> Harbour Crane Inspection "
+                            "Centre"));
+}
+
+TEST(ExtractorTest, NamesListedWithPeopleArePeople) {
+  DocumentExtraction d = ExtractText(
+      "Dr. Anna Berg, Professor WANG Lei, and Maria Elena Costa were invited. Professor WANG Lei, "
+      "Deputy Director of Ningbo Port Institute, spoke.");
+  std::set<std::string> people;
+  for (const ExtractedEntity& e : d.entities) {
+    if (e.type == EntityType::kPerson) people.insert(e.name);
+  }
+  EXPECT_THAT(people, UnorderedElementsAre("Anna Berg", "WANG Lei", "Maria Elena Costa"));
 }
 
 TEST(ExtractorTest, UnknownOrganisationAfterPersonFrom) {
@@ -332,6 +675,41 @@ TEST(ExtractorTest, EventsAreNotEntities) {
   DocumentExtraction d =
       ExtractText("The Yellow River Basin Market Regulation Joint Conference was held in Jinan.");
   EXPECT_THAT(d.entities, IsEmpty());
+}
+
+TEST(ExtractorTest, BodiesHoldingEventsAreEntities) {
+  DocumentExtraction d = ExtractText(
+      "The 3rd Yangtze Port Cooperation Alliance Conference was held in Wuhan. At the Plenary "
+      "Session of the China-France Harbour Cooperation Committee on the 12th, experts spoke. The "
+      "Ninth Working Group Meeting ended.");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  EXPECT_THAT(types,
+              UnorderedElementsAre(
+                  std::pair<const std::string, EntityType>("Yangtze Port Cooperation Alliance",
+                                                           EntityType::kOrganization),
+                  std::pair<const std::string, EntityType>(
+                      "China-France Harbour Cooperation Committee", EntityType::kCommittee)));
+}
+
+TEST(ExtractorTest, TitleEdgesPossessivesArticlesVerbsAndContentsPages) {
+  DocumentExtraction d = ExtractText(
+      "SAC/TC 99’s Subcommittee 5 on Crane Safety met. Art. 12 of the Harbour Law applies.\n\n"
+      "Guidelines for Crane Inspection Released by MOT\n\nNotice on Pilot Fees\t3\tMOT Unveils "
+      "New Harbour Administration Measures\t4\n\nThe Crane Testing Working Group met.\n");
+  std::map<std::string, EntityType> types;
+  for (const ExtractedEntity& e : d.entities) types[e.name] = e.type;
+  using Named = std::pair<const std::string, EntityType>;
+  EXPECT_THAT(types, UnorderedElementsAre(
+                         Named("SAC/TC 99", EntityType::kCommittee),
+                         Named("Standardization Administration of China", EntityType::kAgency),
+                         Named("Subcommittee 5 on Crane Safety", EntityType::kCommittee),
+                         Named("Harbour Law", EntityType::kLaw),
+                         Named("Guidelines for Crane Inspection", EntityType::kPolicy),
+                         Named("Ministry of Transport", EntityType::kAgency),
+                         Named("Notice on Pilot Fees", EntityType::kPolicy),
+                         Named("Crane Testing Working Group", EntityType::kCommittee)));
+  EXPECT_THAT(Edges(d), Contains("MOT -issued-> Guidelines for Crane Inspection"));
 }
 
 TEST(ExtractorTest, GenericMentionsAloneAreNotEntities) {

@@ -30,6 +30,11 @@ TEST(TextTest, KeepsTheHyphenOfCompoundsBrokenAcrossLines) {
   EXPECT_THAT(Texts(t), ElementsAre("Rules for foreign-funded enterprises were eased."));
 }
 
+TEST(TextTest, KeepsTheHyphenOfCapitalisedCompoundsBrokenAcrossLines) {
+  NormalizedText t = NormalizeText("The Ministry of Housing and Urban-\nRural Development met.\n");
+  EXPECT_THAT(Texts(t), ElementsAre("The Ministry of Housing and Urban-Rural Development met."));
+}
+
 TEST(TextTest, JoinsWrappedLinesAndKeepsTheFirstLineNumber) {
   NormalizedText t = NormalizeText(
       "Intro line.\n\nOn 3 March 2022, the ministry published the\n\nnew catalogue of "
@@ -78,6 +83,25 @@ TEST(TextTest, ListAfterColonStaysInTheSentence) {
       NormalizeText("The office issued two codes:\nGB/T 1-2020 terms;\nGB/T 2-2021.\n");
   EXPECT_THAT(Texts(t),
               ElementsAre("The office issued two codes: GB/T 1-2020 terms; GB/T 2-2021."));
+}
+
+TEST(TextTest, CapitalisedLineInsideProseIsNotAHeadline) {
+  // Double-spaced prose: the capitalised middle line carries on a sentence.
+  NormalizedText t = NormalizeText(
+      "Earlier drafts include the Interim\n\nRules for Harbour Pilot Licensing\n\nand "
+      "Training, both withdrawn.\n");
+  EXPECT_THAT(Texts(t), ElementsAre("Earlier drafts include the Interim Rules for Harbour Pilot "
+                                    "Licensing and Training, both withdrawn."));
+}
+
+TEST(TextTest, WideGapStartsAHeadlineAfterAnOpenLine) {
+  // A link line is dropped and leaves "visit" open; the gap still ends it.
+  NormalizedText t = NormalizeText(
+      "The report is online, please visit\nhttps://example.org/r.pdf\n\n\nPort Authority "
+      "Plan Released\n#Ports\n\nOn 2 May the plan appeared.\n");
+  EXPECT_THAT(Texts(t), ElementsAre("The report is online, please visit",
+                                    "Port Authority Plan Released", "On 2 May the plan appeared."));
+  EXPECT_TRUE(t.sentences[1].heading);
 }
 
 TEST(TextTest, RepairsEncodingWithWarnings) {
