@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "extract/name_key.h"
 #include "extract/text.h"
@@ -219,6 +220,13 @@ class RuleExtractor : public Extractor {
   };
 
   bool CompileRegexes(std::string* error);
+  bool CompileFilter(std::string* error);
+  // False when `re` cannot match anywhere in the sentence `s`. One pass of a
+  // set of all the sentence regexes decides it for all of them at once, so
+  // that the costly searches (submatches, one restart per hit) run only on
+  // sentences where they can find something. `s` must be a whole sentence of
+  // the document being extracted: the answer is kept per sentence.
+  bool MayMatch(const RE2& re, std::string_view s) const;
   std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
   void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const;
   std::vector<Mention> FindMentions(std::string_view s, const RE2* local,
@@ -272,7 +280,17 @@ class RuleExtractor : public Extractor {
   std::set<std::string> connectors_;
   std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
   std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
+  std::unique_ptr<RE2::Set> filter_;       // every regex of filter_index_, for MayMatch
+  std::unordered_map<const RE2*, int> filter_index_;
 };
+
+// The answers of RuleExtractor::MayMatch for the sentences of the document
+// being extracted on this thread, by sentence address.
+struct FilterMemo {
+  const void* owner = nullptr;
+  std::unordered_map<const char*, std::vector<bool>> by_sentence;
+};
+thread_local FilterMemo filter_memo;
 
 bool RuleExtractor::Init(std::string* error) {
   std::vector<std::string> exact, names;
@@ -382,7 +400,61 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
       R"(^\s*([A-Z][A-Za-z0-9&\-]{1,9})\s+((?:[A-Z][\p{L}’'\-,]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Za-z][\p{L}’'\-/,]*|&))*?)\s*(\p{Han}[\p{Han}\s（）()]*)?\s*$)",
       true, error, "abbreviation table line");
   return acronym_after_ && acronym_before_ && title_span_ && quoted_ && generic_ && date_ &&
-         year_ && role_gap_ && appointed_gap_ && abbreviation_line_;
+         year_ && role_gap_ && appointed_gap_ && abbreviation_line_ && CompileFilter(error);
+}
+
+bool RuleExtractor::CompileFilter(std::string* error) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(256 << 20);
+  filter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  auto add = [&](const RE2* re) {
+    if (re == nullptr || filter_index_.count(re)) return true;
+    // Whether a match exists does not depend on leftmost-longest semantics,
+    // so the set needs only the case option of each regex.
+    std::string pattern = re->options().case_sensitive() ? re->pattern()
+                                                          : "(?i:" + re->pattern() + ")";
+    std::string why;
+    int index = filter_->Add(pattern, &why);
+    if (index < 0) {
+      *error = "sentence filter: " + why;
+      return false;
+    }
+    filter_index_.emplace(re, index);
+    return true;
+  };
+  bool ok = add(gazetteer_exact_.get()) && add(gazetteer_names_.get()) && add(quoted_.get()) &&
+            add(generic_.get()) && add(acronym_after_.get()) && add(acronym_before_.get());
+  for (const CompiledPattern& p : patterns_) ok = ok && add(p.re.get());
+  for (const CompiledTrigger& t : triggers_) ok = ok && add(t.active.get()) && add(t.passive.get());
+  if (ok && !filter_->Compile()) {
+    *error = "sentence filter: out of memory";
+    return false;
+  }
+  return ok;
+}
+
+bool RuleExtractor::MayMatch(const RE2& re, std::string_view s) const {
+  auto index = filter_index_.find(&re);
+  if (index == filter_index_.end()) return true;
+  if (filter_memo.owner != this) {
+    filter_memo.owner = this;
+    filter_memo.by_sentence.clear();
+  }
+  auto [it, inserted] = filter_memo.by_sentence.try_emplace(s.data());
+  std::vector<bool>& hits = it->second;
+  if (inserted) {
+    std::vector<int> matched;
+    RE2::Set::ErrorInfo info;
+    if (filter_->Match(s, &matched, &info)) {
+      hits.assign(filter_index_.size(), false);
+      for (int i : matched) hits[i] = true;
+    } else {
+      // No match, or the set's DFA ran out of memory: then run every regex.
+      hits.assign(filter_index_.size(), info.kind != RE2::Set::kNoError);
+    }
+  }
+  return hits[index->second];
 }
 
 // The head word that decides what a name is: the last head word before the
@@ -429,7 +501,8 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
   std::vector<Acronym> out;
   for (const Sentence& s : sentences) {
     re2::StringPiece text(s.text), full, acr;
-    while (RE2::FindAndConsume(&text, *acronym_after_, &full, &acr)) {
+    while (MayMatch(*acronym_after_, s.text) &&
+           RE2::FindAndConsume(&text, *acronym_after_, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
       if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
@@ -465,7 +538,8 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       out.push_back({a, chosen, head.type, {}});
     }
     text = re2::StringPiece(s.text);
-    while (RE2::FindAndConsume(&text, *acronym_before_, &acr, &full)) {
+    while (MayMatch(*acronym_before_, s.text) &&
+           RE2::FindAndConsume(&text, *acronym_before_, &acr, &full)) {
       std::string a(acr.data(), acr.size());
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
@@ -544,6 +618,7 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
   static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG))");
   for (const CompiledPattern& p : patterns_) {
+    if (!MayMatch(*p.re, s)) continue;
     ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
       Mention m;
       m.begin = b;
@@ -570,7 +645,8 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
       }
       if (p.type == EntityType::kCommittee) {
         std::string compact = m.name;
-        RE2::GlobalReplace(&compact, R"(\s*/\s*)", "/");
+        static const RE2 kSlash(R"(\s*/\s*)");
+        RE2::GlobalReplace(&compact, kSlash, "/");
         if (compact != m.name) m.aliases.push_back(compact);
         std::string parent, child, prefix;
         if (RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
@@ -585,7 +661,8 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
           bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
           m.aliases.push_back(bare);
           std::string tight = bare;
-          RE2::GlobalReplace(&tight, R"(\s+)", "");
+          static const RE2 kSpace(R"(\s+)");
+          RE2::GlobalReplace(&tight, kSpace, "");
           if (tight != bare) m.aliases.push_back(tight);
           m.id = tight;
           if (prefix != "SAC") m.id = prefix + " " + tight;
@@ -596,8 +673,10 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         // an alias of this edition.
         static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
         RE2::Replace(&m.name, kGlued, R"(\1 \2)");
-        RE2::GlobalReplace(&m.name, R"(\s*-\s*)", "-");
-        RE2::GlobalReplace(&m.name, R"(\s*:\s*((?:19|20)\d\d)$)", ":\\1");
+        static const RE2 kDash(R"(\s*-\s*)");
+        static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
+        RE2::GlobalReplace(&m.name, kDash, "-");
+        RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
         static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
         std::string bare;
         if (RE2::FullMatch(m.name, kYear, &bare)) m.aliases.push_back(bare);
@@ -825,7 +904,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
 void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const {
   re2::StringPiece groups[4];
   size_t pos = 0;
-  while (pos < s.size() && quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
+  while (pos < s.size() && MayMatch(*quoted_, s) &&
+         quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
     pos = static_cast<size_t>(groups[0].data() - s.data()) + groups[0].size();
     re2::StringPiece inner = !groups[1].empty()   ? groups[1]
                              : !groups[2].empty() ? groups[2]
@@ -865,6 +945,7 @@ void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Rec
                                        std::vector<Mention>* out) const {
   static const RE2 kStandardWord(R"((?i)^standards?$)");
   static const RE2 kCommitteeWord(R"(^(?:TC|Committee|Working Group|Subcommittee|SC|WG)$)");
+  if (!MayMatch(*generic_, s)) return;
   ForEachMatch(*generic_, s, [&](size_t b, size_t e) {
     std::string_view head = s.substr(b, e - b);
     // "the Measures for ..." starts a title, not a reference.
@@ -1017,7 +1098,7 @@ std::vector<Mention> RuleExtractor::FindMentions(
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
   auto add_gazetteer = [&](const RE2* re) {
-    if (re == nullptr) return;
+    if (re == nullptr || !MayMatch(*re, s)) return;
     ForEachMatch(*re, s, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
@@ -1225,7 +1306,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       return std::nullopt;
     };
     // Active voice: SUBJECT ... trigger ... OBJECT.
-    if (t.active) {
+    if (t.active && MayMatch(*t.active, s)) {
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
         std::optional<size_t> subject = previous(tb, fits_subject);
         std::optional<size_t> object = following(te, fits_object);
@@ -1277,7 +1358,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       });
     }
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
-    if (t.passive) {
+    if (t.passive && MayMatch(*t.passive, s)) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
         if (InsideMention(tb, te)) return;
         std::optional<size_t> object = previous(tb, fits_object);
@@ -1496,6 +1577,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   result.doc = std::string(doc_name);
   result.bytes = raw_text.size();
   result.content_hash = ContentHash(raw_text);
+  filter_memo.owner = nullptr;  // sentences of another document may reuse addresses
   NormalizedText text = NormalizeText(raw_text);
   for (std::string& w : text.warnings) result.warnings.push_back({std::move(w)});
 
