@@ -153,6 +153,59 @@ void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
   }
 }
 
+// True if the character that starts at s[i] is a letter or a digit
+// ([\p{L}\p{N}]); sets `len` to its length in bytes.
+bool IsWordChar(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return std::isalnum(c);
+  }
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  *len = std::min(n, s.size() - i);
+  static const RE2 kWordChar(R"([\p{L}\p{N}])");
+  return RE2::FullMatch(s.substr(i, *len), kWordChar);
+}
+
+// ForEachMatch for the name lists built by Alternation(). The name is the
+// match less its one-character delimiters, so the DFA alone finds it; the
+// costly submatch search (an NFA over a program of every name) runs only for
+// a match at either end of the text, where "^" or "$" may stand for the
+// delimiter.
+template <typename F>
+void ForEachName(const RE2& re, std::string_view text, F&& on_match) {
+  re2::StringPiece sm[2];
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, 1)) {
+    size_t match_begin = static_cast<size_t>(sm[0].data() - text.data());
+    size_t match_end = match_begin + sm[0].size();
+    size_t last = match_end;
+    while (last > match_begin && (static_cast<unsigned char>(text[last - 1]) & 0xC0) == 0x80) {
+      --last;
+    }
+    if (last > match_begin) --last;
+    size_t first_len = 0, last_len = 0;
+    bool first_word = match_end > match_begin && IsWordChar(text, match_begin, &first_len);
+    bool last_word = match_end > match_begin && IsWordChar(text, last, &last_len);
+    re2::StringPiece hit;
+    if (match_end == match_begin || (match_begin == 0 && !first_word) ||
+        (match_end == text.size() && !last_word)) {
+      re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, 2);
+      hit = sm[1];
+    } else {
+      size_t b = first_word ? match_begin : match_begin + first_len;
+      size_t e = last_word ? match_end : last;
+      hit = b < e ? re2::StringPiece(text.data() + b, e - b) : re2::StringPiece();
+    }
+    if (hit.data() != nullptr && !hit.empty()) {
+      on_match(static_cast<size_t>(hit.data() - text.data()),
+               static_cast<size_t>(hit.data() - text.data() + hit.size()));
+    }
+    size_t hit_end = hit.empty() ? 0 : static_cast<size_t>(hit.data() - text.data()) + hit.size();
+    pos = std::max({hit_end, match_begin + 1, pos + 1});
+  }
+}
+
 std::string FoldSpaces(std::string_view s) {
   std::string out;
   bool space = false;
@@ -1099,7 +1152,7 @@ std::vector<Mention> RuleExtractor::FindMentions(
   std::vector<Mention> found;
   auto add_gazetteer = [&](const RE2* re) {
     if (re == nullptr || !MayMatch(*re, s)) return;
-    ForEachMatch(*re, s, [&](size_t b, size_t e) {
+    ForEachName(*re, s, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
       const GazetteerEntry& g = rules_.gazetteer[it->second];
@@ -1118,7 +1171,7 @@ std::vector<Mention> RuleExtractor::FindMentions(
   add_gazetteer(gazetteer_exact_.get());
   add_gazetteer(gazetteer_names_.get());
   if (local != nullptr) {
-    ForEachMatch(*local, s, [&](size_t b, size_t e) {
+    ForEachName(*local, s, [&](size_t b, size_t e) {
       auto it = local_by_key.find(NameKey(s.substr(b, e - b)));
       if (it == local_by_key.end()) return;
       const Acronym& a = acronyms[it->second];

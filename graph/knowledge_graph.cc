@@ -26,10 +26,19 @@ Edge KnowledgeGraph::AddRelation(Vertex source, Vertex target, RelationEdge edge
   RelationEdge& existing = graph_[it->second];
   if (existing.date.empty()) existing.date = edge.date;
   if (existing.role.empty()) existing.role = edge.role;
-  existing.evidence.insert(existing.evidence.end(), edge.evidence.begin(), edge.evidence.end());
-  std::sort(existing.evidence.begin(), existing.evidence.end());
-  existing.evidence.erase(std::unique(existing.evidence.begin(), existing.evidence.end()),
-                          existing.evidence.end());
+  std::vector<Evidence>& all = existing.evidence;
+  // Builders add evidence in order: appending keeps the list sorted without
+  // sorting it again, which made an edge with k sentences cost O(k^2 log k).
+  std::sort(edge.evidence.begin(), edge.evidence.end());
+  if (all.empty() || edge.evidence.empty() || !(edge.evidence.front() < all.back())) {
+    for (Evidence& ev : edge.evidence) {
+      if (all.empty() || all.back() < ev) all.push_back(std::move(ev));
+    }
+    return it->second;
+  }
+  all.insert(all.end(), edge.evidence.begin(), edge.evidence.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
   return it->second;
 }
 
