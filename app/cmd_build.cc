@@ -116,10 +116,16 @@ struct UpdatePlan {
   size_t removed = 0;  // documents of the old graph that changed or are gone
 };
 
-// True if `path` has exactly the size and content hash recorded for it.
-bool Unchanged(const std::string& path, const DocumentInfo& old) {
+// True if `path` has exactly the size and content hash recorded for it. A
+// file of that size last modified before the graph was written (`graph_time`)
+// is taken as unchanged without reading it, as make and rsync do: only a file
+// edited, then given back an older time, with its size kept, would be missed.
+bool Unchanged(const std::string& path, const DocumentInfo& old,
+               fs::file_time_type graph_time) {
   std::error_code ec;
   if (fs::file_size(path, ec) != old.bytes || ec) return false;
+  fs::file_time_type time = fs::last_write_time(path, ec);
+  if (!ec && time < graph_time) return true;
   std::string text, error;
   return ReadFile(path, &text, &error) && ContentHash(text) == old.content_hash;
 }
@@ -135,6 +141,8 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
     plan->to_extract = files;
     return true;
   }
+  fs::file_time_type graph_time = fs::last_write_time(path, ec);
+  if (ec) graph_time = fs::file_time_type::min();
   KnowledgeGraph old;
   std::string error;
   if (!ReadGraphFile(path, &old, &error)) {
@@ -147,7 +155,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
   for (const std::string& f : files) {
     std::string name = fs::path(f).filename().string();
     auto it = by_name.find(name);
-    if (it != by_name.end() && Unchanged(f, *it->second)) {
+    if (it != by_name.end() && Unchanged(f, *it->second, graph_time)) {
       keep.insert(name);
     } else {
       plan->to_extract.push_back(f);
@@ -197,7 +205,7 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
         builder.Add(std::move(doc));
       },
       &problems);
-  KnowledgeGraph graph = builder.Build();
+  KnowledgeGraph graph = builder.TakeGraph();
   std::string error;
   if (!WriteGraphFile(graph, options.output, &error)) {
     std::cerr << "kg: " << error << "\n";
