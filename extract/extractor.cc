@@ -330,6 +330,10 @@ class RuleExtractor : public Extractor {
   std::set<std::string> generic_acronyms_;
   std::set<std::string> parent_prefixes_;
   std::vector<std::pair<std::string, EntityType>> heads_;
+  // Indexes into heads_ by first byte, for DecisiveHead; unusable (and
+  // unused) when a head could hide another occurrence of itself.
+  std::vector<std::vector<int>> heads_by_first_byte_;
+  bool heads_overlap_ = false;
   std::set<std::string> connectors_;
   std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
   std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
@@ -342,6 +346,8 @@ class RuleExtractor : public Extractor {
 struct FilterMemo {
   const void* owner = nullptr;
   std::unordered_map<const char*, std::vector<bool>> by_sentence;
+  const char* last = nullptr;  // the sentence asked about last, and its answers
+  const std::vector<bool>* last_hits = nullptr;
 };
 thread_local FilterMemo filter_memo;
 
@@ -394,6 +400,23 @@ bool RuleExtractor::Init(std::string* error) {
       {"policy_heads", EntityType::kPolicy}};
   for (const auto& [list, type] : kHeadLists) {
     for (const std::string& h : rules_.List(list)) heads_.emplace_back(h, type);
+  }
+  heads_by_first_byte_.resize(256);
+  for (size_t i = 0; i < heads_.size(); ++i) {
+    const std::string& h = heads_[i].first;
+    if (h.empty()) {
+      heads_overlap_ = true;
+      continue;
+    }
+    heads_by_first_byte_[static_cast<unsigned char>(h[0])].push_back(static_cast<int>(i));
+    // "A-B A": an occurrence that find() skips because it starts inside an
+    // earlier one. Then only the original scan gives the original answer.
+    for (size_t k = 1; k < h.size(); ++k) {
+      if (!std::isalpha(static_cast<unsigned char>(h[k - 1])) &&
+          h.compare(k, std::string::npos, h, 0, h.size() - k) == 0) {
+        heads_overlap_ = true;
+      }
+    }
   }
   for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
   for (const std::string& w : rules_.List("generic_acronyms")) generic_acronyms_.insert(w);
@@ -493,8 +516,12 @@ bool RuleExtractor::MayMatch(const RE2& re, std::string_view s) const {
   if (filter_memo.owner != this) {
     filter_memo.owner = this;
     filter_memo.by_sentence.clear();
+    filter_memo.last = nullptr;
   }
+  if (filter_memo.last == s.data()) return (*filter_memo.last_hits)[index->second];
   auto [it, inserted] = filter_memo.by_sentence.try_emplace(s.data());
+  filter_memo.last = s.data();
+  filter_memo.last_hits = &it->second;
   std::vector<bool>& hits = it->second;
   if (inserted) {
     std::vector<int> matched;
@@ -527,6 +554,25 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     pos = end + 1;
   }
   Head before, after;
+  if (!heads_overlap_) {
+    // The head words that start at each word start, in the order of heads_:
+    // the same occurrences, and the same winners, as one find() per head.
+    for (size_t p = 0; p < name.size(); ++p) {
+      if (p > 0 && std::isalpha(static_cast<unsigned char>(name[p - 1]))) continue;
+      for (int i : heads_by_first_byte_[static_cast<unsigned char>(name[p])]) {
+        const auto& [head, type] = heads_[i];
+        if (name.compare(p, head.size(), head) != 0) continue;
+        size_t end = p + head.size();
+        if (end != name.size() && std::isalpha(static_cast<unsigned char>(name[end]))) continue;
+        if (end <= first_connector) {
+          if (before.pos == std::string_view::npos || p > before.pos) before = {p, type};
+        } else if (after.pos == std::string_view::npos || p < after.pos) {
+          after = {p, type};
+        }
+      }
+    }
+    return before.pos != std::string_view::npos ? before : after;
+  }
   for (const auto& [head, type] : heads_) {
     size_t p = 0;
     while ((p = name.find(head, p)) != std::string_view::npos) {
