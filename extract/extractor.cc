@@ -274,6 +274,11 @@ class RuleExtractor : public Extractor {
 
   bool CompileRegexes(std::string* error);
   bool CompileFilter(std::string* error);
+  // RE2::FindAndConsume(text, acronym_after_ or acronym_before_, first,
+  // second), with the DFA alone when the pattern is one whose groups can be
+  // read off the match around its only "(" (acronym_shapes_known_).
+  bool FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
+                      re2::StringPiece* second) const;
   // False when `re` cannot match anywhere in the sentence `s`. One pass of a
   // set of all the sentence regexes decides it for all of them at once, so
   // that the costly searches (submatches, one restart per hit) run only on
@@ -326,6 +331,7 @@ class RuleExtractor : public Extractor {
   std::unique_ptr<RE2> role_gap_;       // person -> organisation
   std::unique_ptr<RE2> appointed_gap_;  // "was nominated as the"
   std::unique_ptr<RE2> abbreviation_line_;
+  bool acronym_shapes_known_ = false;
   std::set<std::string> stop_words_;
   std::set<std::string> generic_acronyms_;
   std::set<std::string> parent_prefixes_;
@@ -436,6 +442,13 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
   acronym_before_ = Compile(
       R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))",
       true, error, "acronym definition");
+  // The patterns FindDefinition knows the groups of. Another pattern here
+  // is still right, only slower.
+  static const std::string kAfterShape = R"(([A-Z][\p{L}\p{N}’'&\-]*(?:,?\s+(?:(?:of|for|on|the|and|in|to|with|by|from|a|an|at|under|&)\s+)*[A-Z][\p{L}\p{N}’'&\-]*)*)\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,12})\s*\))";
+  static const std::string kBeforeShape = R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))";
+  acronym_shapes_known_ = acronym_after_ && acronym_before_ &&
+                          acronym_after_->pattern() == kAfterShape &&
+                          acronym_before_->pattern() == kBeforeShape;
   std::string connectors;
   for (const std::string& c : rules_.List("title_connectors")) {
     connectors += (connectors.empty() ? "" : "|") + RE2::QuoteMeta(c);
@@ -508,6 +521,41 @@ bool RuleExtractor::CompileFilter(std::string* error) {
     return false;
   }
   return ok;
+}
+
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+re2::StringPiece TrimRe2Spaces(re2::StringPiece s) {
+  while (!s.empty() && IsRe2Space(s[0])) s.remove_prefix(1);
+  while (!s.empty() && IsRe2Space(s[s.size() - 1])) s.remove_suffix(1);
+  return s;
+}
+
+bool RuleExtractor::FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
+                                   re2::StringPiece* second) const {
+  if (!acronym_shapes_known_) return RE2::FindAndConsume(text, re, first, second);
+  // The submatch search costs an NFA run over the whole match, often a long
+  // run of capitalised words; the groups are plain to see once the DFA has
+  // found the match: "NAME (the ACR)" or "ACR (NAME)" around the one "(".
+  re2::StringPiece match;
+  if (!re.Match(*text, 0, text->size(), RE2::UNANCHORED, &match, 1)) return false;
+  size_t paren = match.find('(');
+  re2::StringPiece outside = match.substr(0, paren);
+  re2::StringPiece inside = TrimRe2Spaces(match.substr(paren + 1, match.size() - paren - 2));
+  if (&re == acronym_after_.get()) {
+    *first = TrimRe2Spaces(outside);
+    if (inside.size() > 3 && inside.substr(0, 3) == "the" && IsRe2Space(inside[3])) {
+      inside = TrimRe2Spaces(inside.substr(3));
+    }
+    *second = inside;
+  } else {
+    size_t end = 0;
+    while (end < outside.size() && std::isalnum(static_cast<unsigned char>(outside[end]))) ++end;
+    *first = outside.substr(0, end);
+    *second = inside;
+  }
+  text->remove_prefix(static_cast<size_t>(match.data() + match.size() - text->data()));
+  return true;
 }
 
 bool RuleExtractor::MayMatch(const RE2& re, std::string_view s) const {
@@ -601,7 +649,7 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
   for (const Sentence& s : sentences) {
     re2::StringPiece text(s.text), full, acr;
     while (MayMatch(*acronym_after_, s.text) &&
-           RE2::FindAndConsume(&text, *acronym_after_, &full, &acr)) {
+           FindDefinition(*acronym_after_, &text, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
       if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
@@ -638,7 +686,7 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
     }
     text = re2::StringPiece(s.text);
     while (MayMatch(*acronym_before_, s.text) &&
-           RE2::FindAndConsume(&text, *acronym_before_, &acr, &full)) {
+           FindDefinition(*acronym_before_, &text, &acr, &full)) {
       std::string a(acr.data(), acr.size());
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
