@@ -48,13 +48,21 @@ for size in $sizes; do
     run "build ${size} MB -j$j" "$mb" build -q -j$j "$corpus" -o "$out/graph.json"
   done
   if [ "$size" = 100 ]; then
-    cp "$out/graph.json" "$out/graph_100.json"
+    # cp -p: the extraction cache names the size and time of its graph.
+    cp -p "$out/graph.json" "$out/graph_100.json"
+    cp -p "$out/graph.json.extractions.jsonl" "$out/graph_100.json.extractions.jsonl"
     extra=$corpus/zz_added_newsletter.txt
     cp "$(ls "$here"/corpus/*.txt | head -1)" "$extra"
-    cp "$out/graph_100.json" "$out/graph.json"
     run "build --update (+1 file) -j2" "$(du -sk --apparent-size "$extra" | awk '{printf "%.2f", $1 / 1024}')" \
       build -q --update -j2 "$corpus" -o "$out/graph.json"
-    rm -f "$extra"
+    cp "$out/graph.json" "$out/graph_update.json"
+    run "build ${size} MB +1 file -j2 (full)" "$mb" build -q -j2 "$corpus" -o "$out/graph.json"
+    if cmp -s "$out/graph.json" "$out/graph_update.json"; then
+      echo "(--update gives the same bytes as the full build)"
+    else
+      echo "(--update DIFFERS from the full build)"
+    fi
+    rm -f "$extra" "$out/graph_update.json"
   fi
 done
 mb=$(du -sk --apparent-size "$here/corpus" | awk '{printf "%.2f", $1 / 1024}')
