@@ -68,9 +68,15 @@ GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
     const RelationEdge& r = g[e];
     ++s.relations_by_type[std::string(ToString(r.relation))];
     s.evidence += r.evidence.size();
-    std::set<std::string> docs;
-    for (const Evidence& ev : r.evidence) docs.insert(ev.doc);
-    for (const std::string& d : docs) ++s.relations_by_doc[d];
+    // Evidence is kept sorted by document, so each document's run is counted once.
+    const std::string* last = nullptr;
+    std::set<std::string_view> docs;
+    for (const Evidence& ev : r.evidence) {
+      if (last != nullptr && *last == ev.doc) continue;
+      last = &ev.doc;
+      docs.insert(ev.doc);
+    }
+    for (std::string_view d : docs) ++s.relations_by_doc[std::string(d)];
   }
   return s;
 }
