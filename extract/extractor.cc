@@ -1665,9 +1665,12 @@ class DocumentEntities {
     std::vector<std::string> names = m.aliases;
     names.push_back(m.name);
     if (!m.id.empty()) names.push_back(m.id);
+    std::vector<std::string> keys;  // each name's key, computed once
+    keys.reserve(names.size());
+    for (const std::string& n : names) keys.push_back(NameKey(n));
     int found = -1;
-    for (const std::string& n : names) {
-      auto it = by_key_.find(NameKey(n));
+    for (size_t k = 0; k < names.size(); ++k) {
+      auto it = by_key_.find(keys[k]);
       if (it != by_key_.end() && Compatible(entities_[it->second], m)) {
         found = it->second;
         break;
@@ -1692,8 +1695,9 @@ class DocumentEntities {
         e.type != EntityType::kPerson) {
       e.id = m.id;
     }
-    for (const std::string& n : names) {
-      by_key_.emplace(NameKey(n), found);
+    for (size_t k = 0; k < names.size(); ++k) {
+      const std::string& n = names[k];
+      by_key_.emplace(std::move(keys[k]), found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
         e.aliases.push_back(n);
       }
