@@ -241,6 +241,8 @@ struct Head {
   EntityType type = EntityType::kOrganization;
 };
 
+class NameList;
+
 class RuleExtractor : public Extractor {
  public:
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
@@ -287,7 +289,7 @@ class RuleExtractor : public Extractor {
   bool MayMatch(const RE2& re, std::string_view s) const;
   std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
   void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out) const;
-  std::vector<Mention> FindMentions(std::string_view s, const RE2* local,
+  std::vector<Mention> FindMentions(std::string_view s, const NameList* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
   void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
@@ -1240,8 +1242,108 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   m = std::move(kept);
 }
 
+// The names a document defines (its acronyms), found where ForEachName would
+// find the matches of Alternation(names), without a regex: compiling one per
+// document, and the reverse program its searches need, cost more than the
+// rest of the extraction of a short newsletter. A name that begins or ends
+// with neither a letter nor a digit makes the delimiters ambiguous, and its
+// document gets the regex.
+class NameList {
+ public:
+  explicit NameList(const std::vector<std::string>& names) : by_first_byte_(256) {
+    bool plain = true;
+    for (const std::string& n : names) {
+      size_t len = 0, last = n.size();
+      while (last > 0 && (static_cast<unsigned char>(n[last - 1]) & 0xC0) == 0x80) --last;
+      if (last > 0) --last;
+      if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) plain = false;
+      if (!n.empty()) by_first_byte_[static_cast<unsigned char>(n[0])].push_back(n);
+    }
+    if (!plain) {
+      std::string ignored;
+      regex_ = Compile(Alternation(names), true, &ignored, "local acronyms");
+      by_first_byte_.clear();
+    }
+  }
+
+  template <typename F>
+  void ForEach(std::string_view text, F&& on_match) const {
+    if (by_first_byte_.empty()) {
+      if (regex_ != nullptr) ForEachName(*regex_, text, on_match);
+      return;
+    }
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      // The leftmost match: a name at the start of the text, or after a
+      // character that is neither letter nor digit; then the longest name.
+      size_t match_begin = 0, b = 0, e = std::string_view::npos;
+      for (size_t q = pos; q < text.size() && e == std::string_view::npos;) {
+        size_t len = 1;
+        if (q == 0 && IsWordChar(text, 0, &len)) {
+          b = 0;
+        } else if ((static_cast<unsigned char>(text[q]) & 0xC0) != 0x80 &&
+                   !IsWordChar(text, q, &len)) {
+          b = q + len;
+        } else {
+          q += len;
+          continue;
+        }
+        e = LongestAt(text, b);
+        match_begin = q;
+        q += len;
+      }
+      if (e == std::string_view::npos) return;
+      on_match(b, e);
+      pos = std::max({e, match_begin + 1, pos + 1});
+    }
+  }
+
+ private:
+  // The end of the longest name at text[t] that a delimiter or the end of
+  // the text follows, or npos.
+  size_t LongestAt(std::string_view text, size_t t) const {
+    if (t >= text.size()) return std::string_view::npos;
+    size_t best = std::string_view::npos;
+    for (const std::string& name : by_first_byte_[static_cast<unsigned char>(text[t])]) {
+      size_t e = MatchAt(text, t, name);
+      size_t len = 0;
+      if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
+      if (best == std::string_view::npos || e > best) best = e;
+    }
+    return best;
+  }
+
+  // Where `name` ends if it is printed at text[t]: as SpellingTolerant makes
+  // the regex, a space matches a run of whitespace and "isation" "ization".
+  static size_t MatchAt(std::string_view text, size_t t, const std::string& name) {
+    size_t j = t;
+    for (size_t i = 0; i < name.size();) {
+      if (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0) {
+        if (text.size() - j < 7 || text[j] != 'i' || (text[j + 1] != 's' && text[j + 1] != 'z') ||
+            text.compare(j + 2, 5, "ation") != 0) {
+          return std::string_view::npos;
+        }
+        i += 7;
+        j += 7;
+      } else if (name[i] == ' ') {
+        if (j >= text.size() || !IsRe2Space(text[j])) return std::string_view::npos;
+        while (j < text.size() && IsRe2Space(text[j])) ++j;
+        ++i;
+      } else {
+        if (j >= text.size() || text[j] != name[i]) return std::string_view::npos;
+        ++i;
+        ++j;
+      }
+    }
+    return j;
+  }
+
+  std::vector<std::vector<std::string>> by_first_byte_;  // empty: use regex_
+  std::unique_ptr<RE2> regex_;
+};
+
 std::vector<Mention> RuleExtractor::FindMentions(
-    std::string_view s, const RE2* local, const std::unordered_map<std::string, int>& local_by_key,
+    std::string_view s, const NameList* local, const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
   auto add_gazetteer = [&](const RE2* re) {
@@ -1265,7 +1367,7 @@ std::vector<Mention> RuleExtractor::FindMentions(
   add_gazetteer(gazetteer_exact_.get());
   add_gazetteer(gazetteer_names_.get());
   if (local != nullptr) {
-    ForEachName(*local, s, [&](size_t b, size_t e) {
+    local->ForEach(s, [&](size_t b, size_t e) {
       auto it = local_by_key.find(NameKey(s.substr(b, e - b)));
       if (it == local_by_key.end()) return;
       const Acronym& a = acronyms[it->second];
@@ -1748,11 +1850,8 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
       if (local_by_key.emplace(NameKey(a), static_cast<int>(i)).second) local_names.push_back(a);
     }
   }
-  std::unique_ptr<RE2> local;
-  if (!local_names.empty()) {
-    std::string ignored;
-    local = Compile(Alternation(local_names), true, &ignored, "local acronyms");
-  }
+  std::unique_ptr<NameList> local;
+  if (!local_names.empty()) local = std::make_unique<NameList>(local_names);
 
   DocumentEntities entities;
   std::vector<std::vector<Mention>> per_sentence;
