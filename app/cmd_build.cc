@@ -211,8 +211,7 @@ struct UpdatePlan {
 // file of that size last modified before the graph was written (`graph_time`)
 // is taken as unchanged without reading it, as make and rsync do: only a file
 // edited, then given back an older time, with its size kept, would be missed.
-bool Unchanged(const std::string& path, const DocumentInfo& old,
-               fs::file_time_type graph_time) {
+bool Unchanged(const std::string& path, const DocumentInfo& old, fs::file_time_type graph_time) {
   std::error_code ec;
   if (fs::file_size(path, ec) != old.bytes || ec) return false;
   fs::file_time_type time = fs::last_write_time(path, ec);

@@ -345,7 +345,7 @@ class RuleExtractor : public Extractor {
   std::set<std::string> connectors_;
   std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
   std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
-  std::unique_ptr<RE2::Set> filter_;       // every regex of filter_index_, for MayMatch
+  std::unique_ptr<RE2::Set> filter_;      // every regex of filter_index_, for MayMatch
   std::unordered_map<const RE2*, int> filter_index_;
 };
 
@@ -446,8 +446,10 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
       true, error, "acronym definition");
   // The patterns FindDefinition knows the groups of. Another pattern here
   // is still right, only slower.
-  static const std::string kAfterShape = R"(([A-Z][\p{L}\p{N}’'&\-]*(?:,?\s+(?:(?:of|for|on|the|and|in|to|with|by|from|a|an|at|under|&)\s+)*[A-Z][\p{L}\p{N}’'&\-]*)*)\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,12})\s*\))";
-  static const std::string kBeforeShape = R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))";
+  static const std::string kAfterShape =
+      R"(([A-Z][\p{L}\p{N}’'&\-]*(?:,?\s+(?:(?:of|for|on|the|and|in|to|with|by|from|a|an|at|under|&)\s+)*[A-Z][\p{L}\p{N}’'&\-]*)*)\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,12})\s*\))";
+  static const std::string kBeforeShape =
+      R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))";
   acronym_shapes_known_ = acronym_after_ && acronym_before_ &&
                           acronym_after_->pattern() == kAfterShape &&
                           acronym_before_->pattern() == kBeforeShape;
@@ -503,8 +505,8 @@ bool RuleExtractor::CompileFilter(std::string* error) {
     if (re == nullptr || filter_index_.count(re)) return true;
     // Whether a match exists does not depend on leftmost-longest semantics,
     // so the set needs only the case option of each regex.
-    std::string pattern = re->options().case_sensitive() ? re->pattern()
-                                                          : "(?i:" + re->pattern() + ")";
+    std::string pattern =
+        re->options().case_sensitive() ? re->pattern() : "(?i:" + re->pattern() + ")";
     std::string why;
     int index = filter_->Add(pattern, &why);
     if (index < 0) {
@@ -1343,7 +1345,8 @@ class NameList {
 };
 
 std::vector<Mention> RuleExtractor::FindMentions(
-    std::string_view s, const NameList* local, const std::unordered_map<std::string, int>& local_by_key,
+    std::string_view s, const NameList* local,
+    const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
   auto add_gazetteer = [&](const RE2* re) {

@@ -17,7 +17,7 @@ struct MergedEntity {
   EntityType type;
   std::string name;
   std::unordered_set<std::string> names;  // every name seen, id and name included
-  std::vector<std::string> docs;  // sorted, unique
+  std::vector<std::string> docs;          // sorted, unique
 };
 
 // The code of a standard without its year ("GB/T 22239" of "GB/T
