@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -12,6 +13,7 @@
 #include "app/commands.h"
 #include "app/table.h"
 #include "extract/corpus.h"
+#include "extract/extraction_json.h"
 #include "extract/extractor.h"
 #include "extract/file_io.h"
 #include "extract/rules.h"
@@ -109,17 +111,111 @@ void PrintReport(const std::vector<DocumentExtraction>& docs) {
   table.Print(std::cout);
 }
 
+// The extractions of a graph's documents, kept beside it as kg extract
+// records, one per line, and a last line naming the size and time of the
+// graph they made: kg build --update then merges exactly what a full build
+// would, without reading unchanged files or unpicking the merged graph (whose
+// nodes carry every alias of every document, so merging them again can join
+// entities that a full build keeps apart).
+std::string CachePath(const std::string& graph) { return graph + ".extractions.jsonl"; }
+
+// "{"graph_bytes": N, "graph_time": T}" for the graph file as it is now.
+std::string CacheTrailer(const std::string& graph) {
+  std::error_code ec;
+  uint64_t bytes = fs::file_size(graph, ec);
+  if (ec) return "";
+  auto time = fs::last_write_time(graph, ec).time_since_epoch().count();
+  if (ec) return "";
+  return "{\"graph_bytes\": " + std::to_string(bytes) +
+         ", \"graph_time\": " + std::to_string(static_cast<long long>(time)) + "}\n";
+}
+
+// Writes the cache to a temporary file as documents come, and puts it in
+// place once the graph is written. Any failure only costs the cache.
+class CacheWriter {
+ public:
+  explicit CacheWriter(const std::string& graph)
+      : path_(CachePath(graph)), tmp_(path_ + ".tmp." + std::to_string(getpid())) {
+    file_ = std::fopen(tmp_.c_str(), "wb");
+  }
+  ~CacheWriter() { Abandon(); }
+
+  void Add(std::string_view line) {
+    if (file_ != nullptr && std::fwrite(line.data(), 1, line.size(), file_) != line.size()) {
+      Abandon();
+    }
+  }
+
+  // Seals the cache for the graph just written at `graph`.
+  void Finish(const std::string& graph) {
+    if (file_ == nullptr) return;
+    std::string trailer = CacheTrailer(graph);
+    Add(trailer);
+    bool ok = !trailer.empty() && file_ != nullptr && std::fclose(file_) == 0;
+    file_ = nullptr;
+    // A cache left from an earlier graph names another graph in its last
+    // line, so ReadCache will not take it.
+    if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) std::remove(tmp_.c_str());
+  }
+
+  void Abandon() {
+    if (file_ == nullptr) return;
+    std::fclose(file_);
+    file_ = nullptr;
+    std::remove(tmp_.c_str());
+  }
+
+ private:
+  std::string path_, tmp_;
+  std::FILE* file_ = nullptr;
+};
+
+// Reads the cache of the graph at `graph` into `docs` and `lines` (views
+// into `content`). False when there is none or it belongs to another graph.
+bool ReadCache(const std::string& graph, std::string* content,
+               std::vector<DocumentExtraction>* docs, std::vector<std::string_view>* lines) {
+  std::string error;
+  if (!ReadFile(CachePath(graph), content, &error)) return false;
+  std::string_view rest = *content;
+  if (rest.empty() || rest.back() != '\n') return false;
+  rest.remove_suffix(1);
+  size_t last = rest.rfind('\n');
+  std::string_view trailer = rest.substr(last == std::string_view::npos ? 0 : last + 1);
+  if (std::string(trailer) + "\n" != CacheTrailer(graph)) return false;
+  rest = last == std::string_view::npos ? std::string_view() : rest.substr(0, last + 1);
+  for (size_t number = 1; !rest.empty(); ++number) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end + 1);
+    rest.remove_prefix(end + 1);
+    DocumentExtraction doc;
+    if (!ExtractionFromJsonLine(line.substr(0, line.size() - 1), CachePath(graph), &doc, &error)) {
+      return false;
+    }
+    docs->push_back(std::move(doc));
+    lines->push_back(line);
+  }
+  return true;
+}
+
 // What an incremental build reuses from the previous graph.
 struct UpdatePlan {
   std::vector<std::string> to_extract;  // new or changed files
   size_t unchanged = 0;
   size_t removed = 0;  // documents of the old graph that changed or are gone
+  bool exact = true;   // the kept documents come with their own extractions
+  std::string cache;   // the old cache file, which `kept_lines` point into
+  std::vector<std::string_view> kept_lines;
 };
 
-// True if `path` has exactly the size and content hash recorded for it.
-bool Unchanged(const std::string& path, const DocumentInfo& old) {
+// True if `path` has exactly the size and content hash recorded for it. A
+// file of that size last modified before the graph was written (`graph_time`)
+// is taken as unchanged without reading it, as make and rsync do: only a file
+// edited, then given back an older time, with its size kept, would be missed.
+bool Unchanged(const std::string& path, const DocumentInfo& old, fs::file_time_type graph_time) {
   std::error_code ec;
   if (fs::file_size(path, ec) != old.bytes || ec) return false;
+  fs::file_time_type time = fs::last_write_time(path, ec);
+  if (!ec && time < graph_time) return true;
   std::string text, error;
   return ReadFile(path, &text, &error) && ContentHash(text) == old.content_hash;
 }
@@ -135,6 +231,43 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
     plan->to_extract = files;
     return true;
   }
+  fs::file_time_type graph_time = fs::last_write_time(path, ec);
+  if (ec) graph_time = fs::file_time_type::min();
+  std::vector<DocumentExtraction> cached;
+  std::vector<std::string_view> lines;
+  if (ReadCache(path, &plan->cache, &cached, &lines)) {
+    std::unordered_map<std::string, size_t> by_name;
+    for (size_t i = 0; i < cached.size(); ++i) by_name.emplace(cached[i].doc, i);
+    std::vector<bool> keep(cached.size(), false);
+    for (const std::string& f : files) {
+      auto it = by_name.find(fs::path(f).filename().string());
+      DocumentInfo info;
+      if (it != by_name.end()) {
+        const DocumentExtraction& d = cached[it->second];
+        info = {d.doc, d.content_hash, d.bytes};
+      }
+      if (it != by_name.end() && !keep[it->second] && Unchanged(f, info, graph_time)) {
+        keep[it->second] = true;
+      } else {
+        plan->to_extract.push_back(f);
+      }
+    }
+    for (size_t i = 0; i < cached.size(); ++i) {
+      if (!keep[i]) {
+        ++plan->removed;
+        continue;
+      }
+      ++plan->unchanged;
+      plan->kept_lines.push_back(lines[i]);
+      builder->Add(std::move(cached[i]));
+    }
+    return true;
+  }
+  plan->cache.clear();
+  plan->exact = false;
+  std::cerr << "kg: no extraction cache for " << path << " (" << CachePath(path)
+            << "); updating from the graph itself, which may merge entities a full build keeps "
+               "apart\n";
   KnowledgeGraph old;
   std::string error;
   if (!ReadGraphFile(path, &old, &error)) {
@@ -147,7 +280,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
   for (const std::string& f : files) {
     std::string name = fs::path(f).filename().string();
     auto it = by_name.find(name);
-    if (it != by_name.end() && Unchanged(f, *it->second)) {
+    if (it != by_name.end() && Unchanged(f, *it->second, graph_time)) {
       keep.insert(name);
     } else {
       plan->to_extract.push_back(f);
@@ -186,10 +319,21 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   corpus_options.progress = ProgressDisplay(global, start);
   std::vector<DocumentExtraction> report;
   size_t empty = 0;
+  // Only a cache of exact extractions is worth keeping (see CachePath).
+  std::optional<CacheWriter> cache;
+  if (plan.exact) cache.emplace(options.output);
+  if (cache) {
+    for (std::string_view line : plan.kept_lines) cache->Add(line);
+  } else {
+    std::remove(CachePath(options.output).c_str());
+  }
+  plan.kept_lines.clear();
+  plan.cache = std::string();
   ExtractCorpus(
       plan.to_extract, *extractor, corpus_options,
       [&](DocumentExtraction doc) {
         ReportWarnings(doc);
+        if (cache) cache->Add(ExtractionToJsonLine(doc));
         if (doc.bytes == 0) ++empty;
         if (options.report)
           report.push_back(
@@ -197,12 +341,13 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
         builder.Add(std::move(doc));
       },
       &problems);
-  KnowledgeGraph graph = builder.Build();
+  KnowledgeGraph graph = builder.TakeGraph();
   std::string error;
   if (!WriteGraphFile(graph, options.output, &error)) {
     std::cerr << "kg: " << error << "\n";
     return 1;
   }
+  if (cache) cache->Finish(options.output);
   size_t skipped = ReportCorpusProblems(problems);
   if (empty > 0) std::cerr << "kg: " << empty << " empty file(s) gave no text\n";
   if (options.report) PrintReport(report);

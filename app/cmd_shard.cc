@@ -157,7 +157,7 @@ int RunMerge(const GlobalOptions& global, MergeOptions& options) {
   for (const std::string& shard : options.shards) {
     if (!ReadShard(shard, &seen, &builder)) return 1;
   }
-  KnowledgeGraph graph = builder.Build();
+  KnowledgeGraph graph = builder.TakeGraph();
   std::string error;
   if (!WriteGraphFile(graph, options.output, &error)) {
     std::cerr << "kg: " << error << "\n";

@@ -20,8 +20,9 @@ run() {
   local label=$1 mb=$2
   shift 2
   /usr/bin/time -v "$kg" "$@" 2> "$out/time.log" > /dev/null || { tail "$out/time.log" >&2; exit 1; }
-  local secs rss counts
+  local secs cpu rss counts
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$out/time.log")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$out/time.log")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$out/time.log")
   counts=$(python3 - "$out/graph.json" <<'PY'
 import re, sys
@@ -32,11 +33,13 @@ rel = re.search(r'"relations": (\d+)', stats).group(1)
 print(ent, rel)
 PY
 )
-  printf '%-34s %8s %8.2f %9s %9s %10s %10s\n' "$label" "$mb" "$secs" \
-    "$(awk -v m="$mb" -v s="$secs" 'BEGIN {printf "%.1f", (s > 0 ? m / s : 0)}')" "$rss" $counts
+  printf '%-34s %8s %8.2f %9s %8s %9s %9s %10s %10s\n' "$label" "$mb" "$secs" \
+    "$(awk -v m="$mb" -v s="$secs" 'BEGIN {printf "%.1f", (s > 0 ? m / s : 0)}')" "$cpu" \
+    "$(awk -v m="$mb" -v s="$cpu" 'BEGIN {printf "%.1f", (s > 0 ? m / s : 0)}')" "$rss" $counts
 }
 
-printf '%-34s %8s %8s %9s %9s %10s %10s\n' run MB seconds MB/s "RSS MB" entities links
+printf '%-34s %8s %8s %9s %8s %9s %9s %10s %10s\n' run MB seconds MB/s "CPU s" "MB/CPU s" "RSS MB" \
+  entities links
 for size in $sizes; do
   corpus=$out/corpus_${size}mb
   if [ ! -d "$corpus" ]; then python3 "$gen" "$corpus" --mb "$size" > /dev/null; fi
@@ -45,15 +48,25 @@ for size in $sizes; do
     run "build ${size} MB -j$j" "$mb" build -q -j$j "$corpus" -o "$out/graph.json"
   done
   if [ "$size" = 100 ]; then
-    cp "$out/graph.json" "$out/graph_100.json"
+    # cp -p: the extraction cache names the size and time of its graph.
+    cp -p "$out/graph.json" "$out/graph_100.json"
+    cp -p "$out/graph.json.extractions.jsonl" "$out/graph_100.json.extractions.jsonl"
     extra=$corpus/zz_added_newsletter.txt
     cp "$(ls "$here"/corpus/*.txt | head -1)" "$extra"
-    cp "$out/graph_100.json" "$out/graph.json"
     run "build --update (+1 file) -j2" "$(du -sk --apparent-size "$extra" | awk '{printf "%.2f", $1 / 1024}')" \
       build -q --update -j2 "$corpus" -o "$out/graph.json"
-    rm -f "$extra"
+    cp "$out/graph.json" "$out/graph_update.json"
+    run "build ${size} MB +1 file -j2 (full)" "$mb" build -q -j2 "$corpus" -o "$out/graph.json"
+    if cmp -s "$out/graph.json" "$out/graph_update.json"; then
+      echo "(--update gives the same bytes as the full build)"
+    else
+      echo "(--update DIFFERS from the full build)"
+    fi
+    rm -f "$extra" "$out/graph_update.json"
   fi
 done
 mb=$(du -sk --apparent-size "$here/corpus" | awk '{printf "%.2f", $1 / 1024}')
 run "build corpus/ -j1" "$mb" build -q -j1 "$here/corpus" -o "$out/graph.json"
-echo "(MB: apparent size; RSS: peak resident set from /usr/bin/time -v; corpora kept in $out)"
+echo "(MB: apparent size; seconds: wall clock; CPU s: user + system time of all threads, which"
+echo " a machine shared with other work inflates less than wall time; RSS: peak resident set"
+echo " from /usr/bin/time -v; corpora kept in $out)"

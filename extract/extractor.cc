@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "extract/name_key.h"
 #include "extract/text.h"
@@ -152,6 +153,59 @@ void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
   }
 }
 
+// True if the character that starts at s[i] is a letter or a digit
+// ([\p{L}\p{N}]); sets `len` to its length in bytes.
+bool IsWordChar(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return std::isalnum(c);
+  }
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  *len = std::min(n, s.size() - i);
+  static const RE2 kWordChar(R"([\p{L}\p{N}])");
+  return RE2::FullMatch(s.substr(i, *len), kWordChar);
+}
+
+// ForEachMatch for the name lists built by Alternation(). The name is the
+// match less its one-character delimiters, so the DFA alone finds it; the
+// costly submatch search (an NFA over a program of every name) runs only for
+// a match at either end of the text, where "^" or "$" may stand for the
+// delimiter.
+template <typename F>
+void ForEachName(const RE2& re, std::string_view text, F&& on_match) {
+  re2::StringPiece sm[2];
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, 1)) {
+    size_t match_begin = static_cast<size_t>(sm[0].data() - text.data());
+    size_t match_end = match_begin + sm[0].size();
+    size_t last = match_end;
+    while (last > match_begin && (static_cast<unsigned char>(text[last - 1]) & 0xC0) == 0x80) {
+      --last;
+    }
+    if (last > match_begin) --last;
+    size_t first_len = 0, last_len = 0;
+    bool first_word = match_end > match_begin && IsWordChar(text, match_begin, &first_len);
+    bool last_word = match_end > match_begin && IsWordChar(text, last, &last_len);
+    re2::StringPiece hit;
+    if (match_end == match_begin || (match_begin == 0 && !first_word) ||
+        (match_end == text.size() && !last_word)) {
+      re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, 2);
+      hit = sm[1];
+    } else {
+      size_t b = first_word ? match_begin : match_begin + first_len;
+      size_t e = last_word ? match_end : last;
+      hit = b < e ? re2::StringPiece(text.data() + b, e - b) : re2::StringPiece();
+    }
+    if (hit.data() != nullptr && !hit.empty()) {
+      on_match(static_cast<size_t>(hit.data() - text.data()),
+               static_cast<size_t>(hit.data() - text.data() + hit.size()));
+    }
+    size_t hit_end = hit.empty() ? 0 : static_cast<size_t>(hit.data() - text.data()) + hit.size();
+    pos = std::max({hit_end, match_begin + 1, pos + 1});
+  }
+}
+
 std::string FoldSpaces(std::string_view s) {
   std::string out;
   bool space = false;
@@ -187,6 +241,8 @@ struct Head {
   EntityType type = EntityType::kOrganization;
 };
 
+class NameList;
+
 class RuleExtractor : public Extractor {
  public:
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
@@ -219,11 +275,23 @@ class RuleExtractor : public Extractor {
   };
 
   bool CompileRegexes(std::string* error);
+  bool CompileFilter(std::string* error);
+  // RE2::FindAndConsume(text, acronym_after_ or acronym_before_, first,
+  // second), with the DFA alone when the pattern is one whose groups can be
+  // read off the match around its only "(" (acronym_shapes_known_).
+  bool FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
+                      re2::StringPiece* second) const;
+  // False when `re` cannot match anywhere in the sentence `s`. One pass of a
+  // set of all the sentence regexes decides it for all of them at once, so
+  // that the costly searches (submatches, one restart per hit) run only on
+  // sentences where they can find something. `s` must be a whole sentence of
+  // the document being extracted: the answer is kept per sentence.
+  bool MayMatch(const RE2& re, std::string_view s) const;
   std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
   // `table_lines`, when given, receives the first and last line of the table.
   void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out,
                              std::pair<int, int>* table_lines = nullptr) const;
-  std::vector<Mention> FindMentions(std::string_view s, const RE2* local,
+  std::vector<Mention> FindMentions(std::string_view s, const NameList* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
   void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
@@ -284,16 +352,33 @@ class RuleExtractor : public Extractor {
   std::unique_ptr<RE2> role_gap_;       // person -> organisation
   std::unique_ptr<RE2> appointed_gap_;  // "was nominated as the"
   std::unique_ptr<RE2> abbreviation_line_;
+  bool acronym_shapes_known_ = false;
   std::set<std::string> stop_words_;
   std::set<std::string> generic_acronyms_;
   std::set<std::string> parent_prefixes_;
   std::vector<std::pair<std::string, EntityType>> heads_;
+  // Indexes into heads_ by first byte, for DecisiveHead; unusable (and
+  // unused) when a head could hide another occurrence of itself.
+  std::vector<std::vector<int>> heads_by_first_byte_;
+  bool heads_overlap_ = false;
   std::set<std::string> connectors_;
   std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
   std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
   std::set<std::string> head_words_;      // every word of the head phrases but connectors
   std::set<std::string> non_body_words_;  // "Demonstration": a programme, not a body
+  std::unique_ptr<RE2::Set> filter_;      // every regex of filter_index_, for MayMatch
+  std::unordered_map<const RE2*, int> filter_index_;
 };
+
+// The answers of RuleExtractor::MayMatch for the sentences of the document
+// being extracted on this thread, by sentence address.
+struct FilterMemo {
+  const void* owner = nullptr;
+  std::unordered_map<const char*, std::vector<bool>> by_sentence;
+  const char* last = nullptr;  // the sentence asked about last, and its answers
+  const std::vector<bool>* last_hits = nullptr;
+};
+thread_local FilterMemo filter_memo;
 
 bool RuleExtractor::Init(std::string* error) {
   std::vector<std::string> exact, names;
@@ -364,6 +449,23 @@ bool RuleExtractor::Init(std::string* error) {
       }
     }
   }
+  heads_by_first_byte_.resize(256);
+  for (size_t i = 0; i < heads_.size(); ++i) {
+    const std::string& h = heads_[i].first;
+    if (h.empty()) {
+      heads_overlap_ = true;
+      continue;
+    }
+    heads_by_first_byte_[static_cast<unsigned char>(h[0])].push_back(static_cast<int>(i));
+    // "A-B A": an occurrence that find() skips because it starts inside an
+    // earlier one. Then only the original scan gives the original answer.
+    for (size_t k = 1; k < h.size(); ++k) {
+      if (!std::isalpha(static_cast<unsigned char>(h[k - 1])) &&
+          h.compare(k, std::string::npos, h, 0, h.size() - k) == 0) {
+        heads_overlap_ = true;
+      }
+    }
+  }
   for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
   for (const std::string& w : rules_.List("generic_acronyms")) generic_acronyms_.insert(w);
   for (const std::string& w : rules_.List("committee_parent_prefixes")) parent_prefixes_.insert(w);
@@ -383,6 +485,15 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
   acronym_before_ = Compile(
       R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))",
       true, error, "acronym definition");
+  // The patterns FindDefinition knows the groups of. Another pattern here
+  // is still right, only slower.
+  static const std::string kAfterShape =
+      R"(([A-Z][\p{L}\p{N}’'&\-]*(?:,?\s+(?:(?:of|for|on|the|and|in|to|with|by|from|a|an|at|under|&)\s+)*[A-Z][\p{L}\p{N}’'&\-]*)*)\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,12})\s*\))";
+  static const std::string kBeforeShape =
+      R"(\b([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*\(\s*((?:[A-Z][\p{L}’'\-]*)(?:\s+(?:of|for|on|the|and|in|to|&)?\s*[A-Z][\p{L}’'\-]*)+)\s*\))";
+  acronym_shapes_known_ = acronym_after_ && acronym_before_ &&
+                          acronym_after_->pattern() == kAfterShape &&
+                          acronym_before_->pattern() == kBeforeShape;
   std::string connectors;
   for (const std::string& c : rules_.List("title_connectors")) {
     connectors += (connectors.empty() ? "" : "|") + RE2::QuoteMeta(c);
@@ -423,7 +534,100 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
       R"(^\s*([A-Z][A-Za-z0-9&\-]{1,9})\s+((?:[A-Z][\p{L}’'\-,]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Za-z][\p{L}’'\-/,]*|&))*?)\s*(\p{Han}[\p{Han}\s（）()]*)?\s*$)",
       true, error, "abbreviation table line");
   return acronym_after_ && acronym_before_ && title_span_ && quoted_ && generic_ && date_ &&
-         year_ && role_gap_ && appointed_gap_ && abbreviation_line_;
+         year_ && role_gap_ && appointed_gap_ && abbreviation_line_ && CompileFilter(error);
+}
+
+bool RuleExtractor::CompileFilter(std::string* error) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(256 << 20);
+  filter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  auto add = [&](const RE2* re) {
+    if (re == nullptr || filter_index_.count(re)) return true;
+    // Whether a match exists does not depend on leftmost-longest semantics,
+    // so the set needs only the case option of each regex.
+    std::string pattern =
+        re->options().case_sensitive() ? re->pattern() : "(?i:" + re->pattern() + ")";
+    std::string why;
+    int index = filter_->Add(pattern, &why);
+    if (index < 0) {
+      *error = "sentence filter: " + why;
+      return false;
+    }
+    filter_index_.emplace(re, index);
+    return true;
+  };
+  bool ok = add(gazetteer_exact_.get()) && add(gazetteer_names_.get()) && add(quoted_.get()) &&
+            add(generic_.get()) && add(acronym_after_.get()) && add(acronym_before_.get());
+  for (const CompiledPattern& p : patterns_) ok = ok && add(p.re.get());
+  for (const CompiledTrigger& t : triggers_) ok = ok && add(t.active.get()) && add(t.passive.get());
+  if (ok && !filter_->Compile()) {
+    *error = "sentence filter: out of memory";
+    return false;
+  }
+  return ok;
+}
+
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+re2::StringPiece TrimRe2Spaces(re2::StringPiece s) {
+  while (!s.empty() && IsRe2Space(s[0])) s.remove_prefix(1);
+  while (!s.empty() && IsRe2Space(s[s.size() - 1])) s.remove_suffix(1);
+  return s;
+}
+
+bool RuleExtractor::FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
+                                   re2::StringPiece* second) const {
+  if (!acronym_shapes_known_) return RE2::FindAndConsume(text, re, first, second);
+  // The submatch search costs an NFA run over the whole match, often a long
+  // run of capitalised words; the groups are plain to see once the DFA has
+  // found the match: "NAME (the ACR)" or "ACR (NAME)" around the one "(".
+  re2::StringPiece match;
+  if (!re.Match(*text, 0, text->size(), RE2::UNANCHORED, &match, 1)) return false;
+  size_t paren = match.find('(');
+  re2::StringPiece outside = match.substr(0, paren);
+  re2::StringPiece inside = TrimRe2Spaces(match.substr(paren + 1, match.size() - paren - 2));
+  if (&re == acronym_after_.get()) {
+    *first = TrimRe2Spaces(outside);
+    if (inside.size() > 3 && inside.substr(0, 3) == "the" && IsRe2Space(inside[3])) {
+      inside = TrimRe2Spaces(inside.substr(3));
+    }
+    *second = inside;
+  } else {
+    size_t end = 0;
+    while (end < outside.size() && std::isalnum(static_cast<unsigned char>(outside[end]))) ++end;
+    *first = outside.substr(0, end);
+    *second = inside;
+  }
+  text->remove_prefix(static_cast<size_t>(match.data() + match.size() - text->data()));
+  return true;
+}
+
+bool RuleExtractor::MayMatch(const RE2& re, std::string_view s) const {
+  auto index = filter_index_.find(&re);
+  if (index == filter_index_.end()) return true;
+  if (filter_memo.owner != this) {
+    filter_memo.owner = this;
+    filter_memo.by_sentence.clear();
+    filter_memo.last = nullptr;
+  }
+  if (filter_memo.last == s.data()) return (*filter_memo.last_hits)[index->second];
+  auto [it, inserted] = filter_memo.by_sentence.try_emplace(s.data());
+  filter_memo.last = s.data();
+  filter_memo.last_hits = &it->second;
+  std::vector<bool>& hits = it->second;
+  if (inserted) {
+    std::vector<int> matched;
+    RE2::Set::ErrorInfo info;
+    if (filter_->Match(s, &matched, &info)) {
+      hits.assign(filter_index_.size(), false);
+      for (int i : matched) hits[i] = true;
+    } else {
+      // No match, or the set's DFA ran out of memory: then run every regex.
+      hits.assign(filter_index_.size(), info.kind != RE2::Set::kNoError);
+    }
+  }
+  return hits[index->second];
 }
 
 // The head word that decides what a name is: the last head word before the
@@ -444,6 +648,30 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
   }
   Head before, after;
   size_t before_end = 0;
+  if (!heads_overlap_) {
+    // The head words that start at each word start, in the order of heads_:
+    // the same occurrences, and the same winners, as one find() per head.
+    for (size_t p = 0; p < name.size(); ++p) {
+      if (p > 0 && std::isalpha(static_cast<unsigned char>(name[p - 1]))) continue;
+      for (int i : heads_by_first_byte_[static_cast<unsigned char>(name[p])]) {
+        const auto& [head, type] = heads_[i];
+        if (name.compare(p, head.size(), head) != 0) continue;
+        size_t end = p + head.size();
+        if (end != name.size() && std::isalpha(static_cast<unsigned char>(name[end]))) continue;
+        if (end <= first_connector) {
+          // As below: the head ending last decides, the longer of two ending together.
+          if (before.pos == std::string_view::npos || end > before_end ||
+              (end == before_end && p < before.pos)) {
+            before = {p, type};
+            before_end = end;
+          }
+        } else if (after.pos == std::string_view::npos || p < after.pos) {
+          after = {p, type};
+        }
+      }
+    }
+    return before.pos != std::string_view::npos ? before : after;
+  }
   for (const auto& [head, type] : heads_) {
     size_t p = 0;
     while ((p = name.find(head, p)) != std::string_view::npos) {
@@ -501,7 +729,8 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
   std::vector<Acronym> out;
   for (const Sentence& s : sentences) {
     re2::StringPiece text(s.text), full, acr;
-    while (RE2::FindAndConsume(&text, *acronym_after_, &full, &acr)) {
+    while (MayMatch(*acronym_after_, s.text) &&
+           FindDefinition(*acronym_after_, &text, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
       if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
@@ -537,7 +766,8 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       out.push_back({a, chosen, head.type, {}});
     }
     text = re2::StringPiece(s.text);
-    while (RE2::FindAndConsume(&text, *acronym_before_, &acr, &full)) {
+    while (MayMatch(*acronym_before_, s.text) &&
+           FindDefinition(*acronym_before_, &text, &acr, &full)) {
       std::string a(acr.data(), acr.size());
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
@@ -636,6 +866,7 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
   static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG|N[A-Z]))");
   for (const CompiledPattern& p : patterns_) {
+    if (!MayMatch(*p.re, s)) continue;
     ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
       Mention m;
       m.begin = b;
@@ -693,7 +924,8 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
           }
         }
         std::string compact = m.name;
-        RE2::GlobalReplace(&compact, R"(\s*/\s*)", "/");
+        static const RE2 kSlash(R"(\s*/\s*)");
+        RE2::GlobalReplace(&compact, kSlash, "/");
         if (compact != m.name) m.aliases.push_back(compact);
         std::string parent, child, prefix;
         if (RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
@@ -708,7 +940,8 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
           bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
           m.aliases.push_back(bare);
           std::string tight = bare;
-          RE2::GlobalReplace(&tight, R"(\s+)", "");
+          static const RE2 kSpace(R"(\s+)");
+          RE2::GlobalReplace(&tight, kSpace, "");
           if (tight != bare) m.aliases.push_back(tight);
           m.id = tight;
           if (prefix != "SAC") m.id = prefix + " " + tight;
@@ -719,8 +952,10 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         // an alias of this edition.
         static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
         RE2::Replace(&m.name, kGlued, R"(\1 \2)");
-        RE2::GlobalReplace(&m.name, R"(\s*-\s*)", "-");
-        RE2::GlobalReplace(&m.name, R"(\s*:\s*((?:19|20)\d\d)$)", ":\\1");
+        static const RE2 kDash(R"(\s*-\s*)");
+        static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
+        RE2::GlobalReplace(&m.name, kDash, "-");
+        RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
         static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
         std::string bare;
         if (RE2::FullMatch(m.name, kYear, &bare)) m.aliases.push_back(bare);
@@ -1109,7 +1344,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
 void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const {
   re2::StringPiece groups[4];
   size_t pos = 0;
-  while (pos < s.size() && quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
+  while (pos < s.size() && MayMatch(*quoted_, s) &&
+         quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
     pos = static_cast<size_t>(groups[0].data() - s.data()) + groups[0].size();
     re2::StringPiece inner = !groups[1].empty()   ? groups[1]
                              : !groups[2].empty() ? groups[2]
@@ -1178,6 +1414,7 @@ void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Rec
                                        std::vector<Mention>* out) const {
   static const RE2 kStandardWord(R"((?i)^standards?$)");
   static const RE2 kCommitteeWord(R"(^(?:TC|Committee|Working Group|Subcommittee|SC|WG)$)");
+  if (!MayMatch(*generic_, s)) return;
   ForEachMatch(*generic_, s, [&](size_t b, size_t e) {
     std::string_view head = s.substr(b, e - b);
     // "the Measures for ..." starts a title, not a reference.
@@ -1387,13 +1624,114 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   m = std::move(kept);
 }
 
+// The names a document defines (its acronyms), found where ForEachName would
+// find the matches of Alternation(names), without a regex: compiling one per
+// document, and the reverse program its searches need, cost more than the
+// rest of the extraction of a short newsletter. A name that begins or ends
+// with neither a letter nor a digit makes the delimiters ambiguous, and its
+// document gets the regex.
+class NameList {
+ public:
+  explicit NameList(const std::vector<std::string>& names) : by_first_byte_(256) {
+    bool plain = true;
+    for (const std::string& n : names) {
+      size_t len = 0, last = n.size();
+      while (last > 0 && (static_cast<unsigned char>(n[last - 1]) & 0xC0) == 0x80) --last;
+      if (last > 0) --last;
+      if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) plain = false;
+      if (!n.empty()) by_first_byte_[static_cast<unsigned char>(n[0])].push_back(n);
+    }
+    if (!plain) {
+      std::string ignored;
+      regex_ = Compile(Alternation(names), true, &ignored, "local acronyms");
+      by_first_byte_.clear();
+    }
+  }
+
+  template <typename F>
+  void ForEach(std::string_view text, F&& on_match) const {
+    if (by_first_byte_.empty()) {
+      if (regex_ != nullptr) ForEachName(*regex_, text, on_match);
+      return;
+    }
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      // The leftmost match: a name at the start of the text, or after a
+      // character that is neither letter nor digit; then the longest name.
+      size_t match_begin = 0, b = 0, e = std::string_view::npos;
+      for (size_t q = pos; q < text.size() && e == std::string_view::npos;) {
+        size_t len = 1;
+        if (q == 0 && IsWordChar(text, 0, &len)) {
+          b = 0;
+        } else if ((static_cast<unsigned char>(text[q]) & 0xC0) != 0x80 &&
+                   !IsWordChar(text, q, &len)) {
+          b = q + len;
+        } else {
+          q += len;
+          continue;
+        }
+        e = LongestAt(text, b);
+        match_begin = q;
+        q += len;
+      }
+      if (e == std::string_view::npos) return;
+      on_match(b, e);
+      pos = std::max({e, match_begin + 1, pos + 1});
+    }
+  }
+
+ private:
+  // The end of the longest name at text[t] that a delimiter or the end of
+  // the text follows, or npos.
+  size_t LongestAt(std::string_view text, size_t t) const {
+    if (t >= text.size()) return std::string_view::npos;
+    size_t best = std::string_view::npos;
+    for (const std::string& name : by_first_byte_[static_cast<unsigned char>(text[t])]) {
+      size_t e = MatchAt(text, t, name);
+      size_t len = 0;
+      if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
+      if (best == std::string_view::npos || e > best) best = e;
+    }
+    return best;
+  }
+
+  // Where `name` ends if it is printed at text[t]: as SpellingTolerant makes
+  // the regex, a space matches a run of whitespace and "isation" "ization".
+  static size_t MatchAt(std::string_view text, size_t t, const std::string& name) {
+    size_t j = t;
+    for (size_t i = 0; i < name.size();) {
+      if (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0) {
+        if (text.size() - j < 7 || text[j] != 'i' || (text[j + 1] != 's' && text[j + 1] != 'z') ||
+            text.compare(j + 2, 5, "ation") != 0) {
+          return std::string_view::npos;
+        }
+        i += 7;
+        j += 7;
+      } else if (name[i] == ' ') {
+        if (j >= text.size() || !IsRe2Space(text[j])) return std::string_view::npos;
+        while (j < text.size() && IsRe2Space(text[j])) ++j;
+        ++i;
+      } else {
+        if (j >= text.size() || text[j] != name[i]) return std::string_view::npos;
+        ++i;
+        ++j;
+      }
+    }
+    return j;
+  }
+
+  std::vector<std::vector<std::string>> by_first_byte_;  // empty: use regex_
+  std::unique_ptr<RE2> regex_;
+};
+
 std::vector<Mention> RuleExtractor::FindMentions(
-    std::string_view s, const RE2* local, const std::unordered_map<std::string, int>& local_by_key,
+    std::string_view s, const NameList* local,
+    const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
   auto add_gazetteer = [&](const RE2* re) {
-    if (re == nullptr) return;
-    ForEachMatch(*re, s, [&](size_t b, size_t e) {
+    if (re == nullptr || !MayMatch(*re, s)) return;
+    ForEachName(*re, s, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
       const GazetteerEntry& g = rules_.gazetteer[it->second];
@@ -1412,7 +1750,7 @@ std::vector<Mention> RuleExtractor::FindMentions(
   add_gazetteer(gazetteer_exact_.get());
   add_gazetteer(gazetteer_names_.get());
   if (local != nullptr) {
-    ForEachMatch(*local, s, [&](size_t b, size_t e) {
+    local->ForEach(s, [&](size_t b, size_t e) {
       auto it = local_by_key.find(NameKey(s.substr(b, e - b)));
       if (it == local_by_key.end()) return;
       const Acronym& a = acronyms[it->second];
@@ -1653,7 +1991,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       return std::nullopt;
     };
     // Active voice: SUBJECT ... trigger ... OBJECT.
-    if (t.active) {
+    if (t.active && MayMatch(*t.active, s)) {
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
         std::optional<size_t> subject = previous(tb, fits_subject);
         std::optional<size_t> object = following(te, fits_object);
@@ -1710,7 +2048,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       });
     }
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
-    if (t.passive) {
+    if (t.passive && MayMatch(*t.passive, s)) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
         if (InsideMention(tb, te)) return;
         std::optional<size_t> object = previous(tb, fits_object);
@@ -1921,9 +2259,12 @@ class DocumentEntities {
       std::string short_name;
       if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(short_name);
     }
+    std::vector<std::string> keys;  // each name's key, computed once
+    keys.reserve(names.size());
+    for (const std::string& n : names) keys.push_back(NameKey(n));
     int found = -1;
-    for (const std::string& n : names) {
-      auto it = by_key_.find(NameKey(n));
+    for (size_t k = 0; k < names.size(); ++k) {
+      auto it = by_key_.find(keys[k]);
       if (it != by_key_.end() && Compatible(entities_[it->second], m)) {
         found = it->second;
         break;
@@ -1960,8 +2301,9 @@ class DocumentEntities {
       std::string loose = LooseTitleKey(m.name);
       if (!loose.empty()) by_loose_key_.emplace(loose, found);
     }
-    for (const std::string& n : names) {
-      by_key_.emplace(NameKey(n), found);
+    for (size_t k = 0; k < names.size(); ++k) {
+      const std::string& n = names[k];
+      by_key_.emplace(std::move(keys[k]), found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
         e.aliases.push_back(n);
       }
@@ -2153,6 +2495,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   result.doc = std::string(doc_name);
   result.bytes = raw_text.size();
   result.content_hash = ContentHash(raw_text);
+  filter_memo.owner = nullptr;  // sentences of another document may reuse addresses
   NormalizedText text = NormalizeText(raw_text);
   for (std::string& w : text.warnings) result.warnings.push_back({std::move(w)});
 
@@ -2185,11 +2528,8 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
       if (local_by_key.emplace(NameKey(a), static_cast<int>(i)).second) local_names.push_back(a);
     }
   }
-  std::unique_ptr<RE2> local;
-  if (!local_names.empty()) {
-    std::string ignored;
-    local = Compile(Alternation(local_names), true, &ignored, "local acronyms");
-  }
+  std::unique_ptr<NameList> local;
+  if (!local_names.empty()) local = std::make_unique<NameList>(local_names);
 
   DocumentEntities entities;
   std::vector<std::vector<Mention>> per_sentence;

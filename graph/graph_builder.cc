@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/name_key.h"
 
@@ -15,8 +16,8 @@ struct MergedEntity {
   std::string id;
   EntityType type;
   std::string name;
-  std::set<std::string> names;  // every name seen, id and name included
-  std::set<std::string> docs;
+  std::unordered_set<std::string> names;  // every name seen, id and name included
+  std::vector<std::string> docs;          // sorted, unique
 };
 
 // The code of a standard without its year ("GB/T 22239" of "GB/T
@@ -61,7 +62,13 @@ class Merger {
     add_name(e.id);
     add_name(e.name);
     for (const std::string& a : e.aliases) add_name(a);
-    m.docs.insert(doc);
+    // Documents come in name order, so the list mostly grows at its end.
+    if (m.docs.empty() || m.docs.back() < doc) {
+      m.docs.push_back(doc);
+    } else {
+      auto at = std::lower_bound(m.docs.begin(), m.docs.end(), doc);
+      if (at == m.docs.end() || *at != doc) m.docs.insert(at, doc);
+    }
     if (m.type == EntityType::kStandard) {
       auto [code, year] = SplitEdition(m.id);
       if (year > 0) editions_[NameKey(code)].push_back({year, found});
@@ -133,10 +140,15 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
   const GraphStorage& g = graph.storage();
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const EntityNode& n = g[v];
+    // The aliases go with the first document only: merged in name order, the
+    // others would add no name, only the cost of looking each one up again.
+    bool first = true;
     for (const std::string& d : n.docs) {
       auto it = by_doc.find(d);
       if (it == by_doc.end()) continue;
-      it->second.entities.push_back({n.id, n.type, n.name, n.aliases});
+      it->second.entities.push_back({n.id, n.type, n.name, {}});
+      if (first) it->second.entities.back().aliases = n.aliases;
+      first = false;
     }
   }
   for (Edge e : boost::make_iterator_range(boost::edges(g))) {
@@ -152,8 +164,19 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
 }
 
 KnowledgeGraph GraphBuilder::Build() const {
-  std::vector<const DocumentExtraction*> order;
-  for (const DocumentExtraction& d : docs_) order.push_back(&d);
+  // Nothing is moved out: the builder stays as it was.
+  return const_cast<GraphBuilder*>(this)->BuildFrom(false);
+}
+
+KnowledgeGraph GraphBuilder::TakeGraph() {
+  KnowledgeGraph graph = BuildFrom(true);
+  docs_.clear();
+  return graph;
+}
+
+KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
+  std::vector<DocumentExtraction*> order;
+  for (DocumentExtraction& d : docs_) order.push_back(&d);
   std::sort(order.begin(), order.end(),
             [](const auto* a, const auto* b) { return a->doc < b->doc; });
 
@@ -167,11 +190,15 @@ KnowledgeGraph GraphBuilder::Build() const {
   }
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
+  // rank[i] orders entity i by id; ids are unique, so comparing ranks is
+  // comparing ids, without the string comparisons.
+  std::vector<size_t> rank(merged.size());
 
   KnowledgeGraph graph;
   std::vector<size_t> by_id(merged.size());
   for (size_t i = 0; i < merged.size(); ++i) by_id[i] = i;
   std::sort(by_id.begin(), by_id.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
+  for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
   std::vector<Vertex> vertex_of(merged.size());
   for (size_t i : by_id) {
     MergedEntity& m = merged[i];
@@ -182,35 +209,40 @@ KnowledgeGraph GraphBuilder::Build() const {
     for (const std::string& n : m.names) {
       if (n != m.name) node.aliases.push_back(n);
     }
-    node.docs.assign(m.docs.begin(), m.docs.end());
+    std::sort(node.aliases.begin(), node.aliases.end());
+    node.docs = std::move(m.docs);
     vertex_of[i] = *graph.AddEntity(std::move(node));
   }
 
   struct PendingEdge {
     size_t source, target;
-    const ExtractedRelation* relation;
+    ExtractedRelation* relation;
   };
   std::vector<PendingEdge> pending;
   for (size_t i = 0; i < order.size(); ++i) {
-    for (const ExtractedRelation& r : order[i]->relations) {
+    for (ExtractedRelation& r : order[i]->relations) {
       auto s = local[i].find(r.subject);
       auto t = local[i].find(r.object);
       if (s == local[i].end() || t == local[i].end() || s->second == t->second) continue;
       size_t a = s->second, b = t->second;
-      if (IsSymmetric(r.relation) && ids[b] < ids[a]) std::swap(a, b);
+      if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
       pending.push_back({a, b, &r});
     }
   }
   // Evidence order decides which date and role an edge keeps: the earliest
   // document, then line, wins.
   std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
-    auto kx = std::tie(ids[x.source], x.relation->relation, ids[x.target], x.relation->evidence);
-    auto ky = std::tie(ids[y.source], y.relation->relation, ids[y.target], y.relation->evidence);
+    auto kx = std::tie(rank[x.source], x.relation->relation, rank[x.target], x.relation->evidence);
+    auto ky = std::tie(rank[y.source], y.relation->relation, rank[y.target], y.relation->evidence);
     return kx < ky;
   });
   for (const PendingEdge& p : pending) {
-    RelationEdge edge{
-        p.relation->relation, p.relation->date, p.relation->role, {p.relation->evidence}};
+    RelationEdge edge{p.relation->relation, p.relation->date, p.relation->role, {}};
+    if (consume) {
+      edge.evidence.push_back(std::move(p.relation->evidence));
+    } else {
+      edge.evidence.push_back(p.relation->evidence);
+    }
     graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
   }
   for (const DocumentExtraction* d : order) {

@@ -31,9 +31,16 @@ class GraphBuilder {
   // relations are stored with the smaller id as source.
   KnowledgeGraph Build() const;
 
+  // Build() that moves the queued evidence into the graph instead of copying
+  // it, so that the text of a large corpus is held once; leaves the builder
+  // empty.
+  KnowledgeGraph TakeGraph();
+
   size_t size() const { return docs_.size(); }
 
  private:
+  KnowledgeGraph BuildFrom(bool consume);
+
   std::vector<DocumentExtraction> docs_;
 };
 

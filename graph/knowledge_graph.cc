@@ -137,10 +137,19 @@ Edge KnowledgeGraph::AddRelation(Vertex source, Vertex target, RelationEdge edge
   RelationEdge& existing = (*graph_)[found];
   if (existing.date.empty()) existing.date = edge.date;
   if (existing.role.empty()) existing.role = edge.role;
-  existing.evidence.insert(existing.evidence.end(), edge.evidence.begin(), edge.evidence.end());
-  std::sort(existing.evidence.begin(), existing.evidence.end());
-  existing.evidence.erase(std::unique(existing.evidence.begin(), existing.evidence.end()),
-                          existing.evidence.end());
+  std::vector<Evidence>& all = existing.evidence;
+  // Builders add evidence in order: appending keeps the list sorted without
+  // sorting it again, which made an edge with k sentences cost O(k^2 log k).
+  std::sort(edge.evidence.begin(), edge.evidence.end());
+  if (all.empty() || edge.evidence.empty() || !(edge.evidence.front() < all.back())) {
+    for (Evidence& ev : edge.evidence) {
+      if (all.empty() || all.back() < ev) all.push_back(std::move(ev));
+    }
+    return found;
+  }
+  all.insert(all.end(), edge.evidence.begin(), edge.evidence.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
   return found;
 }
 
@@ -214,9 +223,15 @@ GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
     const RelationEdge& r = g[e];
     ++s.relations_by_type[std::string(ToString(r.relation))];
     s.evidence += r.evidence.size();
-    std::set<std::string> docs;
-    for (const Evidence& ev : r.evidence) docs.insert(ev.doc);
-    for (const std::string& d : docs) ++s.relations_by_doc[d];
+    // Evidence is kept sorted by document, so each document's run is counted once.
+    const std::string* last = nullptr;
+    std::set<std::string_view> docs;
+    for (const Evidence& ev : r.evidence) {
+      if (last != nullptr && *last == ev.doc) continue;
+      last = &ev.doc;
+      docs.insert(ev.doc);
+    }
+    for (std::string_view d : docs) ++s.relations_by_doc[std::string(d)];
   }
   return s;
 }

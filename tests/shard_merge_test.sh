@@ -54,8 +54,8 @@ status=0; "$kg" merge -q "$tmp/s1.jsonl" "$tmp/s1.jsonl" -o "$tmp/dup.json" 2> "
 expect_err "already read at $tmp/s1.jsonl:1; keeping the first"
 
 # Incremental builds: new files join, removed ones leave no trace, changed ones
-# are read again. (Not byte-identical to a full build: GraphBuilder::AddGraph
-# gives each kept document every alias of its merged entities.)
+# are read again, and the graph is the one a full build makes, byte for byte
+# (the kept documents' extractions come from graph.json.extractions.jsonl).
 mkdir "$tmp/u"
 ls "$tmp/c" | head -8 | while read -r f; do cp "$tmp/c/$f" "$tmp/u/"; done
 "$kg" build -q "$tmp/u" -o "$tmp/u.json"
@@ -86,4 +86,18 @@ assert not any(sys.argv[2] in n['docs'] for n in g['nodes']), 'entity still cite
 assert not any(e['doc'] == sys.argv[2] for l in g['links'] for e in l['evidence']), 'evidence from the removed file'
 assert any(n['id'] == 'GB/T 98765-2021' for n in g['nodes']), 'changed file not re-extracted'
 " "$tmp/u.json" "$victim" "$tmp/before.json" || fail "update content"
+"$kg" build -q "$tmp/u" -o "$tmp/full.json"
+cmp -s "$tmp/u.json" "$tmp/full.json" || fail "update differs from a full build"
+# Without its cache (or with one of another graph), --update still works
+# from the graph itself, and says that it may merge more than a full build.
+rm "$tmp/u.json.extractions.jsonl"
+printf '\nMIIT issued GB/T 98766-2022 on 3 June 2022.\n' >> "$tmp/u/$(ls "$tmp/u" | tail -1)"
+"$kg" build --update "$tmp/u" -o "$tmp/u.json" 2> "$tmp/err" || fail "update without cache: exit $?"
+expect_err "no extraction cache for $tmp/u.json"
+expect_err "1 extracted, 13 unchanged, 1 dropped or replaced"
+python3 -c "
+import json, sys
+g = json.load(open(sys.argv[1]))
+assert any(n['id'] == 'GB/T 98766-2022' for n in g['nodes']), 'changed file not re-extracted'
+" "$tmp/u.json" || fail "update without cache: content"
 echo "shard_merge_test: ok"
