@@ -55,6 +55,17 @@ class SimpleGraph {
   CsrGraph in_;
 };
 
+// The raw arrays of a CSR graph, for inner loops: the neighbours of v are
+// column[rowstart[v]] .. column[rowstart[v + 1] - 1].
+struct CsrRows {
+  const uint32_t* rowstart;
+  const uint32_t* column;
+};
+
+inline CsrRows RowsOf(const CsrGraph& g) {
+  return {g.m_forward.m_rowstart.data(), g.m_forward.m_column.data()};
+}
+
 // The neighbours of `v` in a CSR graph, as a pair of iterators.
 inline auto Neighbours(const CsrGraph& g, uint32_t v) { return boost::adjacent_vertices(v, g); }
 

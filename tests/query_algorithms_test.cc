@@ -177,6 +177,27 @@ TEST(CentralityTest, BetweennessIsTheSameForAnyThreadCount) {
             Scores(g, CentralityMeasure::kHarmonic, false, 2));
 }
 
+TEST(CentralityTest, BetweennessWhenTheSearchTurnsBottomUp) {
+  // A hub with 12 leaves and a tail h - p1 - p2: from a leaf, the level after
+  // the hub has more arcs than the one vertex left, so Brandes' search
+  // finds p2 bottom-up. Values from NetworkX's betweenness_centrality.
+  std::vector<std::string> ids = {"h", "p1", "p2"};
+  for (int i = 0; i < 12; ++i) ids.push_back("l" + std::to_string(i));
+  KnowledgeGraph g = Entities(ids);
+  for (int i = 0; i < 12; ++i) Link(g, "h", "l" + std::to_string(i));
+  Link(g, "h", "p1");
+  Link(g, "p1", "p2");
+  std::vector<double> undirected = Scores(g, CentralityMeasure::kBetweenness);
+  EXPECT_NEAR(undirected[0], 0.989010989011, 1e-9);
+  EXPECT_NEAR(undirected[1], 0.142857142857, 1e-9);
+  for (size_t v = 2; v < ids.size(); ++v) EXPECT_EQ(undirected[v], 0.0) << ids[v];
+  Link(g, "l0", "h");
+  std::vector<double> directed = Scores(g, CentralityMeasure::kBetweenness, true);
+  EXPECT_NEAR(directed[0], 0.071428571429, 1e-9);
+  EXPECT_NEAR(directed[1], 0.010989010989, 1e-9);
+  for (size_t v = 2; v < ids.size(); ++v) EXPECT_EQ(directed[v], 0.0) << ids[v];
+}
+
 TEST(CentralityTest, RankByScoreBreaksTiesById) {
   KnowledgeGraph g = Star();
   std::vector<double> degree = Scores(g, CentralityMeasure::kDegree);
