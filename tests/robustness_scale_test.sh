@@ -38,7 +38,7 @@ for d in range(100):
     os.makedirs(os.path.join(root, 'd%02d' % d))
 for i in range(n):
     with open(os.path.join(root, 'd%02d' % (i % 100), 't%06d.txt' % i), 'w') as f:
-        f.write('SAMR issued GB/T %d-2019 on 1 May 2019.\n' % (i + 10))
+        f.write('SAMR issued GB/T %d-2019 on 1 May 2019.\n' % (i + 1))
 PY
 "$kg" build -q -j2 "$tmp/tiny" -o "$tmp/tiny.json" || fail "tiny files: exit $?"
 got=$(python3 -c "
