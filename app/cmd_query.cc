@@ -419,19 +419,37 @@ void WritePathJson(JsonWriter& w, const KnowledgeGraph& graph, const Path& path,
   w.EndObject();
 }
 
+// "CESI (Organization)", or "CESI: China Electronics ... (Organization)" when
+// the name says more than the id.
+std::string EntityLine(const GraphStorage& g, Vertex v) {
+  std::string out = g[v].id;
+  if (g[v].name != g[v].id) out += ": " + g[v].name;
+  return out + " (" + TypeName(g, v) + ")";
+}
+
+// A path reads as a chain, one entity per line and each hop between two
+// entities with its relation, direction and first evidence sentence: a table
+// of these long names and sentences would be far wider than a terminal.
 void PrintPathTable(const KnowledgeGraph& graph, const Path& path, Vertex a, Vertex b,
                     bool weighted, const std::string& title) {
+  constexpr size_t kSentenceChars = 110;
   const GraphStorage& g = graph.storage();
   std::cout << title << path.size() << " hop(s) from " << g[a].id << " to " << g[b].id;
   if (weighted) std::cout << ", weight " << FormatScore(PathCost(graph, path, true));
   std::cout << "\n";
   if (path.empty()) return;
-  Table t({"from", "relation", "to", "evidence", "sentence"});
+  std::cout << EntityLine(g, path.front().from) << "\n";
   for (const PathHop& h : path) {
-    t.AddRow({g[h.from].id, Arrow(g, h.edge, h.forward), g[h.to].id, EvidenceLocation(g[h.edge]),
-              FirstSentence(g[h.edge])});
+    std::string sentence = FirstSentence(g[h.edge]);
+    if (sentence.size() > kSentenceChars) {
+      size_t cut = kSentenceChars;
+      while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+      sentence = sentence.substr(0, cut) + "…";
+    }
+    std::cout << "  " << Arrow(g, h.edge, h.forward) << "  " << EvidenceLocation(g[h.edge])
+              << "  \"" << sentence << "\"\n";
+    std::cout << EntityLine(g, h.to) << "\n";
   }
-  t.Print(std::cout, 90);
 }
 
 int RunPath(const GlobalOptions& global, const PathCommandOptions& o) {

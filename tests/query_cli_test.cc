@@ -124,7 +124,15 @@ TEST_F(QueryCliTest, PathShowsEveryHopWithEvidence) {
   EXPECT_THAT(r.out, HasSubstr("\"length\": 3"));
   EXPECT_THAT(r.out, HasSubstr("CESI part_of MIIT."));
   auto table = Kg("path SAC MIIT");
-  EXPECT_THAT(table.out, HasSubstr("<-drafted-"));
+  EXPECT_EQ(table.out,
+            "path of 3 hop(s) from SAC to MIIT\n"
+            "SAC: Standardization Administration of China (Agency)\n"
+            "  -issued->  a.txt:3  \"SAC issued GB 1.\"\n"
+            "GB 1 (Standard)\n"
+            "  <-drafted-  a.txt:4  \"CESI drafted GB 1.\"\n"
+            "CESI: China Electronics Standardization Institute (Organization)\n"
+            "  -part_of->  a.txt:12  \"CESI part_of MIIT.\"\n"
+            "MIIT: Ministry of Industry and Information Technology (Agency)\n");
   EXPECT_EQ(Kg("path SAC MIIT --max-hops 2").exit_code, 1);
   EXPECT_EQ(Kg("path SAC MIIT --directed").exit_code, 1);
   auto apart = Kg("path SAC Lonely");
