@@ -5,7 +5,6 @@
 #include <tuple>
 
 #include "app/commands.h"
-#include "app/table.h"
 
 namespace kg {
 namespace {
@@ -95,31 +94,52 @@ std::string Join(const std::vector<std::string>& values, const char* separator) 
   return out;
 }
 
-void PrintExplainTable(const GraphStorage& g, Vertex v, const std::vector<ExplainedEdge>& edges) {
+// `text` folded at spaces into lines of at most `width` bytes, each prefixed
+// by `indent`: an evidence sentence is printed whole, so that it can be read
+// and checked, yet stays inside a terminal.
+std::string Wrap(const std::string& text, size_t width, const std::string& indent) {
+  std::string out, line;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = std::min(text.find(' ', pos), text.size());
+    std::string word = text.substr(pos, end - pos);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += indent + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    pos = end + 1;
+  }
+  if (!line.empty()) out += indent + line + "\n";
+  return out;
+}
+
+// The entity's fields, then one block per edge: the statement with its date
+// and role, and under it every evidence sentence with its document and line.
+void PrintExplainText(const GraphStorage& g, Vertex v, const std::vector<ExplainedEdge>& edges) {
+  constexpr size_t kWidth = 96;
   const EntityNode& n = g[v];
-  Table head({"field", "value"});
-  head.AddRow({"id", n.id});
-  head.AddRow({"type", std::string(ToString(n.type))});
-  head.AddRow({"name", n.name});
-  head.AddRow({"aliases", Join(n.aliases, "; ")});
-  head.AddRow({"documents", Join(n.docs, ", ")});
-  head.Print(std::cout, 200);
+  std::cout << "id:         " << n.id << "\n"
+            << "type:       " << ToString(n.type) << "\n"
+            << "name:       " << n.name << "\n"
+            << "aliases:    " << Join(n.aliases, "; ") << "\n"
+            << "documents:  " << Join(n.docs, ", ") << "\n";
   if (edges.empty()) {
     std::cout << "\nno relations\n";
     return;
   }
-  std::cout << "\n";
-  // One row per piece of evidence, so every statement can be checked.
-  Table t({"dir", "subject", "relation", "object", "date", "role", "where", "evidence"});
+  std::cout << "\n" << edges.size() << " relation(s):\n";
   for (const ExplainedEdge& x : edges) {
     const RelationEdge& r = g[x.edge];
+    std::cout << "\n" << g[boost::source(x.edge, g)].id << " -" << ToString(r.relation) << "-> "
+              << g[boost::target(x.edge, g)].id;
+    if (!r.date.empty()) std::cout << "  date " << r.date;
+    if (!r.role.empty()) std::cout << "  role " << r.role;
+    std::cout << "\n";
     for (const Evidence& ev : r.evidence) {
-      t.AddRow({x.outgoing ? "out" : "in", g[boost::source(x.edge, g)].id,
-                std::string(ToString(r.relation)), g[boost::target(x.edge, g)].id, r.date, r.role,
-                ev.doc + ":" + std::to_string(ev.line), ev.text});
+      std::cout << "  " << ev.doc << ":" << ev.line << "\n" << Wrap(ev.text, kWidth, "    ");
     }
   }
-  t.Print(std::cout, 100);
 }
 
 int RunExplain(const GlobalOptions& global, const std::string& text) {
@@ -132,7 +152,7 @@ int RunExplain(const GlobalOptions& global, const std::string& text) {
   if (global.json) {
     PrintExplainJson(g, *v, edges);
   } else {
-    PrintExplainTable(g, *v, edges);
+    PrintExplainText(g, *v, edges);
   }
   return 0;
 }
@@ -141,9 +161,9 @@ int RunExplain(const GlobalOptions& global, const std::string& text) {
 
 void RegisterExplainCommands(CLI::App& app, GlobalOptions& global, CommandAction& action) {
   auto* cmd = app.add_subcommand(
-      "explain", "Show an entity: type, aliases, documents, every relation with its evidence");
+      "explain", "an entity: type, aliases, documents, and every relation with its evidence");
   auto text = std::make_shared<std::string>();
-  cmd->add_option("entity", *text, "Entity id, name or alias")->required();
+  cmd->add_option("entity", *text, "entity id, name or alias")->required();
   cmd->callback(
       [&global, &action, text] { action = [&global, text] { return RunExplain(global, *text); }; });
 }

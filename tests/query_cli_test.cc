@@ -218,5 +218,32 @@ TEST_F(QueryCliTest, OutputIsDeterministic) {
   }
 }
 
+TEST_F(QueryCliTest, ExplainShowsAnEntityAndEveryEdgeWithEvidence) {
+  auto r = Kg("explain 'China Electronics Standardisation Institute'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "id:         CESI\n"
+            "type:       Organization\n"
+            "name:       China Electronics Standardization Institute\n"
+            "aliases:    CESI\n"
+            "documents:  a.txt\n"
+            "\n"
+            "2 relation(s):\n"
+            "\n"
+            "CESI -drafted-> GB 1\n"
+            "  a.txt:4\n"
+            "    CESI drafted GB 1.\n"
+            "\n"
+            "CESI -part_of-> MIIT\n"
+            "  a.txt:12\n"
+            "    CESI part_of MIIT.\n");
+  auto dated = Kg("explain 'GB 2'");
+  EXPECT_THAT(dated.out, HasSubstr("SAC -issued-> GB 2  date 2022\n  a.txt:7\n"));
+  EXPECT_THAT(Kg("explain Lonely").out, HasSubstr("\nno relations\n"));
+  auto json = Kg("--json explain CESI");
+  EXPECT_THAT(json.out, HasSubstr("\"line\": 12"));
+  EXPECT_EQ(Kg("explain Nobody-At-All").exit_code, 1);
+}
+
 }  // namespace
 }  // namespace kg
