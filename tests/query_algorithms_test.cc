@@ -209,7 +209,7 @@ TEST(CentralityTest, RankByScoreBreaksTiesById) {
 // Two 4-cliques {a..d} and {e..h} joined by d-e.
 KnowledgeGraph TwoCliques() {
   KnowledgeGraph g = Entities({"a", "b", "c", "d", "e", "f", "g", "h"});
-  for (const std::string& clique : {"abcd", "efgh"}) {
+  for (const char* clique : {"abcd", "efgh"}) {
     for (int i = 0; i < 4; ++i) {
       for (int j = i + 1; j < 4; ++j) Link(g, std::string(1, clique[i]), std::string(1, clique[j]));
     }
