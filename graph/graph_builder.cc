@@ -102,6 +102,16 @@ class Merger {
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
+// A relation on its way into the graph, between merged entities (by index),
+// holding its own date, role and evidence so that the document's records can
+// be freed before the graph is filled.
+struct PendingEdge {
+  size_t source, target;
+  Relation relation;
+  std::string date, role;
+  Evidence evidence;
+};
+
 // Gives every merged entity an id no other one has.
 std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   std::vector<std::string> ids;
@@ -119,6 +129,10 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
 }  // namespace
 
 void GraphBuilder::Add(DocumentExtraction doc) {
+  // Held until Build: the extractor's vectors grew by doubling, and their
+  // spare room would be a good part of a large corpus's memory.
+  doc.entities.shrink_to_fit();
+  doc.relations.shrink_to_fit();
   auto it = std::find_if(docs_.begin(), docs_.end(),
                          [&](const DocumentExtraction& d) { return d.doc == doc.doc; });
   if (it != docs_.end()) {
@@ -203,7 +217,7 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   for (size_t i : by_id) {
     MergedEntity& m = merged[i];
     EntityNode node;
-    node.id = ids[i];
+    node.id = std::move(ids[i]);
     node.type = m.type;
     node.name = m.name;
     for (const std::string& n : m.names) {
@@ -213,12 +227,14 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
     node.docs = std::move(m.docs);
     vertex_of[i] = *graph.AddEntity(std::move(node));
   }
+  // The name index is done with: free it before the edges need the room.
+  merger = Merger();
+  std::vector<std::string>().swap(ids);
 
-  struct PendingEdge {
-    size_t source, target;
-    ExtractedRelation* relation;
-  };
+  size_t relations = 0;
+  for (const DocumentExtraction* d : order) relations += d->relations.size();
   std::vector<PendingEdge> pending;
+  pending.reserve(relations);
   for (size_t i = 0; i < order.size(); ++i) {
     for (ExtractedRelation& r : order[i]->relations) {
       auto s = local[i].find(r.subject);
@@ -226,23 +242,40 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
       if (s == local[i].end() || t == local[i].end() || s->second == t->second) continue;
       size_t a = s->second, b = t->second;
       if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
-      pending.push_back({a, b, &r});
+      pending.push_back({a, b, r.relation, {}, {}, {}});
+      PendingEdge& p = pending.back();
+      if (consume) {
+        p.date = std::move(r.date);
+        p.role = std::move(r.role);
+        p.evidence = std::move(r.evidence);
+      } else {
+        p.date = r.date;
+        p.role = r.role;
+        p.evidence = r.evidence;
+      }
+    }
+    // A document's records are larger than its share of the graph: free
+    // them as soon as `pending` holds what the graph needs of them.
+    std::unordered_map<std::string, int>().swap(local[i]);
+    if (consume) {
+      std::vector<ExtractedRelation>().swap(order[i]->relations);
+      std::vector<ExtractedEntity>().swap(order[i]->entities);
     }
   }
   // Evidence order decides which date and role an edge keeps: the earliest
-  // document, then line, wins.
-  std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
-    auto kx = std::tie(rank[x.source], x.relation->relation, rank[x.target], x.relation->evidence);
-    auto ky = std::tie(rank[y.source], y.relation->relation, rank[y.target], y.relation->evidence);
-    return kx < ky;
+  // document, then line, wins. Sorting indexes moves 8 bytes, not an edge.
+  std::vector<size_t> sorted(pending.size());
+  for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](size_t i, size_t j) {
+    const PendingEdge& x = pending[i];
+    const PendingEdge& y = pending[j];
+    return std::tie(rank[x.source], x.relation, rank[x.target], x.evidence) <
+           std::tie(rank[y.source], y.relation, rank[y.target], y.evidence);
   });
-  for (const PendingEdge& p : pending) {
-    RelationEdge edge{p.relation->relation, p.relation->date, p.relation->role, {}};
-    if (consume) {
-      edge.evidence.push_back(std::move(p.relation->evidence));
-    } else {
-      edge.evidence.push_back(p.relation->evidence);
-    }
+  for (size_t i : sorted) {
+    PendingEdge& p = pending[i];
+    RelationEdge edge{p.relation, std::move(p.date), std::move(p.role), {}};
+    edge.evidence.push_back(std::move(p.evidence));
     graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
   }
   for (const DocumentExtraction* d : order) {
