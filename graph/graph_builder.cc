@@ -102,16 +102,6 @@ class Merger {
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
-// A relation on its way into the graph, between merged entities (by index),
-// holding its own date, role and evidence so that the document's records can
-// be freed before the graph is filled.
-struct PendingEdge {
-  size_t source, target;
-  Relation relation;
-  std::string date, role;
-  Evidence evidence;
-};
-
 // Gives every merged entity an id no other one has.
 std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   std::vector<std::string> ids;
@@ -128,17 +118,39 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
 
 }  // namespace
 
+uint32_t GraphBuilder::Intern(const std::string& s) {
+  auto [it, inserted] = string_ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
+  if (inserted) strings_.push_back(s);
+  return it->second;
+}
+
 void GraphBuilder::Add(DocumentExtraction doc) {
-  // Held until Build: the extractor's vectors grew by doubling, and their
-  // spare room would be a good part of a large corpus's memory.
+  QueuedDocument queued;
+  queued.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
+  // Relations name entities by id; the first entity with an id is the one
+  // meant, as it is the one a lookup by id finds.
+  std::unordered_map<std::string_view, uint32_t> position;
+  for (size_t k = 0; k < doc.entities.size(); ++k) {
+    position.emplace(doc.entities[k].id, static_cast<uint32_t>(k));
+  }
+  auto find = [&](const std::string& id) {
+    auto it = position.find(id);
+    return it == position.end() ? QueuedRelation::kNone : it->second;
+  };
+  queued.relations.reserve(doc.relations.size());
+  for (ExtractedRelation& r : doc.relations) {
+    queued.relations.push_back({find(r.subject), find(r.object), r.relation, Intern(r.date),
+                                Intern(r.role), std::move(r.evidence)});
+  }
+  position.clear();
   doc.entities.shrink_to_fit();
-  doc.relations.shrink_to_fit();
+  queued.entities = std::move(doc.entities);
   auto it = std::find_if(docs_.begin(), docs_.end(),
-                         [&](const DocumentExtraction& d) { return d.doc == doc.doc; });
+                         [&](const QueuedDocument& d) { return d.info.name == queued.info.name; });
   if (it != docs_.end()) {
-    *it = std::move(doc);
+    *it = std::move(queued);
   } else {
-    docs_.push_back(std::move(doc));
+    docs_.push_back(std::move(queued));
   }
 }
 
@@ -185,22 +197,25 @@ KnowledgeGraph GraphBuilder::Build() const {
 KnowledgeGraph GraphBuilder::TakeGraph() {
   KnowledgeGraph graph = BuildFrom(true);
   docs_.clear();
+  strings_.clear();
+  string_ids_.clear();
   return graph;
 }
 
 KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
-  std::vector<DocumentExtraction*> order;
-  for (DocumentExtraction& d : docs_) order.push_back(&d);
+  std::vector<QueuedDocument*> order;
+  for (QueuedDocument& d : docs_) order.push_back(&d);
   std::sort(order.begin(), order.end(),
-            [](const auto* a, const auto* b) { return a->doc < b->doc; });
+            [](const auto* a, const auto* b) { return a->info.name < b->info.name; });
 
   Merger merger;
-  // Per document: its local entity id -> merged index.
-  std::vector<std::unordered_map<std::string, int>> local(order.size());
+  // Per document: the merged index of each of its entities.
+  std::vector<std::vector<int>> local(order.size());
   for (size_t i = 0; i < order.size(); ++i) {
     for (const ExtractedEntity& e : order[i]->entities) {
-      local[i].emplace(e.id, merger.Merge(e, order[i]->doc));
+      local[i].push_back(merger.Merge(e, order[i]->info.name));
     }
+    if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
   }
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
@@ -231,56 +246,49 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   merger = Merger();
   std::vector<std::string>().swap(ids);
 
+  struct PendingEdge {
+    uint32_t source, target;  // merged indexes
+    uint32_t doc, relation;   // positions in `order` and its relations
+  };
   size_t relations = 0;
-  for (const DocumentExtraction* d : order) relations += d->relations.size();
+  for (const QueuedDocument* d : order) relations += d->relations.size();
   std::vector<PendingEdge> pending;
   pending.reserve(relations);
   for (size_t i = 0; i < order.size(); ++i) {
-    for (ExtractedRelation& r : order[i]->relations) {
-      auto s = local[i].find(r.subject);
-      auto t = local[i].find(r.object);
-      if (s == local[i].end() || t == local[i].end() || s->second == t->second) continue;
-      size_t a = s->second, b = t->second;
+    const std::vector<QueuedRelation>& rs = order[i]->relations;
+    for (size_t k = 0; k < rs.size(); ++k) {
+      const QueuedRelation& r = rs[k];
+      if (r.subject == QueuedRelation::kNone || r.object == QueuedRelation::kNone) continue;
+      size_t a = local[i][r.subject], b = local[i][r.object];
+      if (a == b) continue;
       if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
-      pending.push_back({a, b, r.relation, {}, {}, {}});
-      PendingEdge& p = pending.back();
-      if (consume) {
-        p.date = std::move(r.date);
-        p.role = std::move(r.role);
-        p.evidence = std::move(r.evidence);
-      } else {
-        p.date = r.date;
-        p.role = r.role;
-        p.evidence = r.evidence;
-      }
+      pending.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b),
+                         static_cast<uint32_t>(i), static_cast<uint32_t>(k)});
     }
-    // A document's records are larger than its share of the graph: free
-    // them as soon as `pending` holds what the graph needs of them.
-    std::unordered_map<std::string, int>().swap(local[i]);
-    if (consume) {
-      std::vector<ExtractedRelation>().swap(order[i]->relations);
-      std::vector<ExtractedEntity>().swap(order[i]->entities);
-    }
+    std::vector<int>().swap(local[i]);
   }
+  auto relation = [&](const PendingEdge& p) -> QueuedRelation& {
+    return order[p.doc]->relations[p.relation];
+  };
   // Evidence order decides which date and role an edge keeps: the earliest
-  // document, then line, wins. Sorting indexes moves 8 bytes, not an edge.
-  std::vector<size_t> sorted(pending.size());
-  for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
-  std::stable_sort(sorted.begin(), sorted.end(), [&](size_t i, size_t j) {
-    const PendingEdge& x = pending[i];
-    const PendingEdge& y = pending[j];
-    return std::tie(rank[x.source], x.relation, rank[x.target], x.evidence) <
-           std::tie(rank[y.source], y.relation, rank[y.target], y.evidence);
+  // document, then line, wins.
+  std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
+    const QueuedRelation& rx = relation(x);
+    const QueuedRelation& ry = relation(y);
+    return std::tie(rank[x.source], rx.relation, rank[x.target], rx.evidence) <
+           std::tie(rank[y.source], ry.relation, rank[y.target], ry.evidence);
   });
-  for (size_t i : sorted) {
-    PendingEdge& p = pending[i];
-    RelationEdge edge{p.relation, std::move(p.date), std::move(p.role), {}};
-    edge.evidence.push_back(std::move(p.evidence));
+  for (const PendingEdge& p : pending) {
+    QueuedRelation& r = relation(p);
+    RelationEdge edge{r.relation, strings_[r.date], strings_[r.role], {}};
+    if (consume) {
+      edge.evidence.push_back(std::move(r.evidence));
+    } else {
+      edge.evidence.push_back(r.evidence);
+    }
     graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
   }
-  for (const DocumentExtraction* d : order) {
-    graph.documents().push_back({d->doc, d->content_hash, d->bytes});
-  }
+  for (const QueuedDocument* d : order) graph.documents().push_back(d->info);
   return graph;
 }
 
