@@ -8,6 +8,10 @@
 
 #include "extract/name_key.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace kg {
 namespace {
 
@@ -102,6 +106,16 @@ class Merger {
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
+// Hands the pages freed so far back to the system. The extraction threads
+// allocated in their own malloc arenas, where the main thread, which builds
+// the graph, would never reuse them: without this, their spare room and the
+// whole graph add up in the peak.
+void ReturnFreeMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
 // Gives every merged entity an id no other one has.
 std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   std::vector<std::string> ids;
@@ -118,13 +132,42 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
 
 }  // namespace
 
+uint32_t GraphBuilder::Intern(const std::string& s) {
+  auto [it, inserted] = string_ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
+  if (inserted) strings_.push_back(s);
+  return it->second;
+}
+
 void GraphBuilder::Add(DocumentExtraction doc) {
+  QueuedDocument queued;
+  queued.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
+  // Relations name entities by id; the first entity with an id is the one
+  // meant, as it is the one a lookup by id finds.
+  std::unordered_map<std::string_view, uint32_t> position;
+  for (size_t k = 0; k < doc.entities.size(); ++k) {
+    position.emplace(doc.entities[k].id, static_cast<uint32_t>(k));
+  }
+  auto find = [&](const std::string& id) {
+    auto it = position.find(id);
+    return it == position.end() ? QueuedRelation::kNone : it->second;
+  };
+  // Copied, not moved: what is kept is then allocated by this thread, and
+  // the extraction thread's malloc arena, freed whole with `doc`, can go
+  // back to the system (see ReturnFreeMemory) instead of staying pinned by
+  // a few strings per page.
+  queued.relations.reserve(doc.relations.size());
+  for (ExtractedRelation& r : doc.relations) {
+    queued.relations.push_back(
+        {find(r.subject), find(r.object), r.relation, Intern(r.date), Intern(r.role), r.evidence});
+  }
+  position.clear();
+  queued.entities = doc.entities;
   auto it = std::find_if(docs_.begin(), docs_.end(),
-                         [&](const DocumentExtraction& d) { return d.doc == doc.doc; });
+                         [&](const QueuedDocument& d) { return d.info.name == queued.info.name; });
   if (it != docs_.end()) {
-    *it = std::move(doc);
+    *it = std::move(queued);
   } else {
-    docs_.push_back(std::move(doc));
+    docs_.push_back(std::move(queued));
   }
 }
 
@@ -171,22 +214,25 @@ KnowledgeGraph GraphBuilder::Build() const {
 KnowledgeGraph GraphBuilder::TakeGraph() {
   KnowledgeGraph graph = BuildFrom(true);
   docs_.clear();
+  strings_.clear();
+  string_ids_.clear();
   return graph;
 }
 
 KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
-  std::vector<DocumentExtraction*> order;
-  for (DocumentExtraction& d : docs_) order.push_back(&d);
+  std::vector<QueuedDocument*> order;
+  for (QueuedDocument& d : docs_) order.push_back(&d);
   std::sort(order.begin(), order.end(),
-            [](const auto* a, const auto* b) { return a->doc < b->doc; });
+            [](const auto* a, const auto* b) { return a->info.name < b->info.name; });
 
   Merger merger;
-  // Per document: its local entity id -> merged index.
-  std::vector<std::unordered_map<std::string, int>> local(order.size());
+  // Per document: the merged index of each of its entities.
+  std::vector<std::vector<int>> local(order.size());
   for (size_t i = 0; i < order.size(); ++i) {
     for (const ExtractedEntity& e : order[i]->entities) {
-      local[i].emplace(e.id, merger.Merge(e, order[i]->doc));
+      local[i].push_back(merger.Merge(e, order[i]->info.name));
     }
+    if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
   }
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
@@ -203,7 +249,7 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   for (size_t i : by_id) {
     MergedEntity& m = merged[i];
     EntityNode node;
-    node.id = ids[i];
+    node.id = std::move(ids[i]);
     node.type = m.type;
     node.name = m.name;
     for (const std::string& n : m.names) {
@@ -213,41 +259,54 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
     node.docs = std::move(m.docs);
     vertex_of[i] = *graph.AddEntity(std::move(node));
   }
+  // The name index is done with: free it before the edges need the room.
+  merger = Merger();
+  std::vector<std::string>().swap(ids);
+  if (consume) ReturnFreeMemory();
 
   struct PendingEdge {
-    size_t source, target;
-    ExtractedRelation* relation;
+    uint32_t source, target;  // merged indexes
+    uint32_t doc, relation;   // positions in `order` and its relations
   };
+  size_t relations = 0;
+  for (const QueuedDocument* d : order) relations += d->relations.size();
   std::vector<PendingEdge> pending;
+  pending.reserve(relations);
   for (size_t i = 0; i < order.size(); ++i) {
-    for (ExtractedRelation& r : order[i]->relations) {
-      auto s = local[i].find(r.subject);
-      auto t = local[i].find(r.object);
-      if (s == local[i].end() || t == local[i].end() || s->second == t->second) continue;
-      size_t a = s->second, b = t->second;
+    const std::vector<QueuedRelation>& rs = order[i]->relations;
+    for (size_t k = 0; k < rs.size(); ++k) {
+      const QueuedRelation& r = rs[k];
+      if (r.subject == QueuedRelation::kNone || r.object == QueuedRelation::kNone) continue;
+      size_t a = local[i][r.subject], b = local[i][r.object];
+      if (a == b) continue;
       if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
-      pending.push_back({a, b, &r});
+      pending.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b),
+                         static_cast<uint32_t>(i), static_cast<uint32_t>(k)});
     }
+    std::vector<int>().swap(local[i]);
   }
+  auto relation = [&](const PendingEdge& p) -> QueuedRelation& {
+    return order[p.doc]->relations[p.relation];
+  };
   // Evidence order decides which date and role an edge keeps: the earliest
   // document, then line, wins.
   std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
-    auto kx = std::tie(rank[x.source], x.relation->relation, rank[x.target], x.relation->evidence);
-    auto ky = std::tie(rank[y.source], y.relation->relation, rank[y.target], y.relation->evidence);
-    return kx < ky;
+    const QueuedRelation& rx = relation(x);
+    const QueuedRelation& ry = relation(y);
+    return std::tie(rank[x.source], rx.relation, rank[x.target], rx.evidence) <
+           std::tie(rank[y.source], ry.relation, rank[y.target], ry.evidence);
   });
   for (const PendingEdge& p : pending) {
-    RelationEdge edge{p.relation->relation, p.relation->date, p.relation->role, {}};
+    QueuedRelation& r = relation(p);
+    RelationEdge edge{r.relation, strings_[r.date], strings_[r.role], {}};
     if (consume) {
-      edge.evidence.push_back(std::move(p.relation->evidence));
+      edge.evidence.push_back(std::move(r.evidence));
     } else {
-      edge.evidence.push_back(p.relation->evidence);
+      edge.evidence.push_back(r.evidence);
     }
     graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
   }
-  for (const DocumentExtraction* d : order) {
-    graph.documents().push_back({d->doc, d->content_hash, d->bytes});
-  }
+  for (const QueuedDocument* d : order) graph.documents().push_back(d->info);
   return graph;
 }
 

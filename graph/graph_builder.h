@@ -4,6 +4,9 @@
 #ifndef KG_GRAPH_GRAPH_BUILDER_H_
 #define KG_GRAPH_GRAPH_BUILDER_H_
 
+#include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -39,9 +42,29 @@ class GraphBuilder {
   size_t size() const { return docs_.size(); }
 
  private:
-  KnowledgeGraph BuildFrom(bool consume);
+  // A relation as queued: its entities by position in the document's list
+  // (kNone: no entity of the document has that id) and its date and role by
+  // number in strings_. A large corpus queues millions of these, so they
+  // hold no string they do not need.
+  struct QueuedRelation {
+    static constexpr uint32_t kNone = UINT32_MAX;
+    uint32_t subject, object;
+    Relation relation;
+    uint32_t date, role;
+    Evidence evidence;
+  };
+  struct QueuedDocument {
+    DocumentInfo info;
+    std::vector<ExtractedEntity> entities;
+    std::vector<QueuedRelation> relations;
+  };
 
-  std::vector<DocumentExtraction> docs_;
+  KnowledgeGraph BuildFrom(bool consume);
+  uint32_t Intern(const std::string& s);
+
+  std::vector<QueuedDocument> docs_;
+  std::vector<std::string> strings_;  // dates and roles, by number
+  std::unordered_map<std::string, uint32_t> string_ids_;
 };
 
 }  // namespace kg

@@ -1,0 +1,101 @@
+// GraphBuilder's merge of queued documents: which relations become edges,
+// which date an edge keeps, and that Build and TakeGraph agree whatever the
+// order documents are added in.
+#include "graph/graph_builder.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "graph/node_link_json.h"
+
+namespace kg {
+namespace {
+
+ExtractedRelation Rel(const std::string& s, Relation r, const std::string& o,
+                      const std::string& date, const std::string& doc, int line) {
+  return {s, r, o, date, "", {doc, line, "sentence " + doc + " " + std::to_string(line)}};
+}
+
+DocumentExtraction DocA() {
+  DocumentExtraction d;
+  d.doc = "a.txt";
+  d.entities = {{"SAC", EntityType::kAgency, "Standardization Administration", {}},
+                {"GB/T 22239-2019", EntityType::kStandard, "GB/T 22239-2019", {}},
+                // A second entity with an id already used: relations mean the first.
+                {"SAC", EntityType::kOrganization, "Other SAC", {}}};
+  d.relations = {Rel("SAC", Relation::kIssued, "GB/T 22239-2019", "2019-05", "a.txt", 3),
+                 Rel("SAC", Relation::kIssued, "NOPE", "", "a.txt", 4),  // unknown object
+                 Rel("SAC", Relation::kIssued, "SAC", "", "a.txt", 5)};  // itself
+  return d;
+}
+
+DocumentExtraction DocB() {
+  DocumentExtraction d;
+  d.doc = "b.txt";
+  d.entities = {{"SAC", EntityType::kAgency, "SAC", {}},
+                {"GB/T 22239-2019", EntityType::kStandard, "GB/T 22239-2019", {}},
+                {"ZZZ", EntityType::kOrganization, "ZZZ", {}}};
+  d.relations = {Rel("SAC", Relation::kIssued, "GB/T 22239-2019", "2020", "b.txt", 1),
+                 Rel("ZZZ", Relation::kCooperatesWith, "SAC", "", "b.txt", 2)};
+  return d;
+}
+
+TEST(GraphBuilderTest, MergesRelationsOfDocumentsInNameOrder) {
+  GraphBuilder builder;
+  builder.Add(DocB());
+  builder.Add(DocA());
+  KnowledgeGraph g = builder.TakeGraph();
+  EXPECT_EQ(builder.size(), 0u);
+  ASSERT_EQ(g.num_entities(), 3u);
+  ASSERT_EQ(g.num_relations(), 2u);
+  const GraphStorage& s = g.storage();
+  for (Edge e : boost::make_iterator_range(boost::edges(s))) {
+    const RelationEdge& r = s[e];
+    const std::string& from = s[boost::source(e, s)].id;
+    const std::string& to = s[boost::target(e, s)].id;
+    if (r.relation == Relation::kIssued) {
+      EXPECT_EQ(from, "SAC");
+      EXPECT_EQ(to, "GB/T 22239-2019");
+      EXPECT_EQ(r.date, "2019-05");  // a.txt comes first
+      ASSERT_EQ(r.evidence.size(), 2u);
+      EXPECT_EQ(r.evidence[0], (Evidence{"a.txt", 3, "sentence a.txt 3"}));
+      EXPECT_EQ(r.evidence[1], (Evidence{"b.txt", 1, "sentence b.txt 1"}));
+    } else {
+      EXPECT_EQ(r.relation, Relation::kCooperatesWith);
+      EXPECT_EQ(from, "SAC");  // symmetric: smaller id first
+      EXPECT_EQ(to, "ZZZ");
+    }
+  }
+  ASSERT_EQ(g.documents().size(), 2u);
+  EXPECT_EQ(g.documents()[0].name, "a.txt");
+}
+
+TEST(GraphBuilderTest, BuildKeepsTheQueueAndMatchesTakeGraph) {
+  GraphBuilder builder;
+  builder.Add(DocA());
+  builder.Add(DocB());
+  std::string first = GraphToJson(builder.Build());
+  EXPECT_EQ(GraphToJson(builder.Build()), first);
+  EXPECT_EQ(builder.size(), 2u);
+  GraphBuilder reversed;
+  reversed.Add(DocB());
+  reversed.Add(DocA());
+  EXPECT_EQ(GraphToJson(reversed.TakeGraph()), first);
+}
+
+TEST(GraphBuilderTest, AddingADocumentAgainReplacesIt) {
+  GraphBuilder builder;
+  builder.Add(DocA());
+  DocumentExtraction empty;
+  empty.doc = "a.txt";
+  builder.Add(empty);
+  KnowledgeGraph g = builder.TakeGraph();
+  EXPECT_EQ(g.num_entities(), 0u);
+  EXPECT_EQ(g.num_relations(), 0u);
+  EXPECT_EQ(g.documents().size(), 1u);
+}
+
+}  // namespace
+}  // namespace kg
