@@ -17,7 +17,7 @@ cd ..
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKG_SANITIZE=address,undefined \
   -DKG_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$(nproc)"
-# tests/lsan.supp names the leaks of Graphviz 2.42 and fontconfig, never kg's.
+# tests/lsan.supp names leaks inside Graphviz 2.42, fontconfig and cairo, never kg's.
 # Those suppressions match frames inside the Graphviz libraries, which are
 # built without frame pointers, so the tests that render unwind slowly.
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
