@@ -648,6 +648,20 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
   }
   Head before, after;
   size_t before_end = 0;
+  // Before the first connector the head ending last decides, and of two heads
+  // ending together the longer ("Standing Committee", an agency, over
+  // "Committee"); after it, the first head.
+  auto consider = [&](size_t p, size_t end, EntityType type) {
+    if (end <= first_connector) {
+      if (before.pos == std::string_view::npos || end > before_end ||
+          (end == before_end && p < before.pos)) {
+        before = {p, type};
+        before_end = end;
+      }
+    } else if (after.pos == std::string_view::npos || p < after.pos) {
+      after = {p, type};
+    }
+  };
   if (!heads_overlap_) {
     // The head words that start at each word start, in the order of heads_:
     // the same occurrences, and the same winners, as one find() per head.
@@ -658,16 +672,7 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
         if (name.compare(p, head.size(), head) != 0) continue;
         size_t end = p + head.size();
         if (end != name.size() && std::isalpha(static_cast<unsigned char>(name[end]))) continue;
-        if (end <= first_connector) {
-          // As below: the head ending last decides, the longer of two ending together.
-          if (before.pos == std::string_view::npos || end > before_end ||
-              (end == before_end && p < before.pos)) {
-            before = {p, type};
-            before_end = end;
-          }
-        } else if (after.pos == std::string_view::npos || p < after.pos) {
-          after = {p, type};
-        }
+        consider(p, end, type);
       }
     }
     return before.pos != std::string_view::npos ? before : after;
@@ -678,19 +683,7 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
       size_t end = p + head.size();
       bool word_start = p == 0 || !std::isalpha(static_cast<unsigned char>(name[p - 1]));
       bool word_end = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
-      if (word_start && word_end) {
-        // Of two heads ending together the longer decides: "Standing
-        // Committee" (an agency) over "Committee".
-        if (end <= first_connector) {
-          if (before.pos == std::string_view::npos || end > before_end ||
-              (end == before_end && p < before.pos)) {
-            before = {p, type};
-            before_end = end;
-          }
-        } else if (after.pos == std::string_view::npos || p < after.pos) {
-          after = {p, type};
-        }
-      }
+      if (word_start && word_end) consider(p, end, type);
       p = end;
     }
   }
