@@ -22,6 +22,7 @@
 #include <rapidjson/writer.h>
 
 #include "graph/node_link_json.h"
+#include "query/betweenness.h"
 #include "query/centrality.h"
 #include "query/paths.h"
 #include "query/simple_graph.h"
@@ -117,7 +118,7 @@ int main(int argc, char** argv) {
   }
   if (sample > 0) {
     start = Clock::now();
-    kg::BetweennessFromSources(view, sample, threads);
+    kg::BrandesDependencySums(view, sample, threads);
     w.Key("betweenness_sample");
     w.Double(SecondsSince(start));
     w.Key("betweenness_sources");

@@ -6,13 +6,11 @@
 #include <cstdint>
 #include <numeric>
 
+#include "query/betweenness.h"
 #include "query/parallel.h"
 
 namespace kg {
 namespace {
-
-// Vertices per chunk handed to a worker for per-source searches.
-constexpr size_t kSourceChunk = 64;
 
 std::vector<double> DegreeScores(const SimpleGraph& view, CentralityMeasure measure) {
   const size_t n = view.num_vertices();
@@ -31,247 +29,9 @@ std::vector<double> DegreeScores(const SimpleGraph& view, CentralityMeasure meas
   return scores;
 }
 
-// Splits `count` work items into blocks whose number depends only on the
-// graph's size: each block sums into its own array and blocks are merged in
-// order, so floating-point results are the same for any thread count.
-struct BlockPlan {
-  size_t blocks = 0;
-  size_t block_size = 0;
-};
-
-BlockPlan PlanBlocks(size_t count, size_t n) {
-  BlockPlan plan;
-  if (count == 0) return plan;
-  size_t blocks = std::min<size_t>(count, 64);
-  while (blocks > 1 && blocks * n > (size_t{1} << 23)) blocks /= 2;
-  plan.block_size = (count + blocks - 1) / blocks;
-  plan.blocks = (count + plan.block_size - 1) / plan.block_size;
-  return plan;
-}
-
-// Per-worker state of Brandes' search from one source, reset after each use
-// so that a search costs only what it visits. value[v] holds the number of
-// shortest paths from the source to v, then (1 + dependency) / paths once the
-// backward phase is done with v.
-struct BrandesScratch {
-  BrandesScratch(size_t n, size_t arcs)
-      : dist(n, -1),
-        value(n),
-        pending(n),
-        order(n + 1),
-        unvisited(n),
-        dag(arcs + 1),
-        succ_begin(n),
-        succ_end(n),
-        pred_begin(n),
-        pred_end(n) {}
-  std::vector<int32_t> dist;
-  std::vector<double> value;
-  std::vector<double> pending;      // dependency sums spread from successors
-  std::vector<uint32_t> order;      // vertices level by level
-  std::vector<uint32_t> unvisited;  // not reached yet, once a level went bottom-up
-  std::vector<uint32_t> dag;        // shortest-path DAG arcs, see below
-  // The DAG arcs of order[i]: its successors when its level was expanded
-  // top-down, its predecessors when it was reached bottom-up.
-  std::vector<uint32_t> succ_begin, succ_end, pred_begin, pred_end;
-  std::vector<uint32_t> level_start;  // order[level_start[d]..level_start[d+1]) is level d
-  std::vector<char> bottom_up;        // how level d was expanded into d + 1
-};
-
-// Expands level d top-down: scans the arcs of its vertices, counting paths
-// into newly reached ones and recording successors. Returns the summed degree
-// (incoming) of the vertices reached.
-uint64_t ExpandTopDown(CsrRows out, CsrRows in, int32_t d, BrandesScratch& s, uint32_t* tail_io,
-                       uint32_t* arcs_io) {
-  int32_t* dist = s.dist.data();
-  double* value = s.value.data();
-  uint32_t* order = s.order.data();
-  uint32_t* dag = s.dag.data();
-  // Counters in locals: through the pointers they could alias order[] and
-  // dag[], and the compiler would reload them at every arc.
-  uint32_t tail = *tail_io, arcs = *arcs_io;
-  uint64_t reached_degree = 0;
-  const int32_t next = d + 1;
-  for (uint32_t i = s.level_start[d]; i < s.level_start[d + 1]; ++i) {
-    const uint32_t v = order[i];
-    const double paths = value[v];
-    s.succ_begin[i] = arcs;
-    for (uint32_t a = out.rowstart[v]; a < out.rowstart[v + 1]; ++a) {
-      const uint32_t w = out.column[a];
-      if (dist[w] < 0) {
-        dist[w] = next;
-        order[tail++] = w;
-        reached_degree += in.rowstart[w + 1] - in.rowstart[w];
-      }
-      if (dist[w] == next) {
-        value[w] += paths;
-        dag[arcs++] = w;
-      }
-    }
-    s.succ_end[i] = arcs;
-  }
-  *tail_io = tail;
-  *arcs_io = arcs;
-  return reached_degree;
-}
-
-// Expands level d bottom-up: every unvisited vertex looks for predecessors
-// among its incoming arcs. Cheaper than top-down once the unvisited vertices
-// have fewer arcs than the level (the last levels of small-world graphs).
-uint64_t ExpandBottomUp(CsrRows in, int32_t d, BrandesScratch& s, uint32_t* unvisited_count,
-                        uint32_t* tail_io, uint32_t* arcs_io) {
-  int32_t* dist = s.dist.data();
-  double* value = s.value.data();
-  uint32_t* order = s.order.data();
-  uint32_t* dag = s.dag.data();
-  uint32_t* unvisited = s.unvisited.data();
-  uint32_t tail = *tail_io, arcs = *arcs_io;  // locals, as in ExpandTopDown
-  const uint32_t level_end = tail, count = *unvisited_count;
-  uint64_t reached_degree = 0;
-  uint32_t kept = 0;
-  for (uint32_t k = 0; k < count; ++k) {
-    const uint32_t w = unvisited[k];
-    const uint32_t start = arcs;
-    double paths = 0.0;
-    for (uint32_t a = in.rowstart[w]; a < in.rowstart[w + 1]; ++a) {
-      const uint32_t u = in.column[a];
-      const bool predecessor = dist[u] == d;
-      paths += predecessor ? value[u] : 0.0;
-      dag[arcs] = u;
-      arcs += predecessor;
-    }
-    if (arcs == start) {
-      unvisited[kept++] = w;
-      continue;
-    }
-    s.pred_begin[tail] = start;
-    s.pred_end[tail] = arcs;
-    order[tail++] = w;
-    value[w] = paths;
-    reached_degree += in.rowstart[w + 1] - in.rowstart[w];
-  }
-  // Only now: a vertex reached at d + 1 must not count as a predecessor above.
-  for (uint32_t i = level_end; i < tail; ++i) dist[order[i]] = d + 1;
-  *unvisited_count = kept;
-  *tail_io = tail;
-  *arcs_io = arcs;
-  return reached_degree;
-}
-
-// Brandes' accumulation for one source, added into `scores`. The search goes
-// level by level, each level top-down or bottom-up, whichever scans fewer
-// arcs (a choice that depends only on the graph and the source, so results
-// stay the same for any thread count), counting paths as it goes and keeping
-// the shortest-path DAG so that the backward phase visits DAG arcs only.
-void AddSourceBetweenness(CsrRows out, CsrRows in, size_t n, uint32_t source, BrandesScratch& s,
-                          double* scores) {
-  int32_t* dist = s.dist.data();
-  double* value = s.value.data();
-  double* pending = s.pending.data();
-  uint32_t* order = s.order.data();
-  const uint32_t* dag = s.dag.data();
-  s.level_start.assign({0, 1});
-  s.bottom_up.clear();
-  uint32_t tail = 0, arcs = 0, unvisited_count = 0;
-  bool listed_unvisited = false;
-  order[tail++] = source;
-  dist[source] = 0;
-  value[source] = 1.0;
-  // Incoming degrees: what a bottom-up step scans, per vertex.
-  const uint64_t total_degree = in.rowstart[n];
-  uint64_t level_degree = in.rowstart[source + 1] - in.rowstart[source];
-  uint64_t reached_degree = level_degree;
-  for (int32_t d = 0; s.level_start[d] < s.level_start[d + 1]; ++d) {
-    const uint64_t out_arcs = [&] {
-      uint64_t sum = 0;
-      for (uint32_t i = s.level_start[d]; i < s.level_start[d + 1]; ++i) {
-        sum += out.rowstart[order[i] + 1] - out.rowstart[order[i]];
-      }
-      return sum;
-    }();
-    const bool bottom = total_degree - reached_degree < out_arcs;
-    s.bottom_up.push_back(bottom);
-    if (bottom && !listed_unvisited) {
-      for (uint32_t w = 0; w < n; ++w) {
-        if (dist[w] < 0) s.unvisited[unvisited_count++] = w;
-      }
-      listed_unvisited = true;
-    }
-    level_degree = bottom ? ExpandBottomUp(in, d, s, &unvisited_count, &tail, &arcs)
-                          : ExpandTopDown(out, in, d, s, &tail, &arcs);
-    if (!bottom && listed_unvisited) {
-      uint32_t kept = 0;
-      for (uint32_t k = 0; k < unvisited_count; ++k) {
-        if (dist[s.unvisited[k]] < 0) s.unvisited[kept++] = s.unvisited[k];
-      }
-      unvisited_count = kept;
-    }
-    reached_degree += level_degree;
-    s.level_start.push_back(tail);
-  }
-  // Backward, deepest level first. When level d + 1 is done, value[] of its
-  // vertices is (1 + dependency) / paths, what each passes to a predecessor.
-  for (int32_t d = static_cast<int32_t>(s.bottom_up.size()) - 1; d >= 0; --d) {
-    const uint32_t begin = s.level_start[d], end = s.level_start[d + 1];
-    if (s.bottom_up[d]) {
-      for (uint32_t i = end; i < s.level_start[d + 2]; ++i) {
-        const double share = value[order[i]];
-        for (uint32_t a = s.pred_begin[i]; a < s.pred_end[i]; ++a) pending[dag[a]] += share;
-      }
-    } else {
-      for (uint32_t i = begin; i < end; ++i) {
-        double sum = 0.0;
-        for (uint32_t a = s.succ_begin[i]; a < s.succ_end[i]; ++a) sum += value[dag[a]];
-        pending[order[i]] = sum;
-      }
-    }
-    for (uint32_t i = begin; i < end; ++i) {
-      const uint32_t v = order[i];
-      const double dependency = value[v] * pending[v];
-      pending[v] = 0.0;
-      // The source's own dependency is not betweenness.
-      if (d > 0) scores[v] += dependency;
-      value[v] = (1.0 + dependency) / value[v];
-    }
-  }
-  for (uint32_t i = 0; i < tail; ++i) {
-    dist[order[i]] = -1;
-    value[order[i]] = 0.0;
-  }
-}
-
-// Parallel Brandes over blocks of source vertices (see BlockPlan).
-std::vector<double> BrandesSums(const SimpleGraph& view, size_t sources, int threads) {
-  const size_t n = view.num_vertices();
-  std::vector<double> scores(n, 0.0);
-  sources = std::min(sources, n);
-  if (sources == 0) return scores;
-  const BlockPlan plan = PlanBlocks(sources, n);
-  const size_t blocks = plan.blocks, block_size = plan.block_size;
-  const int workers = WorkerCount(threads);
-  std::vector<std::vector<double>> partial(blocks);
-  std::vector<BrandesScratch> scratch;
-  const size_t arcs = boost::num_edges(view.out());
-  for (int w = 0; w < std::min<int>(workers, blocks); ++w) scratch.emplace_back(n, arcs);
-  ParallelFor(blocks, 1, workers, [&](size_t begin, size_t end, int worker) {
-    for (size_t b = begin; b < end; ++b) {
-      partial[b].assign(n, 0.0);
-      size_t last = std::min(sources, (b + 1) * block_size);
-      for (size_t source = b * block_size; source < last; ++source) {
-        AddSourceBetweenness(RowsOf(view.out()), RowsOf(view.in()), n,
-                             static_cast<uint32_t>(source), scratch[worker], partial[b].data());
-      }
-    }
-  });
-  for (const std::vector<double>& block : partial) {
-    for (size_t v = 0; v < n; ++v) scores[v] += block[v];
-  }
-  return scores;
-}
-
 std::vector<double> BetweennessScores(const SimpleGraph& view, int threads) {
   const size_t n = view.num_vertices();
-  std::vector<double> scores = BrandesSums(view, n, threads);
+  std::vector<double> scores = BrandesDependencySums(view, n, threads);
   // NetworkX: normalized by 1/((n-1)(n-2)) on the sum over ordered pairs
   // (which counts each undirected pair twice); left as is when n <= 2.
   if (n > 2) {
@@ -555,10 +315,6 @@ std::vector<double> ComputeCentrality(const KnowledgeGraph& graph, CentralityMea
     scores.assign(graph.num_entities(), 0.0);
   }
   return scores;
-}
-
-std::vector<double> BetweennessFromSources(const SimpleGraph& view, size_t sources, int threads) {
-  return BrandesSums(view, sources, threads);
 }
 
 std::vector<Vertex> RankByScore(const KnowledgeGraph& graph, const std::vector<double>& scores,

@@ -63,11 +63,6 @@ bool TryComputeCentrality(const KnowledgeGraph& graph, CentralityMeasure measure
 bool ComputeCentralityOfView(const SimpleGraph& view, CentralityMeasure measure, int threads,
                              std::vector<double>* scores, std::string* error);
 
-// Brandes' unnormalised dependency sums from the first `sources` vertices
-// only (all when larger than n), on `threads` workers. For benchmarks that
-// time a sample of sources and extrapolate, as NetworkX's k-sample does.
-std::vector<double> BetweennessFromSources(const SimpleGraph& view, size_t sources, int threads);
-
 // Vertices by descending score, ties by ascending entity id; at most `limit`.
 std::vector<Vertex> RankByScore(const KnowledgeGraph& graph, const std::vector<double>& scores,
                                 size_t limit);

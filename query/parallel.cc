@@ -37,4 +37,14 @@ void ParallelFor(size_t count, size_t chunk, int threads,
   for (std::thread& t : pool) t.join();
 }
 
+BlockPlan PlanBlocks(size_t count, size_t n) {
+  BlockPlan plan;
+  if (count == 0) return plan;
+  size_t blocks = std::min<size_t>(count, 64);
+  while (blocks > 1 && blocks * n > (size_t{1} << 23)) blocks /= 2;
+  plan.block_size = (count + blocks - 1) / blocks;
+  plan.blocks = (count + plan.block_size - 1) / plan.block_size;
+  return plan;
+}
+
 }  // namespace kg

@@ -17,6 +17,19 @@ int WorkerCount(int threads);
 void ParallelFor(size_t count, size_t chunk, int threads,
                  const std::function<void(size_t begin, size_t end, int worker)>& work);
 
+// Work split into blocks for a floating-point sum that must not depend on
+// the number of threads: each block sums into its own array and the arrays
+// are added in block order.
+struct BlockPlan {
+  size_t blocks = 0;
+  size_t block_size = 0;  // items per block; the last one may hold fewer
+};
+
+// Splits `count` items into at most 64 blocks, a number that depends only on
+// `count` and on `n`, the size of each block's array (fewer blocks when their
+// arrays would pass 2^23 values in all).
+BlockPlan PlanBlocks(size_t count, size_t n);
+
 }  // namespace kg
 
 #endif  // KG_QUERY_PARALLEL_H_

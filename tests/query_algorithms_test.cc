@@ -177,10 +177,9 @@ TEST(CentralityTest, BetweennessIsTheSameForAnyThreadCount) {
             Scores(g, CentralityMeasure::kHarmonic, false, 2));
 }
 
-TEST(CentralityTest, BetweennessWhenTheSearchTurnsBottomUp) {
-  // A hub with 12 leaves and a tail h - p1 - p2: from a leaf, the level after
-  // the hub has more arcs than the one vertex left, so Brandes' search
-  // finds p2 bottom-up. Values from NetworkX's betweenness_centrality.
+TEST(CentralityTest, BetweennessOfAHubWithATail) {
+  // A hub with 12 leaves and a tail h - p1 - p2, undirected and with one
+  // link both ways when directed. Values from NetworkX's betweenness_centrality.
   std::vector<std::string> ids = {"h", "p1", "p2"};
   for (int i = 0; i < 12; ++i) ids.push_back("l" + std::to_string(i));
   KnowledgeGraph g = Entities(ids);
