@@ -185,6 +185,27 @@ size_t SearchLevels(const OrderedGraph& g, const uint32_t* sources, size_t count
   }
 }
 
+// *sum = the sum of values[x] over the neighbours x = column[begin..end),
+// each lane kept only where it is among `lanes` and among level[x]: the
+// neighbour's value counts for the sources that put it one level away.
+// Inlined into the kernel, whose vector width it takes.
+__attribute__((always_inline)) inline void SumNeighbours(uint32_t begin, uint32_t end,
+                                                         const uint32_t* column,
+                                                         const Lanes* values, const uint8_t* level,
+                                                         uint8_t lanes, Lanes* sum) {
+  const LaneBits* select = LaneSelect();
+  // Two sums: with one, every link would wait for the previous addition.
+  Lanes even = {}, odd = {};
+  uint32_t a = begin;
+  for (; a + 1 < end; a += 2) {
+    const uint32_t x = column[a], y = column[a + 1];
+    even += (Lanes)((LaneBits)values[x] & select[level[x] & lanes]);
+    odd += (Lanes)((LaneBits)values[y] & select[level[y] & lanes]);
+  }
+  if (a < end) even += (Lanes)((LaneBits)values[column[a]] & select[level[column[a]] & lanes]);
+  *sum = even + odd;
+}
+
 // Counts shortest paths level by level, then accumulates dependencies from
 // the deepest level up, for the eight sources whose levels are `levels`
 // (levels[d * n + v]: bit i set when v is at distance d from source i), and
@@ -210,18 +231,8 @@ void CountPathsAndAccumulate(const OrderedGraph& g, const uint8_t* levels, size_
     for (uint32_t w = 0; w < n; ++w) {
       const uint8_t lanes = here[w];
       if (lanes == 0) continue;
-      // Two sums: one would make every link wait for the previous addition.
-      Lanes even = {}, odd = {};
-      uint32_t a = pred_start[w];
-      const uint32_t end = pred_start[w + 1];
-      for (; a + 1 < end; a += 2) {
-        const uint32_t x = pred_column[a], y = pred_column[a + 1];
-        even += (Lanes)((LaneBits)paths[x] & select[above[x] & lanes]);
-        odd += (Lanes)((LaneBits)paths[y] & select[above[y] & lanes]);
-      }
-      if (a < end)
-        even += (Lanes)((LaneBits)paths[pred_column[a]] & select[above[pred_column[a]] & lanes]);
-      const Lanes sum = even + odd;
+      Lanes sum;
+      SumNeighbours(pred_start[w], pred_start[w + 1], pred_column, paths, above, lanes, &sum);
       const LaneBits keep = select[lanes];
       paths[w] = (Lanes)(((LaneBits)sum & keep) | ((LaneBits)paths[w] & ~keep));
     }
@@ -233,20 +244,12 @@ void CountPathsAndAccumulate(const OrderedGraph& g, const uint8_t* levels, size_
     for (uint32_t v = 0; v < n; ++v) {
       const uint8_t lanes = here[v];
       if (lanes == 0) continue;
-      Lanes even = {}, odd = {};
+      Lanes sum = {};
       if (below != nullptr) {
-        uint32_t a = succ_start[v];
-        const uint32_t end = succ_start[v + 1];
-        for (; a + 1 < end; a += 2) {
-          const uint32_t x = succ_column[a], y = succ_column[a + 1];
-          even += (Lanes)((LaneBits)share[x] & select[below[x] & lanes]);
-          odd += (Lanes)((LaneBits)share[y] & select[below[y] & lanes]);
-        }
-        if (a < end)
-          even += (Lanes)((LaneBits)share[succ_column[a]] & select[below[succ_column[a]] & lanes]);
+        SumNeighbours(succ_start[v], succ_start[v + 1], succ_column, share, below, lanes, &sum);
       }
       const LaneBits keep = select[lanes];
-      const Lanes dependency = (Lanes)((LaneBits)(paths[v] * (even + odd)) & keep);
+      const Lanes dependency = (Lanes)((LaneBits)(paths[v] * sum) & keep);
       totals[v] += dependency;
       // Lanes off this level divide by one, not by a stale count.
       const Lanes divisor = (Lanes)(((LaneBits)paths[v] & keep) | ((LaneBits)ones & ~keep));
