@@ -21,6 +21,11 @@ namespace {
 
 // Sources searched together by one breadth-first search, one bit each.
 constexpr size_t kBatch = 64;
+// Levels kept per batch: level-synchronous passes cost (levels x links), a
+// queue per source (64 x links), so deeper searches go one source at a time,
+// as do those whose levels would take more than kMaxLevelCells words.
+constexpr size_t kMaxLevels = 48;
+constexpr size_t kMaxLevelCells = size_t{1} << 25;
 // Sources whose paths are counted together, one vector lane each.
 constexpr size_t kLanes = 8;
 
@@ -155,12 +160,18 @@ struct Scratch {
   std::vector<uint8_t> lane_levels;
   std::vector<LaneValues> paths;   // shortest paths from each lane's source
   std::vector<LaneValues> share;   // (1 + dependency) / paths, once a vertex is done
-  std::vector<LaneValues> totals;  // dependencies summed lane by lane, see AddBlockTotals
+  std::vector<LaneValues> totals;  // dependencies summed lane by lane, see MoveBlockTotals
+  // One source at a time (AddSourceDependencies), sized on first use.
+  std::vector<int32_t> distance;
+  std::vector<uint32_t> queue;
+  std::vector<double> path_count, source_share;
 };
 
-// Breadth-first search from up to 64 sources at once, recording every level;
-// returns the greatest distance reached.
-size_t SearchLevels(const OrderedGraph& g, const uint32_t* sources, size_t count, Scratch& s) {
+// Breadth-first search from up to 64 sources at once, recording every level
+// into s.levels and the greatest distance reached into *depth; false, with
+// s.levels unusable, as soon as a search goes deeper than max_depth.
+bool SearchLevels(const OrderedGraph& g, const uint32_t* sources, size_t count, size_t max_depth,
+                  Scratch& s, size_t* depth) {
   const size_t n = g.n;
   const Rows& pred = g.predecessors();
   std::fill(s.seen.begin(), s.seen.end(), 0);
@@ -168,7 +179,7 @@ size_t SearchLevels(const OrderedGraph& g, const uint32_t* sources, size_t count
   for (size_t i = 0; i < count; ++i) s.frontier[sources[i]] |= uint64_t{1} << i;
   s.seen = s.frontier;
   s.levels.assign(s.frontier.begin(), s.frontier.end());
-  for (size_t depth = 0;; ++depth) {
+  for (*depth = 0;; ++*depth) {
     uint64_t any = 0;
     for (uint32_t w = 0; w < n; ++w) {
       uint64_t bits = 0;
@@ -179,7 +190,8 @@ size_t SearchLevels(const OrderedGraph& g, const uint32_t* sources, size_t count
       s.next[w] = bits;
       any |= bits;
     }
-    if (any == 0) return depth;
+    if (any == 0) return true;
+    if (*depth == max_depth) return false;
     s.levels.insert(s.levels.end(), s.next.begin(), s.next.end());
     s.frontier.swap(s.next);
   }
@@ -259,10 +271,61 @@ void CountPathsAndAccumulate(const OrderedGraph& g, const uint8_t* levels, size_
   }
 }
 
+// Brandes' search from one source with a queue, its dependencies added into
+// lane 0 of s.totals: linear in the links however deep the search goes.
+void AddSourceDependencies(const OrderedGraph& g, uint32_t source, Scratch& s) {
+  if (s.distance.empty()) {
+    s.distance.assign(g.n, -1);
+    s.queue.resize(g.n);
+    s.path_count.assign(g.n, 0.0);
+    s.source_share.assign(g.n, 0.0);
+  }
+  const Rows& succ = g.out;
+  uint32_t head = 0, tail = 0;
+  s.queue[tail++] = source;
+  s.distance[source] = 0;
+  s.path_count[source] = 1.0;
+  while (head < tail) {
+    const uint32_t v = s.queue[head++];
+    const int32_t next = s.distance[v] + 1;
+    for (uint32_t a = succ.start[v]; a < succ.start[v + 1]; ++a) {
+      const uint32_t w = succ.column[a];
+      if (s.distance[w] < 0) {
+        s.distance[w] = next;
+        s.queue[tail++] = w;
+      }
+      if (s.distance[w] == next) s.path_count[w] += s.path_count[v];
+    }
+  }
+  for (uint32_t i = tail; i-- > 0;) {
+    const uint32_t v = s.queue[i];
+    const int32_t next = s.distance[v] + 1;
+    double sum = 0.0;
+    for (uint32_t a = succ.start[v]; a < succ.start[v + 1]; ++a) {
+      const uint32_t w = succ.column[a];
+      if (s.distance[w] == next) sum += s.source_share[w];
+    }
+    const double dependency = s.path_count[v] * sum;
+    if (v != source) s.totals[v].value[0] += dependency;
+    s.source_share[v] = (1.0 + dependency) / s.path_count[v];
+  }
+  for (uint32_t i = 0; i < tail; ++i) {
+    const uint32_t v = s.queue[i];
+    s.distance[v] = -1;
+    s.path_count[v] = 0.0;
+    s.source_share[v] = 0.0;
+  }
+}
+
 // All dependencies from one batch of up to 64 sources, added into s.totals.
 void AddBatch(const OrderedGraph& g, const uint32_t* sources, size_t count, Scratch& s) {
   const size_t n = g.n;
-  const size_t depth = SearchLevels(g, sources, count, s);
+  const size_t max_levels = std::min(kMaxLevels, kMaxLevelCells / n);
+  size_t depth = 0;
+  if (max_levels < 2 || !SearchLevels(g, sources, count, max_levels - 1, s, &depth)) {
+    for (size_t i = 0; i < count; ++i) AddSourceDependencies(g, sources[i], s);
+    return;
+  }
   const size_t cells = (depth + 1) * n;
   s.lane_levels.resize(cells);
   for (size_t group = 0; group * kLanes < count; ++group) {

@@ -1,6 +1,8 @@
 // Brandes' dependency sums on graphs whose values have a closed form, sized
-// to cross the kernel's boundaries: more than one 64-source batch, lane groups
-// left partly empty, vertices that some sources never reach.
+// to cross the implementation's boundaries: more than one 64-source batch,
+// lane groups left partly empty, vertices that some sources never reach, and
+// searches deeper than the 48 levels the vector passes keep (paths and cycles
+// of more than 48 vertices), which go one source at a time.
 #include "query/betweenness.h"
 
 #include <utility>
@@ -24,12 +26,44 @@ SimpleGraph Path(uint32_t n, bool shuffle = false) {
 
 TEST(BetweennessTest, PathFromEverySource) {
   // On a path, v lies between every pair on either side of it: 2 i (n-1-i)
-  // ordered pairs for the vertex at position i. Integers, so exact.
-  const uint32_t n = 150;  // two full batches of 64 and one of 22
-  std::vector<double> sums = BrandesDependencySums(Path(n), n, 1);
-  ASSERT_EQ(sums.size(), n);
-  for (uint32_t i = 0; i < n; ++i) EXPECT_EQ(sums[i], 2.0 * i * (n - 1 - i)) << i;
-  EXPECT_EQ(BrandesDependencySums(Path(n), n + 10, 2), sums);
+  // ordered pairs for the vertex at position i. Integers, so exact. 40 is
+  // shallow enough for the vector passes; 150 (two full batches of 64 and one
+  // of 22) is not.
+  for (uint32_t n : {40u, 150u}) {
+    std::vector<double> sums = BrandesDependencySums(Path(n), n, 1);
+    ASSERT_EQ(sums.size(), n);
+    for (uint32_t i = 0; i < n; ++i) EXPECT_EQ(sums[i], 2.0 * i * (n - 1 - i)) << n << " " << i;
+    EXPECT_EQ(BrandesDependencySums(Path(n), n + 10, 2), sums);
+  }
+}
+
+// The tree where vertex v > 0 hangs from (v - 1) / 3; with `directed`, links
+// point from parent to child.
+SimpleGraph TernaryTree(uint32_t n, bool directed) {
+  std::vector<std::pair<uint32_t, uint32_t>> links;
+  for (uint32_t v = 1; v < n; ++v) links.emplace_back((v - 1) / 3, v);
+  return SimpleGraph::FromLinks(n, links, directed);
+}
+
+TEST(BetweennessTest, TreesUndirectedAndDirected) {
+  // Undirected: v separates the tree into its children's subtrees and the
+  // rest, and lies between every ordered pair from different parts:
+  // (n-1)^2 - sum of squared part sizes. Directed (parent to child): v lies
+  // between each of its ancestors and each of its strict descendants.
+  const uint32_t n = 200;
+  std::vector<uint32_t> subtree(n, 1), ancestors(n, 0);
+  for (uint32_t v = n - 1; v > 0; --v) subtree[(v - 1) / 3] += subtree[v];
+  for (uint32_t v = 1; v < n; ++v) ancestors[v] = ancestors[(v - 1) / 3] + 1;
+  std::vector<double> undirected = BrandesDependencySums(TernaryTree(n, false), n, 2);
+  std::vector<double> directed = BrandesDependencySums(TernaryTree(n, true), n, 2);
+  for (uint32_t v = 0; v < n; ++v) {
+    double squares = static_cast<double>(n - subtree[v]) * (n - subtree[v]);
+    for (uint32_t c = 3 * v + 1; c <= 3 * v + 3 && c < n; ++c) {
+      squares += static_cast<double>(subtree[c]) * subtree[c];
+    }
+    EXPECT_EQ(undirected[v], static_cast<double>(n - 1) * (n - 1) - squares) << v;
+    EXPECT_EQ(directed[v], static_cast<double>(ancestors[v]) * (subtree[v] - 1)) << v;
+  }
 }
 
 TEST(BetweennessTest, PathFromTheFirstSourcesOnly) {
