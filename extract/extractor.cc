@@ -1693,7 +1693,7 @@ class NameList {
   static size_t MatchAt(std::string_view text, size_t t, const std::string& name) {
     size_t j = t;
     for (size_t i = 0; i < name.size();) {
-      if (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0) {
+      if (name[i] == 'i' && (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
         if (text.size() - j < 7 || text[j] != 'i' || (text[j + 1] != 's' && text[j + 1] != 'z') ||
             text.compare(j + 2, 5, "ation") != 0) {
           return std::string_view::npos;
@@ -2211,12 +2211,14 @@ std::string LooseTitleKey(std::string_view name) {
   std::string folded(name);
   // A bracketed acronym adds nothing: "(ICV)".
   static const RE2 kAcronymNote(R"(\(\s*[A-Z][A-Z0-9&\-]{1,9}\s*\))");
-  RE2::GlobalReplace(&folded, kAcronymNote, " ");
+  if (folded.find('(') != std::string::npos) RE2::GlobalReplace(&folded, kAcronymNote, " ");
   std::vector<std::string> words;
   std::string w;
   auto flush = [&] {
     if (w.empty()) return;
-    RE2::GlobalReplace(&w, "isation", "ization");
+    for (size_t p = w.find("isation"); p != std::string::npos; p = w.find("isation", p + 7)) {
+      w[p + 1] = 'z';
+    }
     if (w == "version") w = "edition";
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
     if (!kJoining.count(w)) words.push_back(w);
@@ -2267,8 +2269,9 @@ class DocumentEntities {
     bool titled = (m.type == EntityType::kLaw || m.type == EntityType::kPolicy ||
                    m.type == EntityType::kStandard) &&
                   (m.source == Source::kTitle || m.source == Source::kQuoted);
+    std::string loose = titled ? LooseTitleKey(m.name) : std::string();
     if (found < 0 && titled) {
-      auto it = by_loose_key_.find(LooseTitleKey(m.name));
+      auto it = by_loose_key_.find(loose);
       if (it != by_loose_key_.end() && entities_[it->second].type == m.type) found = it->second;
     }
     if (found < 0) {
@@ -2291,8 +2294,7 @@ class DocumentEntities {
       e.id = m.id;
     }
     if (titled) {
-      std::string loose = LooseTitleKey(m.name);
-      if (!loose.empty()) by_loose_key_.emplace(loose, found);
+      if (!loose.empty()) by_loose_key_.emplace(std::move(loose), found);
     }
     for (size_t k = 0; k < names.size(); ++k) {
       const std::string& n = names[k];
