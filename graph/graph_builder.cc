@@ -132,6 +132,16 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
 
 }  // namespace
 
+struct GraphBuilder::EarlyMerge {
+  Merger merger;
+  std::vector<std::vector<int>> local;  // per document of docs_, as in BuildFrom
+};
+
+GraphBuilder::GraphBuilder() : early_(std::make_unique<EarlyMerge>()) {}
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
+
 uint32_t GraphBuilder::Intern(const std::string& s) {
   auto [it, inserted] = string_ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
   if (inserted) strings_.push_back(s);
@@ -166,8 +176,17 @@ void GraphBuilder::Add(DocumentExtraction doc) {
                          [&](const QueuedDocument& d) { return d.info.name == queued.info.name; });
   if (it != docs_.end()) {
     *it = std::move(queued);
-  } else {
-    docs_.push_back(std::move(queued));
+    early_.reset();
+    return;
+  }
+  if (early_ != nullptr && !docs_.empty() && !(docs_.back().info.name < queued.info.name)) {
+    early_.reset();
+  }
+  docs_.push_back(std::move(queued));
+  if (early_ != nullptr) {
+    const QueuedDocument& d = docs_.back();
+    std::vector<int>& local = early_->local.emplace_back();
+    for (const ExtractedEntity& e : d.entities) local.push_back(early_->merger.Merge(e, d.info.name));
   }
 }
 
@@ -216,6 +235,7 @@ KnowledgeGraph GraphBuilder::TakeGraph() {
   docs_.clear();
   strings_.clear();
   string_ids_.clear();
+  early_ = std::make_unique<EarlyMerge>();
   return graph;
 }
 
@@ -228,11 +248,19 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   Merger merger;
   // Per document: the merged index of each of its entities.
   std::vector<std::vector<int>> local(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    for (const ExtractedEntity& e : order[i]->entities) {
-      local[i].push_back(merger.Merge(e, order[i]->info.name));
+  // Documents added in name order were merged then, in this same order.
+  if (consume && early_ != nullptr && early_->local.size() == order.size()) {
+    merger = std::move(early_->merger);
+    local = std::move(early_->local);
+    early_.reset();
+    for (QueuedDocument* d : order) std::vector<ExtractedEntity>().swap(d->entities);
+  } else {
+    for (size_t i = 0; i < order.size(); ++i) {
+      for (const ExtractedEntity& e : order[i]->entities) {
+        local[i].push_back(merger.Merge(e, order[i]->info.name));
+      }
+      if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
     }
-    if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
   }
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
