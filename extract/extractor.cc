@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <re2/re2.h>
@@ -274,8 +275,12 @@ class RuleExtractor : public Extractor {
     std::string name;
   };
 
+  // The regexes of the code; then those of the rules, and filter_.
   bool CompileRegexes(std::string* error);
-  bool CompileFilter(std::string* error);
+  bool CompileRulesAndFilter(std::string* error);
+  // Makes filter_ of `patterns` (each with whether it is case-sensitive);
+  // returns why it cannot, or "".
+  std::string CompileFilter(const std::vector<std::pair<std::string, bool>>& patterns);
   // RE2::FindAndConsume(text, acronym_after_ or acronym_before_, first,
   // second), with the DFA alone when the pattern is one whose groups can be
   // read off the match around its only "(" (acronym_shapes_known_).
@@ -401,26 +406,6 @@ bool RuleExtractor::Init(std::string* error) {
       !(gazetteer_names_ = Compile(Alternation(names), false, error, "gazetteer"))) {
     return false;
   }
-  for (const EntityPattern& p : rules_.patterns) {
-    auto re = Compile(ExpandLists(p.regex, rules_), true, error, "pattern " + p.name);
-    if (!re) return false;
-    patterns_.push_back({p.type, p.name, std::move(re)});
-  }
-  for (const RelationTrigger& t : rules_.triggers) {
-    CompiledTrigger c{&t, nullptr, nullptr};
-    auto join = [](const std::vector<std::string>& v) {
-      std::string out = "\\b(?:";
-      for (size_t i = 0; i < v.size(); ++i) out += (i ? "|" : "") + v[i];
-      return out + ")\\b";
-    };
-    std::string what = "trigger " + std::string(ToString(t.relation));
-    if (!t.active.empty() && !(c.active = Compile(join(t.active), false, error, what)))
-      return false;
-    if (!t.passive.empty() && !(c.passive = Compile(join(t.passive), false, error, what))) {
-      return false;
-    }
-    triggers_.push_back(std::move(c));
-  }
   static const std::pair<const char*, EntityType> kHeadLists[] = {
       {"committee_heads", EntityType::kCommittee},
       {"agency_heads", EntityType::kAgency},
@@ -473,7 +458,68 @@ bool RuleExtractor::Init(std::string* error) {
   for (const std::string& w : rules_.List("event_words")) event_words_.insert(w);
   for (const std::string& w : rules_.List("non_body_words")) non_body_words_.insert(w);
   for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
-  return CompileRegexes(error);
+  return CompileRegexes(error) && CompileRulesAndFilter(error);
+}
+
+bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
+  // The rules' regexes and the set of them all cost about the same to
+  // compile, and most of the start-up of kg build: the set is compiled on a
+  // thread of its own, from the same patterns.
+  std::vector<std::pair<std::string, bool>> sources;  // pattern, case-sensitive
+  for (const EntityPattern& p : rules_.patterns) sources.emplace_back(ExpandLists(p.regex, rules_), true);
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out = "\\b(?:";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? "|" : "") + v[i];
+    return out + ")\\b";
+  };
+  for (const RelationTrigger& t : rules_.triggers) {
+    sources.emplace_back(t.active.empty() ? "" : join(t.active), false);
+    sources.emplace_back(t.passive.empty() ? "" : join(t.passive), false);
+  }
+  std::vector<std::pair<std::string, bool>> filtered;
+  for (const RE2* re : {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
+    filtered.emplace_back(re->pattern(), re->options().case_sensitive());
+  }
+  for (const auto& source : sources) {
+    if (!source.first.empty()) filtered.push_back(source);
+  }
+  std::string filter_error;
+  std::thread filter_thread([&] { filter_error = CompileFilter(filtered); });
+
+  bool ok = true;
+  size_t next = 0;
+  for (const EntityPattern& p : rules_.patterns) {
+    auto re = Compile(sources[next++].first, true, error, "pattern " + p.name);
+    if (!(ok = re != nullptr)) break;
+    patterns_.push_back({p.type, p.name, std::move(re)});
+  }
+  for (size_t i = 0; ok && i < rules_.triggers.size(); ++i) {
+    const RelationTrigger& t = rules_.triggers[i];
+    CompiledTrigger c{&t, nullptr, nullptr};
+    std::string what = "trigger " + std::string(ToString(t.relation));
+    const std::string& active = sources[next++].first;
+    const std::string& passive = sources[next++].first;
+    ok = (active.empty() || (c.active = Compile(active, false, error, what))) &&
+         (passive.empty() || (c.passive = Compile(passive, false, error, what)));
+    triggers_.push_back(std::move(c));
+  }
+  filter_thread.join();
+  if (!ok) return false;
+  if (!filter_error.empty()) {
+    *error = filter_error;
+    return false;
+  }
+  // The set numbers its regexes in the order of `filtered`.
+  int index = 0;
+  for (const RE2* re : {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
+    filter_index_.emplace(re, index++);
+  }
+  for (const CompiledPattern& p : patterns_) filter_index_.emplace(p.re.get(), index++);
+  for (const CompiledTrigger& t : triggers_) {
+    if (t.active) filter_index_.emplace(t.active.get(), index++);
+    if (t.passive) filter_index_.emplace(t.passive.get(), index++);
+  }
+  return true;
 }
 
 bool RuleExtractor::CompileRegexes(std::string* error) {
@@ -534,38 +580,25 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
       R"(^\s*([A-Z][A-Za-z0-9&\-]{1,9})\s+((?:[A-Z][\p{L}’'\-,]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Za-z][\p{L}’'\-/,]*|&))*?)\s*(\p{Han}[\p{Han}\s（）()]*)?\s*$)",
       true, error, "abbreviation table line");
   return acronym_after_ && acronym_before_ && title_span_ && quoted_ && generic_ && date_ &&
-         year_ && role_gap_ && appointed_gap_ && abbreviation_line_ && CompileFilter(error);
+         year_ && role_gap_ && appointed_gap_ && abbreviation_line_;
 }
 
-bool RuleExtractor::CompileFilter(std::string* error) {
+std::string RuleExtractor::CompileFilter(
+    const std::vector<std::pair<std::string, bool>>& patterns) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(256 << 20);
   filter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  auto add = [&](const RE2* re) {
-    if (re == nullptr || filter_index_.count(re)) return true;
+  for (const auto& [pattern, case_sensitive] : patterns) {
     // Whether a match exists does not depend on leftmost-longest semantics,
     // so the set needs only the case option of each regex.
-    std::string pattern =
-        re->options().case_sensitive() ? re->pattern() : "(?i:" + re->pattern() + ")";
     std::string why;
-    int index = filter_->Add(pattern, &why);
-    if (index < 0) {
-      *error = "sentence filter: " + why;
-      return false;
+    if (filter_->Add(case_sensitive ? pattern : "(?i:" + pattern + ")", &why) < 0) {
+      return "sentence filter: " + why;
     }
-    filter_index_.emplace(re, index);
-    return true;
-  };
-  bool ok = add(gazetteer_exact_.get()) && add(gazetteer_names_.get()) && add(quoted_.get()) &&
-            add(generic_.get()) && add(acronym_after_.get()) && add(acronym_before_.get());
-  for (const CompiledPattern& p : patterns_) ok = ok && add(p.re.get());
-  for (const CompiledTrigger& t : triggers_) ok = ok && add(t.active.get()) && add(t.passive.get());
-  if (ok && !filter_->Compile()) {
-    *error = "sentence filter: out of memory";
-    return false;
   }
-  return ok;
+  if (!filter_->Compile()) return "sentence filter: out of memory";
+  return "";
 }
 
 bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
