@@ -609,6 +609,22 @@ re2::StringPiece TrimRe2Spaces(re2::StringPiece s) {
   return s;
 }
 
+// Whether the first character of `s` after any spaces is `c`: what a regex
+// anchored at the start of `s` with "\s*c" needs, known without running it.
+bool NextAfterSpacesIs(std::string_view s, char c) {
+  size_t i = 0;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  return i < s.size() && s[i] == c;
+}
+
+// Whether `s` ends with `c` and then one space or more: what a regex
+// anchored at the end of `s` with "c\s+$" needs.
+bool EndsWithBeforeSpaces(std::string_view s, char c) {
+  size_t i = s.size();
+  while (i > 0 && IsRe2Space(s[i - 1])) --i;
+  return i < s.size() && i > 0 && s[i - 1] == c;
+}
+
 bool RuleExtractor::FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
                                    re2::StringPiece* second) const {
   if (!acronym_shapes_known_) return RE2::FindAndConsume(text, re, first, second);
@@ -1216,7 +1232,16 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     // "... Cooperation Committee on the 22nd": a date is not a body's name.
     static const RE2 kTrailingDate(R"(^(.*?)\s+(?:on|in|at|of|from)\s+(?:the\s+)?\d[^ ]*$)");
     re2::StringPiece shorter;
-    if (RE2::FullMatch(span, kTrailingDate, &shorter)) span = span.substr(0, shorter.size());
+    // The date is a word after a space that starts with a digit.
+    size_t last_word = span.rfind(' ');
+    last_word = last_word == std::string_view::npos ? 1 : std::max<size_t>(last_word + 1, 1);
+    bool dated = false;
+    for (size_t p = last_word; p < span.size() && !dated; ++p) {
+      dated = std::isdigit(static_cast<unsigned char>(span[p])) && IsRe2Space(span[p - 1]);
+    }
+    if (dated && RE2::FullMatch(span, kTrailingDate, &shorter)) {
+      span = span.substr(0, shorter.size());
+    }
   }
   m->begin = b;
   m->end = b + span.size();
@@ -1287,7 +1312,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
     static const RE2 kAndSecond(R"(^[A-Z][a-z]+\s+and\s+[A-Z])");
     re2::StringPiece listed;
     size_t listed_begin = b;
-    if (RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
+    if (EndsWithBeforeSpaces(s.substr(0, b), ',') &&
+        RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
         RE2::PartialMatch(s.substr(b, e - b), kAndSecond)) {
       bool stop = false;
       for (size_t p = 0; p < listed.size();) {
@@ -1554,8 +1580,10 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   std::vector<Mention>& m = *mentions;
   std::vector<Mention> out;
   for (size_t i = 0; i < m.size(); ++i) {
-    Mention cur = m[i];
-    if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee) {
+    // Only m[i + 1] is read past this point.
+    Mention cur = std::move(m[i]);
+    if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee &&
+        NextAfterSpacesIs(s.substr(cur.end), '(')) {
       // "ISO/TMB/SMCC (ISO Technical Management Board ... Committee)": the
       // committee's name in brackets after its code is one more name of it.
       static const RE2 kNameInBrackets(R"(^\s*\(\s*([A-Z][^()]{5,160}?)\s*\))");
@@ -1581,7 +1609,8 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       bool same_kind = (IsOrgType(cur.type) && IsOrgType(next.type)) || cur.type == next.type;
       bool both_gazetteer = cur.source == Source::kGazetteer && next.source == Source::kGazetteer &&
                             cur.id != next.id;
-      if (RE2::FullMatch(gap, kOpen) && RE2::Consume(&after, kClose) && same_kind &&
+      if (gap.find('(') != std::string_view::npos && RE2::FullMatch(gap, kOpen) &&
+          RE2::Consume(&after, kClose) && same_kind &&
           !both_gazetteer && cur.type != EntityType::kPerson) {
         // The bracketed short form gives the id; the full name stays the name.
         for (const std::string& a : next.aliases) cur.aliases.push_back(a);
@@ -1619,7 +1648,8 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       ++i;
       continue;
     }
-    if (cur.type == EntityType::kLaw || cur.type == EntityType::kPolicy) {
+    if ((cur.type == EntityType::kLaw || cur.type == EntityType::kPolicy) &&
+        NextAfterSpacesIs(s.substr(cur.end), '(')) {
       re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end);
       re2::StringPiece note;
       if (RE2::PartialMatch(rest, kYearNote, &note) &&
@@ -2127,8 +2157,8 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
       if (j + 1 >= mentions.size()) break;
       std::string_view gap = s.substr(mentions[j].end, mentions[j + 1].begin - mentions[j].end);
       std::string role;
-      if (mentions[j + 1].type == EntityType::kPerson && RE2::FullMatch(gap, kPersonJoin, &role) &&
-          gap.find("and") != std::string_view::npos) {
+      if (mentions[j + 1].type == EntityType::kPerson && gap.find("and") != std::string_view::npos &&
+          RE2::FullMatch(gap, kPersonJoin, &role)) {
         people.emplace_back(j, role);
         ++j;
         continue;
@@ -2139,6 +2169,8 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     size_t org = j + 1;
     if (!IsOrgType(mentions[org].type)) continue;
     std::string_view gap = s.substr(mentions[j].end, mentions[org].begin - mentions[j].end);
+    // Both gaps end with the spaces after "of", "at" or "appointed as".
+    if (gap.empty() || !IsRe2Space(gap.back())) continue;
     std::string bracket_role, role;
     std::string final_role;
     if (RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
