@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -128,6 +129,23 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
     ids.push_back(id);
   }
   return ids;
+}
+
+// std::stable_sort(v, less), each half sorted on a thread of its own. The
+// merge keeps the first half's elements first among equals, so the order is
+// the same.
+template <typename T, typename Less>
+void StableSortOnTwoThreads(std::vector<T>* v, const Less& less) {
+  constexpr size_t kWorthAThread = 1 << 14;
+  if (v->size() < kWorthAThread) {
+    std::stable_sort(v->begin(), v->end(), less);
+    return;
+  }
+  auto middle = v->begin() + static_cast<std::ptrdiff_t>(v->size() / 2);
+  std::thread first([&] { std::stable_sort(v->begin(), middle, less); });
+  std::stable_sort(middle, v->end(), less);
+  first.join();
+  std::inplace_merge(v->begin(), middle, v->end(), less);
 }
 
 }  // namespace
@@ -295,11 +313,17 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   struct PendingEdge {
     uint32_t source, target;  // merged indexes
     uint32_t doc, relation;   // positions in `order` and its relations
+    uint32_t source_rank, target_rank;
+    int line;  // of the evidence
+    Relation kind;
   };
   size_t relations = 0;
   for (const QueuedDocument* d : order) relations += d->relations.size();
   std::vector<PendingEdge> pending;
   pending.reserve(relations);
+  // Whether every piece of evidence names the document that queued it, as
+  // extractions do: then documents compare as their positions in `order`.
+  bool evidence_of_own_doc = true;
   for (size_t i = 0; i < order.size(); ++i) {
     const std::vector<QueuedRelation>& rs = order[i]->relations;
     for (size_t k = 0; k < rs.size(); ++k) {
@@ -308,8 +332,11 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
       size_t a = local[i][r.subject], b = local[i][r.object];
       if (a == b) continue;
       if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
+      evidence_of_own_doc = evidence_of_own_doc && r.evidence.doc == order[i]->info.name;
       pending.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b),
-                         static_cast<uint32_t>(i), static_cast<uint32_t>(k)});
+                         static_cast<uint32_t>(i), static_cast<uint32_t>(k),
+                         static_cast<uint32_t>(rank[a]), static_cast<uint32_t>(rank[b]),
+                         r.evidence.line, r.relation});
     }
     std::vector<int>().swap(local[i]);
   }
@@ -318,12 +345,23 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   };
   // Evidence order decides which date and role an edge keeps: the earliest
   // document, then line, wins.
-  std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
-    const QueuedRelation& rx = relation(x);
-    const QueuedRelation& ry = relation(y);
-    return std::tie(rank[x.source], rx.relation, rank[x.target], rx.evidence) <
-           std::tie(rank[y.source], ry.relation, rank[y.target], ry.evidence);
-  });
+  auto by_evidence = [&](const PendingEdge& x, const PendingEdge& y) {
+    return std::tie(x.source_rank, x.kind, x.target_rank, relation(x).evidence) <
+           std::tie(y.source_rank, y.kind, y.target_rank, relation(y).evidence);
+  };
+  auto by_position = [&](const PendingEdge& x, const PendingEdge& y) {
+    if (std::tie(x.source_rank, x.kind, x.target_rank, x.doc, x.line) !=
+        std::tie(y.source_rank, y.kind, y.target_rank, y.doc, y.line)) {
+      return std::tie(x.source_rank, x.kind, x.target_rank, x.doc, x.line) <
+             std::tie(y.source_rank, y.kind, y.target_rank, y.doc, y.line);
+    }
+    return relation(x).evidence.text < relation(y).evidence.text;
+  };
+  if (evidence_of_own_doc) {
+    StableSortOnTwoThreads(&pending, by_position);
+  } else {
+    StableSortOnTwoThreads(&pending, by_evidence);
+  }
   for (const PendingEdge& p : pending) {
     QueuedRelation& r = relation(p);
     RelationEdge edge{r.relation, strings_[r.date], strings_[r.role], {}};
