@@ -296,14 +296,9 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
   return true;
 }
 
-static double T0() { static auto t0 = std::chrono::steady_clock::now(); return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); }
-static double TC() { timespec ts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); return ts.tv_sec + ts.tv_nsec / 1e9; }
-#define TMARK(x) if (getenv("KG_T")) std::fprintf(stderr, "%-10s wall %.3f  main-cpu %.3f\n", x, T0(), TC())
 int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   if (options.output.empty()) options.output = global.graph;
-  TMARK("start");
   auto extractor = LoadExtractor(global);
-  TMARK("loaded");
   if (!extractor) return 1;
   std::vector<CorpusProblem> problems;
   std::vector<std::string> files = ListCorpusFiles(options.paths, &problems);
@@ -346,15 +341,12 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
         builder.Add(std::move(doc));
       },
       &problems);
-  TMARK("extracted");
   KnowledgeGraph graph = builder.TakeGraph();
-  TMARK("built");
   std::string error;
   if (!WriteGraphFile(graph, options.output, &error)) {
     std::cerr << "kg: " << error << "\n";
     return 1;
   }
-  TMARK("written");
   if (cache) cache->Finish(options.output);
   size_t skipped = ReportCorpusProblems(problems);
   if (empty > 0) std::cerr << "kg: " << empty << " empty file(s) gave no text\n";
@@ -371,7 +363,6 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
     std::cerr << std::fixed << std::setprecision(2) << secs << " s)\n";
   }
   if (files.empty()) std::cerr << "kg: no .txt or .md files found\n";
-  TMARK("end");
   return skipped == 0 && !files.empty() ? 0 : 1;
 }
 
