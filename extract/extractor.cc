@@ -583,6 +583,54 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
          year_ && role_gap_ && appointed_gap_ && abbreviation_line_;
 }
 
+// `pattern` with every bounded repetition of a large bound, "x{4,240}",
+// made unbounded, "x{4,}": a regex that matches wherever `pattern` does, and
+// whose DFA need not count. Counting to 240 in a set of every regex made
+// compiling the set cost as much as all the rest of the start-up, and its
+// searches keep making new states.
+std::string Unbounded(const std::string& pattern) {
+  constexpr int kLargeBound = 16;
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += pattern.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      out += c;
+      // A ']' first in a class ("[]a]", "[^]a]") is a member, not its end.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
+      continue;
+    } else if (c == '{') {
+      size_t comma = i + 1;
+      while (comma < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[comma]))) {
+        ++comma;
+      }
+      size_t close = comma + 1;
+      while (close < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[close]))) {
+        ++close;
+      }
+      if (comma > i + 1 && comma < pattern.size() && pattern[comma] == ',' && close > comma + 1 &&
+          close < pattern.size() && pattern[close] == '}' &&
+          std::stoi(pattern.substr(comma + 1, close - comma - 1)) >= kLargeBound) {
+        out += pattern.substr(i, comma + 1 - i) + "}";
+        i = close;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
 std::string RuleExtractor::CompileFilter(
     const std::vector<std::pair<std::string, bool>>& patterns) {
   RE2::Options options;
@@ -591,9 +639,11 @@ std::string RuleExtractor::CompileFilter(
   filter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& [pattern, case_sensitive] : patterns) {
     // Whether a match exists does not depend on leftmost-longest semantics,
-    // so the set needs only the case option of each regex.
+    // so the set needs only the case option of each regex; and a looser
+    // regex only lets more sentences through to the exact search.
     std::string why;
-    if (filter_->Add(case_sensitive ? pattern : "(?i:" + pattern + ")", &why) < 0) {
+    std::string loose = Unbounded(pattern);
+    if (filter_->Add(case_sensitive ? loose : "(?i:" + loose + ")", &why) < 0) {
       return "sentence filter: " + why;
     }
   }
