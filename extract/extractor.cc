@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -462,52 +463,69 @@ bool RuleExtractor::Init(std::string* error) {
 }
 
 bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
-  // The rules' regexes and the set of them all cost about the same to
-  // compile, and most of the start-up of kg build: the set is compiled on a
-  // thread of its own, from the same patterns.
-  std::vector<std::pair<std::string, bool>> sources;  // pattern, case-sensitive
-  for (const EntityPattern& p : rules_.patterns) sources.emplace_back(ExpandLists(p.regex, rules_), true);
+  // Compiling the rules' regexes is most of the start-up of kg build, and two
+  // of them most of that: they are compiled, with the set, on two threads.
+  struct Job {
+    std::string pattern;  // empty: no regex
+    bool case_sensitive;
+    std::string what, error;
+    std::unique_ptr<RE2> re;
+  };
+  std::vector<Job> jobs;
+  for (const EntityPattern& p : rules_.patterns) {
+    jobs.push_back({ExpandLists(p.regex, rules_), true, "pattern " + p.name, "", nullptr});
+  }
   auto join = [](const std::vector<std::string>& v) {
     std::string out = "\\b(?:";
     for (size_t i = 0; i < v.size(); ++i) out += (i ? "|" : "") + v[i];
     return out + ")\\b";
   };
   for (const RelationTrigger& t : rules_.triggers) {
-    sources.emplace_back(t.active.empty() ? "" : join(t.active), false);
-    sources.emplace_back(t.passive.empty() ? "" : join(t.passive), false);
+    std::string what = "trigger " + std::string(ToString(t.relation));
+    jobs.push_back({t.active.empty() ? "" : join(t.active), false, what, "", nullptr});
+    jobs.push_back({t.passive.empty() ? "" : join(t.passive), false, what, "", nullptr});
   }
   std::vector<std::pair<std::string, bool>> filtered;
   for (const RE2* re : {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
     filtered.emplace_back(re->pattern(), re->options().case_sensitive());
   }
-  for (const auto& source : sources) {
-    if (!source.first.empty()) filtered.push_back(source);
+  for (const Job& job : jobs) {
+    if (!job.pattern.empty()) filtered.emplace_back(job.pattern, job.case_sensitive);
   }
   std::string filter_error;
-  std::thread filter_thread([&] { filter_error = CompileFilter(filtered); });
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    // Job jobs.size() is the set.
+    for (size_t k = next++; k <= jobs.size(); k = next++) {
+      if (k == jobs.size()) {
+        filter_error = CompileFilter(filtered);
+      } else if (!jobs[k].pattern.empty()) {
+        Job& job = jobs[k];
+        job.re = Compile(job.pattern, job.case_sensitive, &job.error, job.what);
+      }
+    }
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
 
-  bool ok = true;
-  size_t next = 0;
-  for (const EntityPattern& p : rules_.patterns) {
-    auto re = Compile(sources[next++].first, true, error, "pattern " + p.name);
-    if (!(ok = re != nullptr)) break;
-    patterns_.push_back({p.type, p.name, std::move(re)});
+  for (const Job& job : jobs) {
+    if (!job.pattern.empty() && job.re == nullptr) {
+      *error = job.error;
+      return false;
+    }
   }
-  for (size_t i = 0; ok && i < rules_.triggers.size(); ++i) {
-    const RelationTrigger& t = rules_.triggers[i];
-    CompiledTrigger c{&t, nullptr, nullptr};
-    std::string what = "trigger " + std::string(ToString(t.relation));
-    const std::string& active = sources[next++].first;
-    const std::string& passive = sources[next++].first;
-    ok = (active.empty() || (c.active = Compile(active, false, error, what))) &&
-         (passive.empty() || (c.passive = Compile(passive, false, error, what)));
-    triggers_.push_back(std::move(c));
-  }
-  filter_thread.join();
-  if (!ok) return false;
   if (!filter_error.empty()) {
     *error = filter_error;
     return false;
+  }
+  size_t k = 0;
+  for (const EntityPattern& p : rules_.patterns) {
+    patterns_.push_back({p.type, p.name, std::move(jobs[k++].re)});
+  }
+  for (const RelationTrigger& t : rules_.triggers) {
+    triggers_.push_back({&t, std::move(jobs[k].re), std::move(jobs[k + 1].re)});
+    k += 2;
   }
   // The set numbers its regexes in the order of `filtered`.
   int index = 0;
