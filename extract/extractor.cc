@@ -693,6 +693,31 @@ bool EndsWithBeforeSpaces(std::string_view s, char c) {
   return i < s.size() && i > 0 && s[i - 1] == c;
 }
 
+// RE2::PartialMatch(text, re, inner) for `re` of the shape
+// "^\s*\(\s*([A-Z][^()]{least,n}?)\s*\)", with the DFA alone: the submatch
+// search of a regex that counts to n runs through a large program. The lazy
+// group starts at the letter after the bracket and its spaces, and ends where
+// only spaces are left before the ")", unless it would then be shorter than
+// 1 + least characters.
+bool BracketedName(const RE2& re, int least, re2::StringPiece text, re2::StringPiece* inner) {
+  re2::StringPiece match;
+  if (!re.Match(text, 0, text.size(), RE2::ANCHOR_START, &match, 1)) return false;
+  size_t close = match.size() - 1;
+  size_t begin = match.find('(') + 1;
+  while (IsRe2Space(match[begin])) ++begin;
+  size_t end = close;
+  while (end > begin && IsRe2Space(match[end - 1])) --end;
+  size_t shortest = begin;  // after 1 + least characters
+  for (int chars = 0; chars <= least && shortest < close; ++chars) {
+    ++shortest;
+    while (shortest < close && (static_cast<unsigned char>(match[shortest]) & 0xC0) == 0x80) {
+      ++shortest;
+    }
+  }
+  *inner = match.substr(begin, std::max(end, shortest) - begin);
+  return true;
+}
+
 bool RuleExtractor::FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
                                    re2::StringPiece* second) const {
   if (!acronym_shapes_known_) return RE2::FindAndConsume(text, re, first, second);
@@ -1656,7 +1681,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       // committee's name in brackets after its code is one more name of it.
       static const RE2 kNameInBrackets(R"(^\s*\(\s*([A-Z][^()]{5,160}?)\s*\))");
       re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end), inner;
-      if (RE2::PartialMatch(rest, kNameInBrackets, &inner)) {
+      if (BracketedName(kNameInBrackets, 5, rest, &inner)) {
         std::string name = FoldSpaces(std::string_view(inner.data(), inner.size()));
         Head head = DecisiveHead(name);
         if (head.pos != std::string_view::npos && head.type == EntityType::kCommittee &&
