@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -245,6 +246,10 @@ struct Head {
 
 class NameList;
 
+// Words looked up by the title heuristics many times a sentence; never
+// iterated, so in no order.
+using WordSet = std::unordered_set<std::string>;
+
 class RuleExtractor : public Extractor {
  public:
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
@@ -359,19 +364,19 @@ class RuleExtractor : public Extractor {
   std::unique_ptr<RE2> appointed_gap_;  // "was nominated as the"
   std::unique_ptr<RE2> abbreviation_line_;
   bool acronym_shapes_known_ = false;
-  std::set<std::string> stop_words_;
-  std::set<std::string> generic_acronyms_;
+  WordSet stop_words_;
+  WordSet generic_acronyms_;
   std::set<std::string> parent_prefixes_;
   std::vector<std::pair<std::string, EntityType>> heads_;
   // Indexes into heads_ by first byte, for DecisiveHead; unusable (and
   // unused) when a head could hide another occurrence of itself.
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
-  std::set<std::string> connectors_;
-  std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
-  std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
-  std::set<std::string> head_words_;      // every word of the head phrases but connectors
-  std::set<std::string> non_body_words_;  // "Demonstration": a programme, not a body
+  WordSet connectors_;
+  WordSet event_words_;     // "Conference", "Newsletter": not entities
+  WordSet standard_words_;  // "Requirements", "Method": a standard's title
+  WordSet head_words_;      // every word of the head phrases but connectors
+  WordSet non_body_words_;  // "Demonstration": a programme, not a body
   std::unique_ptr<RE2::Set> filter_;      // every regex of filter_index_, for MayMatch
   std::unordered_map<const RE2*, int> filter_index_;
 };
