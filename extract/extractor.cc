@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <map>
@@ -1794,6 +1795,7 @@ class NameList {
       if (last > 0) --last;
       if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) plain = false;
       if (!n.empty()) by_first_byte_[static_cast<unsigned char>(n[0])].push_back(n);
+      if (!n.empty()) starts_name_[static_cast<unsigned char>(n[0])] = true;
     }
     if (!plain) {
       std::string ignored;
@@ -1814,17 +1816,22 @@ class NameList {
       // character that is neither letter nor digit; then the longest name.
       size_t match_begin = 0, b = 0, e = std::string_view::npos;
       for (size_t q = pos; q < text.size() && e == std::string_view::npos;) {
+        unsigned char c = static_cast<unsigned char>(text[q]);
         size_t len = 1;
-        if (q == 0 && IsWordChar(text, 0, &len)) {
+        bool continuation = (c & 0xC0) == 0x80;
+        bool word = c < 0x80 ? std::isalnum(c) != 0 : !continuation && IsWordChar(text, q, &len);
+        if (q == 0 && word) {
           b = 0;
-        } else if ((static_cast<unsigned char>(text[q]) & 0xC0) != 0x80 &&
-                   !IsWordChar(text, q, &len)) {
+        } else if (!continuation && !word) {
           b = q + len;
         } else {
           q += len;
           continue;
         }
-        e = LongestAt(text, b);
+        // Most words start no name: LongestAt would find none.
+        if (b < text.size() && starts_name_[static_cast<unsigned char>(text[b])]) {
+          e = LongestAt(text, b);
+        }
         match_begin = q;
         q += len;
       }
@@ -1875,6 +1882,7 @@ class NameList {
   }
 
   std::vector<std::vector<std::string>> by_first_byte_;  // empty: use regex_
+  std::array<bool, 256> starts_name_{};                  // by_first_byte_[c] is not empty
   std::unique_ptr<RE2> regex_;
 };
 
