@@ -374,11 +374,11 @@ class RuleExtractor : public Extractor {
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
   WordSet connectors_;
-  WordSet event_words_;     // "Conference", "Newsletter": not entities
-  WordSet standard_words_;  // "Requirements", "Method": a standard's title
-  WordSet head_words_;      // every word of the head phrases but connectors
-  WordSet non_body_words_;  // "Demonstration": a programme, not a body
-  std::unique_ptr<RE2::Set> filter_;      // every regex of filter_index_, for MayMatch
+  WordSet event_words_;               // "Conference", "Newsletter": not entities
+  WordSet standard_words_;            // "Requirements", "Method": a standard's title
+  WordSet head_words_;                // every word of the head phrases but connectors
+  WordSet non_body_words_;            // "Demonstration": a programme, not a body
+  std::unique_ptr<RE2::Set> filter_;  // every regex of filter_index_, for MayMatch
   std::unordered_map<const RE2*, int> filter_index_;
 };
 
@@ -492,7 +492,8 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     jobs.push_back({t.passive.empty() ? "" : join(t.passive), false, what, "", nullptr});
   }
   std::vector<std::pair<std::string, bool>> filtered;
-  for (const RE2* re : {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
+  for (const RE2* re :
+       {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
     filtered.emplace_back(re->pattern(), re->options().case_sensitive());
   }
   for (const Job& job : jobs) {
@@ -535,7 +536,8 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
   }
   // The set numbers its regexes in the order of `filtered`.
   int index = 0;
-  for (const RE2* re : {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
+  for (const RE2* re :
+       {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
     filter_index_.emplace(re, index++);
   }
   for (const CompiledPattern& p : patterns_) filter_index_.emplace(p.re.get(), index++);
@@ -1446,8 +1448,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
         const std::string& head = h.first;
         return IsOrgType(h.second) &&
                (head == before || (head.size() > before.size() &&
-                                   head.compare(head.size() - before.size() - 1,
-                                                std::string::npos, " " + before) == 0));
+                                   head.compare(head.size() - before.size() - 1, std::string::npos,
+                                                " " + before) == 0));
       });
       Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
       if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
@@ -1543,13 +1545,14 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
     }
     // "the national standards of “General Principles and Guidelines for
     // ...”", "“...”, a national standard": the text says what it is.
-    static const RE2 kCalledStandard(R"((?i)\bstandards?\s+(?:of\s+|called\s+|named\s+|entitled\s+)?$)");
-    static const RE2 kStandardApposition(R"((?i)^\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}standard\b)");
+    static const RE2 kCalledStandard(
+        R"((?i)\bstandards?\s+(?:of\s+|called\s+|named\s+|entitled\s+)?$)");
+    static const RE2 kStandardApposition(
+        R"((?i)^\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}standard\b)");
     size_t quote_begin = static_cast<size_t>(groups[0].data() - s.data());
     size_t quote_end = quote_begin + groups[0].size();
-    if (IsDocumentType(m.type) &&
-        (RE2::PartialMatch(s.substr(0, quote_begin), kCalledStandard) ||
-         RE2::PartialMatch(s.substr(quote_end), kStandardApposition))) {
+    if (IsDocumentType(m.type) && (RE2::PartialMatch(s.substr(0, quote_begin), kCalledStandard) ||
+                                   RE2::PartialMatch(s.substr(quote_end), kStandardApposition))) {
       m.type = EntityType::kStandard;
     }
     if (!with_note.empty()) m.aliases.push_back(with_note);
@@ -1709,8 +1712,8 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       bool both_gazetteer = cur.source == Source::kGazetteer && next.source == Source::kGazetteer &&
                             cur.id != next.id;
       if (gap.find('(') != std::string_view::npos && RE2::FullMatch(gap, kOpen) &&
-          RE2::Consume(&after, kClose) && same_kind &&
-          !both_gazetteer && cur.type != EntityType::kPerson) {
+          RE2::Consume(&after, kClose) && same_kind && !both_gazetteer &&
+          cur.type != EntityType::kPerson) {
         // The bracketed short form gives the id; the full name stays the name.
         for (const std::string& a : next.aliases) cur.aliases.push_back(a);
         cur.aliases.push_back(next.name);
@@ -1861,7 +1864,8 @@ class NameList {
   static size_t MatchAt(std::string_view text, size_t t, const std::string& name) {
     size_t j = t;
     for (size_t i = 0; i < name.size();) {
-      if (name[i] == 'i' && (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
+      if (name[i] == 'i' &&
+          (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
         if (text.size() - j < 7 || text[j] != 'i' || (text[j + 1] != 's' && text[j + 1] != 'z') ||
             text.compare(j + 2, 5, "ation") != 0) {
           return std::string_view::npos;
@@ -1950,9 +1954,9 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
     size_t pos = static_cast<size_t>(rest.data() - s.data());
     re2::StringPiece span;
     if (!title_span_->Match(s, pos, s.size(), RE2::ANCHOR_START, &span, 1)) continue;
-    EntityType type =
-        ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard") ? EntityType::kStandard
-                                                                               : EntityType::kPolicy;
+    EntityType type = ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard")
+                          ? EntityType::kStandard
+                          : EntityType::kPolicy;
     // "two white papers: Security of AI Application Data and Identity
     // Security of Machine Communication": one title each side of "and".
     size_t end = pos + span.size();
@@ -2064,11 +2068,12 @@ std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& 
     if (gap_e < gap_b) break;
     std::string_view gap = s.substr(gap_b, gap_e - gap_b);
     // "“A”, an industry standard, and “B”": a short apposition in a list.
-    static const RE2 kApposition(R"(^\s*,\s*(?:an?|the)\s+[\w\s\-]{1,40},\s*(?:and|or)\s+(?:the\s+)?$)");
-    bool joined = RE2::FullMatch(gap, kJoin) ||
-                  (m[i].type == EntityType::kStandard && step > 0 &&
-                   RE2::FullMatch(gap, kTitledList)) ||
-                  (IsDocumentType(m[i].type) && RE2::FullMatch(gap, kApposition));
+    static const RE2 kApposition(
+        R"(^\s*,\s*(?:an?|the)\s+[\w\s\-]{1,40},\s*(?:and|or)\s+(?:the\s+)?$)");
+    bool joined =
+        RE2::FullMatch(gap, kJoin) ||
+        (m[i].type == EntityType::kStandard && step > 0 && RE2::FullMatch(gap, kTitledList)) ||
+        (IsDocumentType(m[i].type) && RE2::FullMatch(gap, kApposition));
     if (!joined) break;
     // "SAMR/SAC" lists two bodies, "MPS/Cybersecurity Bureau" names a
     // department of the first: a slash joins known names only.
@@ -2263,8 +2268,8 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
       if (j + 1 >= mentions.size()) break;
       std::string_view gap = s.substr(mentions[j].end, mentions[j + 1].begin - mentions[j].end);
       std::string role;
-      if (mentions[j + 1].type == EntityType::kPerson && gap.find("and") != std::string_view::npos &&
-          RE2::FullMatch(gap, kPersonJoin, &role)) {
+      if (mentions[j + 1].type == EntityType::kPerson &&
+          gap.find("and") != std::string_view::npos && RE2::FullMatch(gap, kPersonJoin, &role)) {
         people.emplace_back(j, role);
         ++j;
         continue;
@@ -2421,7 +2426,8 @@ class DocumentEntities {
     if (m.type == EntityType::kLaw) {
       // "Data Security Law of the People's Republic of China" is the Data
       // Security Law.
-      static const RE2 kOfChina(R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
+      static const RE2 kOfChina(
+          R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
       std::string short_name;
       if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(short_name);
     }

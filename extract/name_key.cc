@@ -50,7 +50,8 @@ std::string NameKey(std::string_view name) {
   }
   ReplaceAll(lowered, "isation", "ization");
   // "-ise" at a word end, as score.py does ("standardise" ~ "standardize").
-  for (size_t pos = lowered.find("ise"); pos != std::string::npos; pos = lowered.find("ise", pos + 3)) {
+  for (size_t pos = lowered.find("ise"); pos != std::string::npos;
+       pos = lowered.find("ise", pos + 3)) {
     size_t end = pos + 3;
     if (end == lowered.size() || !IsAsciiAlnum(lowered[end])) lowered[pos + 1] = 'z';
   }

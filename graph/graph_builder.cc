@@ -204,7 +204,8 @@ void GraphBuilder::Add(DocumentExtraction doc) {
   if (early_ != nullptr) {
     const QueuedDocument& d = docs_.back();
     std::vector<int>& local = early_->local.emplace_back();
-    for (const ExtractedEntity& e : d.entities) local.push_back(early_->merger.Merge(e, d.info.name));
+    for (const ExtractedEntity& e : d.entities)
+      local.push_back(early_->merger.Merge(e, d.info.name));
   }
 }
 

@@ -75,7 +75,7 @@ class GraphBuilder {
 
   std::vector<QueuedDocument> docs_;
   std::unique_ptr<EarlyMerge> early_;  // null once a document came out of order
-  std::vector<std::string> strings_;  // dates and roles, by number
+  std::vector<std::string> strings_;   // dates and roles, by number
   std::unordered_map<std::string, uint32_t> string_ids_;
 };
 
