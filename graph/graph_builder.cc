@@ -292,7 +292,7 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   for (size_t i = 0; i < merged.size(); ++i) by_id[i] = i;
   std::sort(by_id.begin(), by_id.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
   for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
-  std::vector<Vertex> vertex_of(merged.size());
+  std::vector<Vertex> vertex_by_rank(merged.size());
   for (size_t i : by_id) {
     MergedEntity& m = merged[i];
     EntityNode node;
@@ -304,18 +304,18 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
     }
     std::sort(node.aliases.begin(), node.aliases.end());
     node.docs = std::move(m.docs);
-    vertex_of[i] = *graph.AddEntity(std::move(node));
+    vertex_by_rank[rank[i]] = *graph.AddEntity(std::move(node));
   }
   // The name index is done with: free it before the edges need the room.
   merger = Merger();
   std::vector<std::string>().swap(ids);
   if (consume) ReturnFreeMemory();
 
+  // A large corpus queues millions of these: they hold what the sort
+  // compares first, and find the rest through `order`.
   struct PendingEdge {
-    uint32_t source, target;  // merged indexes
-    uint32_t doc, relation;   // positions in `order` and its relations
     uint32_t source_rank, target_rank;
-    int line;  // of the evidence
+    uint32_t doc, relation;  // positions in `order` and its relations
     Relation kind;
   };
   size_t relations = 0;
@@ -334,10 +334,8 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
       if (a == b) continue;
       if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
       evidence_of_own_doc = evidence_of_own_doc && r.evidence.doc == order[i]->info.name;
-      pending.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b),
-                         static_cast<uint32_t>(i), static_cast<uint32_t>(k),
-                         static_cast<uint32_t>(rank[a]), static_cast<uint32_t>(rank[b]),
-                         r.evidence.line, r.relation});
+      pending.push_back({static_cast<uint32_t>(rank[a]), static_cast<uint32_t>(rank[b]),
+                         static_cast<uint32_t>(i), static_cast<uint32_t>(k), r.relation});
     }
     std::vector<int>().swap(local[i]);
   }
@@ -351,12 +349,14 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
            std::tie(y.source_rank, y.kind, y.target_rank, relation(y).evidence);
   };
   auto by_position = [&](const PendingEdge& x, const PendingEdge& y) {
-    if (std::tie(x.source_rank, x.kind, x.target_rank, x.doc, x.line) !=
-        std::tie(y.source_rank, y.kind, y.target_rank, y.doc, y.line)) {
-      return std::tie(x.source_rank, x.kind, x.target_rank, x.doc, x.line) <
-             std::tie(y.source_rank, y.kind, y.target_rank, y.doc, y.line);
+    if (std::tie(x.source_rank, x.kind, x.target_rank, x.doc) !=
+        std::tie(y.source_rank, y.kind, y.target_rank, y.doc)) {
+      return std::tie(x.source_rank, x.kind, x.target_rank, x.doc) <
+             std::tie(y.source_rank, y.kind, y.target_rank, y.doc);
     }
-    return relation(x).evidence.text < relation(y).evidence.text;
+    const Evidence& ex = relation(x).evidence;
+    const Evidence& ey = relation(y).evidence;
+    return std::tie(ex.line, ex.text) < std::tie(ey.line, ey.text);
   };
   if (evidence_of_own_doc) {
     StableSortOnTwoThreads(&pending, by_position);
@@ -371,7 +371,8 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
     } else {
       edge.evidence.push_back(r.evidence);
     }
-    graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
+    graph.AddRelation(vertex_by_rank[p.source_rank], vertex_by_rank[p.target_rank],
+                      std::move(edge));
   }
   for (const QueuedDocument* d : order) graph.documents().push_back(d->info);
   return graph;
