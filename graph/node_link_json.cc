@@ -368,7 +368,7 @@ std::string RenderElements(size_t begin, size_t end, const WriteElement& write_e
 template <typename Stream, typename PutText, typename WriteElement>
 void WriteArrayInSlices(rapidjson::PrettyWriter<Stream>& w, Stream& stream, const PutText& put_text,
                         size_t n, const WriteElement& write_element) {
-  constexpr size_t kSlice = 4096;
+  constexpr size_t kSlice = 512;
   w.RawValue("[", 1, rapidjson::kArrayType);
   for (size_t begin = 0; begin < n; begin += 2 * kSlice) {
     size_t middle = std::min(n, begin + kSlice), end = std::min(n, begin + 2 * kSlice);
