@@ -1,11 +1,15 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -243,6 +247,10 @@ struct Head {
 
 class NameList;
 
+// Words looked up by the title heuristics many times a sentence; never
+// iterated, so in no order.
+using WordSet = std::unordered_set<std::string>;
+
 class RuleExtractor : public Extractor {
  public:
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
@@ -274,8 +282,12 @@ class RuleExtractor : public Extractor {
     std::string name;
   };
 
+  // The regexes of the code; then those of the rules, and filter_.
   bool CompileRegexes(std::string* error);
-  bool CompileFilter(std::string* error);
+  bool CompileRulesAndFilter(std::string* error);
+  // Makes filter_ of `patterns` (each with whether it is case-sensitive);
+  // returns why it cannot, or "".
+  std::string CompileFilter(const std::vector<std::pair<std::string, bool>>& patterns);
   // RE2::FindAndConsume(text, acronym_after_ or acronym_before_, first,
   // second), with the DFA alone when the pattern is one whose groups can be
   // read off the match around its only "(" (acronym_shapes_known_).
@@ -353,20 +365,20 @@ class RuleExtractor : public Extractor {
   std::unique_ptr<RE2> appointed_gap_;  // "was nominated as the"
   std::unique_ptr<RE2> abbreviation_line_;
   bool acronym_shapes_known_ = false;
-  std::set<std::string> stop_words_;
-  std::set<std::string> generic_acronyms_;
+  WordSet stop_words_;
+  WordSet generic_acronyms_;
   std::set<std::string> parent_prefixes_;
   std::vector<std::pair<std::string, EntityType>> heads_;
   // Indexes into heads_ by first byte, for DecisiveHead; unusable (and
   // unused) when a head could hide another occurrence of itself.
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
-  std::set<std::string> connectors_;
-  std::set<std::string> event_words_;     // "Conference", "Newsletter": not entities
-  std::set<std::string> standard_words_;  // "Requirements", "Method": a standard's title
-  std::set<std::string> head_words_;      // every word of the head phrases but connectors
-  std::set<std::string> non_body_words_;  // "Demonstration": a programme, not a body
-  std::unique_ptr<RE2::Set> filter_;      // every regex of filter_index_, for MayMatch
+  WordSet connectors_;
+  WordSet event_words_;               // "Conference", "Newsletter": not entities
+  WordSet standard_words_;            // "Requirements", "Method": a standard's title
+  WordSet head_words_;                // every word of the head phrases but connectors
+  WordSet non_body_words_;            // "Demonstration": a programme, not a body
+  std::unique_ptr<RE2::Set> filter_;  // every regex of filter_index_, for MayMatch
   std::unordered_map<const RE2*, int> filter_index_;
 };
 
@@ -400,26 +412,6 @@ bool RuleExtractor::Init(std::string* error) {
   if (!names.empty() &&
       !(gazetteer_names_ = Compile(Alternation(names), false, error, "gazetteer"))) {
     return false;
-  }
-  for (const EntityPattern& p : rules_.patterns) {
-    auto re = Compile(ExpandLists(p.regex, rules_), true, error, "pattern " + p.name);
-    if (!re) return false;
-    patterns_.push_back({p.type, p.name, std::move(re)});
-  }
-  for (const RelationTrigger& t : rules_.triggers) {
-    CompiledTrigger c{&t, nullptr, nullptr};
-    auto join = [](const std::vector<std::string>& v) {
-      std::string out = "\\b(?:";
-      for (size_t i = 0; i < v.size(); ++i) out += (i ? "|" : "") + v[i];
-      return out + ")\\b";
-    };
-    std::string what = "trigger " + std::string(ToString(t.relation));
-    if (!t.active.empty() && !(c.active = Compile(join(t.active), false, error, what)))
-      return false;
-    if (!t.passive.empty() && !(c.passive = Compile(join(t.passive), false, error, what))) {
-      return false;
-    }
-    triggers_.push_back(std::move(c));
   }
   static const std::pair<const char*, EntityType> kHeadLists[] = {
       {"committee_heads", EntityType::kCommittee},
@@ -473,7 +465,87 @@ bool RuleExtractor::Init(std::string* error) {
   for (const std::string& w : rules_.List("event_words")) event_words_.insert(w);
   for (const std::string& w : rules_.List("non_body_words")) non_body_words_.insert(w);
   for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
-  return CompileRegexes(error);
+  return CompileRegexes(error) && CompileRulesAndFilter(error);
+}
+
+bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
+  // Compiling the rules' regexes is most of the start-up of kg build, and two
+  // of them most of that: they are compiled, with the set, on two threads.
+  struct Job {
+    std::string pattern;  // empty: no regex
+    bool case_sensitive;
+    std::string what, error;
+    std::unique_ptr<RE2> re;
+  };
+  std::vector<Job> jobs;
+  for (const EntityPattern& p : rules_.patterns) {
+    jobs.push_back({ExpandLists(p.regex, rules_), true, "pattern " + p.name, "", nullptr});
+  }
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out = "\\b(?:";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? "|" : "") + v[i];
+    return out + ")\\b";
+  };
+  for (const RelationTrigger& t : rules_.triggers) {
+    std::string what = "trigger " + std::string(ToString(t.relation));
+    jobs.push_back({t.active.empty() ? "" : join(t.active), false, what, "", nullptr});
+    jobs.push_back({t.passive.empty() ? "" : join(t.passive), false, what, "", nullptr});
+  }
+  std::vector<std::pair<std::string, bool>> filtered;
+  for (const RE2* re :
+       {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
+    filtered.emplace_back(re->pattern(), re->options().case_sensitive());
+  }
+  for (const Job& job : jobs) {
+    if (!job.pattern.empty()) filtered.emplace_back(job.pattern, job.case_sensitive);
+  }
+  std::string filter_error;
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    // Job jobs.size() is the set.
+    for (size_t k = next++; k <= jobs.size(); k = next++) {
+      if (k == jobs.size()) {
+        filter_error = CompileFilter(filtered);
+      } else if (!jobs[k].pattern.empty()) {
+        Job& job = jobs[k];
+        job.re = Compile(job.pattern, job.case_sensitive, &job.error, job.what);
+      }
+    }
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+
+  for (const Job& job : jobs) {
+    if (!job.pattern.empty() && job.re == nullptr) {
+      *error = job.error;
+      return false;
+    }
+  }
+  if (!filter_error.empty()) {
+    *error = filter_error;
+    return false;
+  }
+  size_t k = 0;
+  for (const EntityPattern& p : rules_.patterns) {
+    patterns_.push_back({p.type, p.name, std::move(jobs[k++].re)});
+  }
+  for (const RelationTrigger& t : rules_.triggers) {
+    triggers_.push_back({&t, std::move(jobs[k].re), std::move(jobs[k + 1].re)});
+    k += 2;
+  }
+  // The set numbers its regexes in the order of `filtered`.
+  int index = 0;
+  for (const RE2* re :
+       {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
+    filter_index_.emplace(re, index++);
+  }
+  for (const CompiledPattern& p : patterns_) filter_index_.emplace(p.re.get(), index++);
+  for (const CompiledTrigger& t : triggers_) {
+    if (t.active) filter_index_.emplace(t.active.get(), index++);
+    if (t.passive) filter_index_.emplace(t.passive.get(), index++);
+  }
+  return true;
 }
 
 bool RuleExtractor::CompileRegexes(std::string* error) {
@@ -534,38 +606,75 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
       R"(^\s*([A-Z][A-Za-z0-9&\-]{1,9})\s+((?:[A-Z][\p{L}’'\-,]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Za-z][\p{L}’'\-/,]*|&))*?)\s*(\p{Han}[\p{Han}\s（）()]*)?\s*$)",
       true, error, "abbreviation table line");
   return acronym_after_ && acronym_before_ && title_span_ && quoted_ && generic_ && date_ &&
-         year_ && role_gap_ && appointed_gap_ && abbreviation_line_ && CompileFilter(error);
+         year_ && role_gap_ && appointed_gap_ && abbreviation_line_;
 }
 
-bool RuleExtractor::CompileFilter(std::string* error) {
+// `pattern` with every bounded repetition of a large bound, "x{4,240}",
+// made unbounded, "x{4,}": a regex that matches wherever `pattern` does, and
+// whose DFA need not count. Counting to 240 in a set of every regex made
+// compiling the set cost as much as all the rest of the start-up, and its
+// searches keep making new states.
+std::string Unbounded(const std::string& pattern) {
+  constexpr int kLargeBound = 16;
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += pattern.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      out += c;
+      // A ']' first in a class ("[]a]", "[^]a]") is a member, not its end.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
+      continue;
+    } else if (c == '{') {
+      size_t comma = i + 1;
+      while (comma < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[comma]))) {
+        ++comma;
+      }
+      size_t close = comma + 1;
+      while (close < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[close]))) {
+        ++close;
+      }
+      if (comma > i + 1 && comma < pattern.size() && pattern[comma] == ',' && close > comma + 1 &&
+          close < pattern.size() && pattern[close] == '}' &&
+          std::stoi(pattern.substr(comma + 1, close - comma - 1)) >= kLargeBound) {
+        out += pattern.substr(i, comma + 1 - i) + "}";
+        i = close;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string RuleExtractor::CompileFilter(
+    const std::vector<std::pair<std::string, bool>>& patterns) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(256 << 20);
   filter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  auto add = [&](const RE2* re) {
-    if (re == nullptr || filter_index_.count(re)) return true;
+  for (const auto& [pattern, case_sensitive] : patterns) {
     // Whether a match exists does not depend on leftmost-longest semantics,
-    // so the set needs only the case option of each regex.
-    std::string pattern =
-        re->options().case_sensitive() ? re->pattern() : "(?i:" + re->pattern() + ")";
+    // so the set needs only the case option of each regex; and a looser
+    // regex only lets more sentences through to the exact search.
     std::string why;
-    int index = filter_->Add(pattern, &why);
-    if (index < 0) {
-      *error = "sentence filter: " + why;
-      return false;
+    std::string loose = Unbounded(pattern);
+    if (filter_->Add(case_sensitive ? loose : "(?i:" + loose + ")", &why) < 0) {
+      return "sentence filter: " + why;
     }
-    filter_index_.emplace(re, index);
-    return true;
-  };
-  bool ok = add(gazetteer_exact_.get()) && add(gazetteer_names_.get()) && add(quoted_.get()) &&
-            add(generic_.get()) && add(acronym_after_.get()) && add(acronym_before_.get());
-  for (const CompiledPattern& p : patterns_) ok = ok && add(p.re.get());
-  for (const CompiledTrigger& t : triggers_) ok = ok && add(t.active.get()) && add(t.passive.get());
-  if (ok && !filter_->Compile()) {
-    *error = "sentence filter: out of memory";
-    return false;
   }
-  return ok;
+  if (!filter_->Compile()) return "sentence filter: out of memory";
+  return "";
 }
 
 bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
@@ -574,6 +683,47 @@ re2::StringPiece TrimRe2Spaces(re2::StringPiece s) {
   while (!s.empty() && IsRe2Space(s[0])) s.remove_prefix(1);
   while (!s.empty() && IsRe2Space(s[s.size() - 1])) s.remove_suffix(1);
   return s;
+}
+
+// Whether the first character of `s` after any spaces is `c`: what a regex
+// anchored at the start of `s` with "\s*c" needs, known without running it.
+bool NextAfterSpacesIs(std::string_view s, char c) {
+  size_t i = 0;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  return i < s.size() && s[i] == c;
+}
+
+// Whether `s` ends with `c` and then one space or more: what a regex
+// anchored at the end of `s` with "c\s+$" needs.
+bool EndsWithBeforeSpaces(std::string_view s, char c) {
+  size_t i = s.size();
+  while (i > 0 && IsRe2Space(s[i - 1])) --i;
+  return i < s.size() && i > 0 && s[i - 1] == c;
+}
+
+// RE2::PartialMatch(text, re, inner) for `re` of the shape
+// "^\s*\(\s*([A-Z][^()]{least,n}?)\s*\)", with the DFA alone: the submatch
+// search of a regex that counts to n runs through a large program. The lazy
+// group starts at the letter after the bracket and its spaces, and ends where
+// only spaces are left before the ")", unless it would then be shorter than
+// 1 + least characters.
+bool BracketedName(const RE2& re, int least, re2::StringPiece text, re2::StringPiece* inner) {
+  re2::StringPiece match;
+  if (!re.Match(text, 0, text.size(), RE2::ANCHOR_START, &match, 1)) return false;
+  size_t close = match.size() - 1;
+  size_t begin = match.find('(') + 1;
+  while (IsRe2Space(match[begin])) ++begin;
+  size_t end = close;
+  while (end > begin && IsRe2Space(match[end - 1])) --end;
+  size_t shortest = begin;  // after 1 + least characters
+  for (int chars = 0; chars <= least && shortest < close; ++chars) {
+    ++shortest;
+    while (shortest < close && (static_cast<unsigned char>(match[shortest]) & 0xC0) == 0x80) {
+      ++shortest;
+    }
+  }
+  *inner = match.substr(begin, std::max(end, shortest) - begin);
+  return true;
 }
 
 bool RuleExtractor::FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
@@ -1183,7 +1333,16 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     // "... Cooperation Committee on the 22nd": a date is not a body's name.
     static const RE2 kTrailingDate(R"(^(.*?)\s+(?:on|in|at|of|from)\s+(?:the\s+)?\d[^ ]*$)");
     re2::StringPiece shorter;
-    if (RE2::FullMatch(span, kTrailingDate, &shorter)) span = span.substr(0, shorter.size());
+    // The date is a word after a space that starts with a digit.
+    size_t last_word = span.rfind(' ');
+    last_word = last_word == std::string_view::npos ? 1 : std::max<size_t>(last_word + 1, 1);
+    bool dated = false;
+    for (size_t p = last_word; p < span.size() && !dated; ++p) {
+      dated = std::isdigit(static_cast<unsigned char>(span[p])) && IsRe2Space(span[p - 1]);
+    }
+    if (dated && RE2::FullMatch(span, kTrailingDate, &shorter)) {
+      span = span.substr(0, shorter.size());
+    }
   }
   m->begin = b;
   m->end = b + span.size();
@@ -1254,7 +1413,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
     static const RE2 kAndSecond(R"(^[A-Z][a-z]+\s+and\s+[A-Z])");
     re2::StringPiece listed;
     size_t listed_begin = b;
-    if (RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
+    if (EndsWithBeforeSpaces(s.substr(0, b), ',') &&
+        RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
         RE2::PartialMatch(s.substr(b, e - b), kAndSecond)) {
       bool stop = false;
       for (size_t p = 0; p < listed.size();) {
@@ -1288,8 +1448,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
         const std::string& head = h.first;
         return IsOrgType(h.second) &&
                (head == before || (head.size() > before.size() &&
-                                   head.compare(head.size() - before.size() - 1,
-                                                std::string::npos, " " + before) == 0));
+                                   head.compare(head.size() - before.size() - 1, std::string::npos,
+                                                " " + before) == 0));
       });
       Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
       if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
@@ -1385,13 +1545,14 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
     }
     // "the national standards of “General Principles and Guidelines for
     // ...”", "“...”, a national standard": the text says what it is.
-    static const RE2 kCalledStandard(R"((?i)\bstandards?\s+(?:of\s+|called\s+|named\s+|entitled\s+)?$)");
-    static const RE2 kStandardApposition(R"((?i)^\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}standard\b)");
+    static const RE2 kCalledStandard(
+        R"((?i)\bstandards?\s+(?:of\s+|called\s+|named\s+|entitled\s+)?$)");
+    static const RE2 kStandardApposition(
+        R"((?i)^\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}standard\b)");
     size_t quote_begin = static_cast<size_t>(groups[0].data() - s.data());
     size_t quote_end = quote_begin + groups[0].size();
-    if (IsDocumentType(m.type) &&
-        (RE2::PartialMatch(s.substr(0, quote_begin), kCalledStandard) ||
-         RE2::PartialMatch(s.substr(quote_end), kStandardApposition))) {
+    if (IsDocumentType(m.type) && (RE2::PartialMatch(s.substr(0, quote_begin), kCalledStandard) ||
+                                   RE2::PartialMatch(s.substr(quote_end), kStandardApposition))) {
       m.type = EntityType::kStandard;
     }
     if (!with_note.empty()) m.aliases.push_back(with_note);
@@ -1521,13 +1682,15 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   std::vector<Mention>& m = *mentions;
   std::vector<Mention> out;
   for (size_t i = 0; i < m.size(); ++i) {
-    Mention cur = m[i];
-    if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee) {
+    // Only m[i + 1] is read past this point.
+    Mention cur = std::move(m[i]);
+    if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee &&
+        NextAfterSpacesIs(s.substr(cur.end), '(')) {
       // "ISO/TMB/SMCC (ISO Technical Management Board ... Committee)": the
       // committee's name in brackets after its code is one more name of it.
       static const RE2 kNameInBrackets(R"(^\s*\(\s*([A-Z][^()]{5,160}?)\s*\))");
       re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end), inner;
-      if (RE2::PartialMatch(rest, kNameInBrackets, &inner)) {
+      if (BracketedName(kNameInBrackets, 5, rest, &inner)) {
         std::string name = FoldSpaces(std::string_view(inner.data(), inner.size()));
         Head head = DecisiveHead(name);
         if (head.pos != std::string_view::npos && head.type == EntityType::kCommittee &&
@@ -1548,8 +1711,9 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       bool same_kind = (IsOrgType(cur.type) && IsOrgType(next.type)) || cur.type == next.type;
       bool both_gazetteer = cur.source == Source::kGazetteer && next.source == Source::kGazetteer &&
                             cur.id != next.id;
-      if (RE2::FullMatch(gap, kOpen) && RE2::Consume(&after, kClose) && same_kind &&
-          !both_gazetteer && cur.type != EntityType::kPerson) {
+      if (gap.find('(') != std::string_view::npos && RE2::FullMatch(gap, kOpen) &&
+          RE2::Consume(&after, kClose) && same_kind && !both_gazetteer &&
+          cur.type != EntityType::kPerson) {
         // The bracketed short form gives the id; the full name stays the name.
         for (const std::string& a : next.aliases) cur.aliases.push_back(a);
         cur.aliases.push_back(next.name);
@@ -1586,7 +1750,8 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       ++i;
       continue;
     }
-    if (cur.type == EntityType::kLaw || cur.type == EntityType::kPolicy) {
+    if ((cur.type == EntityType::kLaw || cur.type == EntityType::kPolicy) &&
+        NextAfterSpacesIs(s.substr(cur.end), '(')) {
       re2::StringPiece rest(s.data() + cur.end, s.size() - cur.end);
       re2::StringPiece note;
       if (RE2::PartialMatch(rest, kYearNote, &note) &&
@@ -1633,6 +1798,7 @@ class NameList {
       if (last > 0) --last;
       if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) plain = false;
       if (!n.empty()) by_first_byte_[static_cast<unsigned char>(n[0])].push_back(n);
+      if (!n.empty()) starts_name_[static_cast<unsigned char>(n[0])] = true;
     }
     if (!plain) {
       std::string ignored;
@@ -1653,17 +1819,22 @@ class NameList {
       // character that is neither letter nor digit; then the longest name.
       size_t match_begin = 0, b = 0, e = std::string_view::npos;
       for (size_t q = pos; q < text.size() && e == std::string_view::npos;) {
+        unsigned char c = static_cast<unsigned char>(text[q]);
         size_t len = 1;
-        if (q == 0 && IsWordChar(text, 0, &len)) {
+        bool continuation = (c & 0xC0) == 0x80;
+        bool word = c < 0x80 ? std::isalnum(c) != 0 : !continuation && IsWordChar(text, q, &len);
+        if (q == 0 && word) {
           b = 0;
-        } else if ((static_cast<unsigned char>(text[q]) & 0xC0) != 0x80 &&
-                   !IsWordChar(text, q, &len)) {
+        } else if (!continuation && !word) {
           b = q + len;
         } else {
           q += len;
           continue;
         }
-        e = LongestAt(text, b);
+        // Most words start no name: LongestAt would find none.
+        if (b < text.size() && starts_name_[static_cast<unsigned char>(text[b])]) {
+          e = LongestAt(text, b);
+        }
         match_begin = q;
         q += len;
       }
@@ -1693,7 +1864,8 @@ class NameList {
   static size_t MatchAt(std::string_view text, size_t t, const std::string& name) {
     size_t j = t;
     for (size_t i = 0; i < name.size();) {
-      if (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0) {
+      if (name[i] == 'i' &&
+          (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
         if (text.size() - j < 7 || text[j] != 'i' || (text[j + 1] != 's' && text[j + 1] != 'z') ||
             text.compare(j + 2, 5, "ation") != 0) {
           return std::string_view::npos;
@@ -1714,6 +1886,7 @@ class NameList {
   }
 
   std::vector<std::vector<std::string>> by_first_byte_;  // empty: use regex_
+  std::array<bool, 256> starts_name_{};                  // by_first_byte_[c] is not empty
   std::unique_ptr<RE2> regex_;
 };
 
@@ -1781,9 +1954,9 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
     size_t pos = static_cast<size_t>(rest.data() - s.data());
     re2::StringPiece span;
     if (!title_span_->Match(s, pos, s.size(), RE2::ANCHOR_START, &span, 1)) continue;
-    EntityType type =
-        ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard") ? EntityType::kStandard
-                                                                               : EntityType::kPolicy;
+    EntityType type = ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard")
+                          ? EntityType::kStandard
+                          : EntityType::kPolicy;
     // "two white papers: Security of AI Application Data and Identity
     // Security of Machine Communication": one title each side of "and".
     size_t end = pos + span.size();
@@ -1895,11 +2068,12 @@ std::vector<size_t> Coordinated(std::string_view s, const std::vector<Mention>& 
     if (gap_e < gap_b) break;
     std::string_view gap = s.substr(gap_b, gap_e - gap_b);
     // "“A”, an industry standard, and “B”": a short apposition in a list.
-    static const RE2 kApposition(R"(^\s*,\s*(?:an?|the)\s+[\w\s\-]{1,40},\s*(?:and|or)\s+(?:the\s+)?$)");
-    bool joined = RE2::FullMatch(gap, kJoin) ||
-                  (m[i].type == EntityType::kStandard && step > 0 &&
-                   RE2::FullMatch(gap, kTitledList)) ||
-                  (IsDocumentType(m[i].type) && RE2::FullMatch(gap, kApposition));
+    static const RE2 kApposition(
+        R"(^\s*,\s*(?:an?|the)\s+[\w\s\-]{1,40},\s*(?:and|or)\s+(?:the\s+)?$)");
+    bool joined =
+        RE2::FullMatch(gap, kJoin) ||
+        (m[i].type == EntityType::kStandard && step > 0 && RE2::FullMatch(gap, kTitledList)) ||
+        (IsDocumentType(m[i].type) && RE2::FullMatch(gap, kApposition));
     if (!joined) break;
     // "SAMR/SAC" lists two bodies, "MPS/Cybersecurity Bureau" names a
     // department of the first: a slash joins known names only.
@@ -2094,8 +2268,8 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
       if (j + 1 >= mentions.size()) break;
       std::string_view gap = s.substr(mentions[j].end, mentions[j + 1].begin - mentions[j].end);
       std::string role;
-      if (mentions[j + 1].type == EntityType::kPerson && RE2::FullMatch(gap, kPersonJoin, &role) &&
-          gap.find("and") != std::string_view::npos) {
+      if (mentions[j + 1].type == EntityType::kPerson &&
+          gap.find("and") != std::string_view::npos && RE2::FullMatch(gap, kPersonJoin, &role)) {
         people.emplace_back(j, role);
         ++j;
         continue;
@@ -2106,6 +2280,8 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     size_t org = j + 1;
     if (!IsOrgType(mentions[org].type)) continue;
     std::string_view gap = s.substr(mentions[j].end, mentions[org].begin - mentions[j].end);
+    // Both gaps end with the spaces after "of", "at" or "appointed as".
+    if (gap.empty() || !IsRe2Space(gap.back())) continue;
     std::string bracket_role, role;
     std::string final_role;
     if (RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
@@ -2211,12 +2387,14 @@ std::string LooseTitleKey(std::string_view name) {
   std::string folded(name);
   // A bracketed acronym adds nothing: "(ICV)".
   static const RE2 kAcronymNote(R"(\(\s*[A-Z][A-Z0-9&\-]{1,9}\s*\))");
-  RE2::GlobalReplace(&folded, kAcronymNote, " ");
+  if (folded.find('(') != std::string::npos) RE2::GlobalReplace(&folded, kAcronymNote, " ");
   std::vector<std::string> words;
   std::string w;
   auto flush = [&] {
     if (w.empty()) return;
-    RE2::GlobalReplace(&w, "isation", "ization");
+    for (size_t p = w.find("isation"); p != std::string::npos; p = w.find("isation", p + 7)) {
+      w[p + 1] = 'z';
+    }
     if (w == "version") w = "edition";
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
     if (!kJoining.count(w)) words.push_back(w);
@@ -2248,7 +2426,8 @@ class DocumentEntities {
     if (m.type == EntityType::kLaw) {
       // "Data Security Law of the People's Republic of China" is the Data
       // Security Law.
-      static const RE2 kOfChina(R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
+      static const RE2 kOfChina(
+          R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
       std::string short_name;
       if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(short_name);
     }
@@ -2267,8 +2446,9 @@ class DocumentEntities {
     bool titled = (m.type == EntityType::kLaw || m.type == EntityType::kPolicy ||
                    m.type == EntityType::kStandard) &&
                   (m.source == Source::kTitle || m.source == Source::kQuoted);
+    std::string loose = titled ? LooseTitleKey(m.name) : std::string();
     if (found < 0 && titled) {
-      auto it = by_loose_key_.find(LooseTitleKey(m.name));
+      auto it = by_loose_key_.find(loose);
       if (it != by_loose_key_.end() && entities_[it->second].type == m.type) found = it->second;
     }
     if (found < 0) {
@@ -2291,8 +2471,7 @@ class DocumentEntities {
       e.id = m.id;
     }
     if (titled) {
-      std::string loose = LooseTitleKey(m.name);
-      if (!loose.empty()) by_loose_key_.emplace(loose, found);
+      if (!loose.empty()) by_loose_key_.emplace(std::move(loose), found);
     }
     for (size_t k = 0; k < names.size(); ++k) {
       const std::string& n = names[k];

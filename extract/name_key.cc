@@ -25,15 +25,33 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
   }
 }
 
+// The lead bytes of the characters SkippableUtf8 knows: any other byte
+// starts no skipped character.
+bool MaySkip(unsigned char c) { return c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF; }
+
+// ASCII bytes folded away: spaces and punctuation but "&", "+" and "#", as
+// std::isspace and std::ispunct class them in the "C" locale kg runs in.
+struct DroppedAscii {
+  bool dropped[128] = {};
+  DroppedAscii() {
+    for (int c = 0; c < 128; ++c) {
+      dropped[c] = std::isspace(c) || (std::ispunct(c) && c != '&' && c != '+' && c != '#');
+    }
+  }
+};
+
 }  // namespace
 
 std::string NameKey(std::string_view name) {
-  std::string lowered;
-  lowered.reserve(name.size());
-  for (unsigned char c : name) lowered.push_back(c < 0x80 ? std::tolower(c) : c);
+  static const DroppedAscii kAscii;
+  std::string lowered(name);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   ReplaceAll(lowered, "isation", "ization");
   // "-ise" at a word end, as score.py does ("standardise" ~ "standardize").
-  for (size_t pos = lowered.find("ise"); pos != std::string::npos; pos = lowered.find("ise", pos + 3)) {
+  for (size_t pos = lowered.find("ise"); pos != std::string::npos;
+       pos = lowered.find("ise", pos + 3)) {
     size_t end = pos + 3;
     if (end == lowered.size() || !IsAsciiAlnum(lowered[end])) lowered[pos + 1] = 'z';
   }
@@ -47,15 +65,11 @@ std::string NameKey(std::string_view name) {
   for (size_t i = start; i < lowered.size();) {
     unsigned char c = lowered[i];
     if (c < 0x80) {
-      if (std::isspace(c) || (std::ispunct(c) && c != '&' && c != '+' && c != '#')) {
-        ++i;
-        continue;
-      }
-      key.push_back(static_cast<char>(c));
+      if (!kAscii.dropped[c]) key.push_back(static_cast<char>(c));
       ++i;
       continue;
     }
-    if (size_t n = SkippableUtf8(lowered, i)) {
+    if (size_t n = MaySkip(c) ? SkippableUtf8(lowered, i) : 0) {
       i += n;
       continue;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -130,7 +131,34 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   return ids;
 }
 
+// std::stable_sort(v, less), each half sorted on a thread of its own. The
+// merge keeps the first half's elements first among equals, so the order is
+// the same.
+template <typename T, typename Less>
+void StableSortOnTwoThreads(std::vector<T>* v, const Less& less) {
+  constexpr size_t kWorthAThread = 1 << 14;
+  if (v->size() < kWorthAThread) {
+    std::stable_sort(v->begin(), v->end(), less);
+    return;
+  }
+  auto middle = v->begin() + static_cast<std::ptrdiff_t>(v->size() / 2);
+  std::thread first([&] { std::stable_sort(v->begin(), middle, less); });
+  std::stable_sort(middle, v->end(), less);
+  first.join();
+  std::inplace_merge(v->begin(), middle, v->end(), less);
+}
+
 }  // namespace
+
+struct GraphBuilder::EarlyMerge {
+  Merger merger;
+  std::vector<std::vector<int>> local;  // per document of docs_, as in BuildFrom
+};
+
+GraphBuilder::GraphBuilder() : early_(std::make_unique<EarlyMerge>()) {}
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
 
 uint32_t GraphBuilder::Intern(const std::string& s) {
   auto [it, inserted] = string_ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
@@ -166,8 +194,18 @@ void GraphBuilder::Add(DocumentExtraction doc) {
                          [&](const QueuedDocument& d) { return d.info.name == queued.info.name; });
   if (it != docs_.end()) {
     *it = std::move(queued);
-  } else {
-    docs_.push_back(std::move(queued));
+    early_.reset();
+    return;
+  }
+  if (early_ != nullptr && !docs_.empty() && !(docs_.back().info.name < queued.info.name)) {
+    early_.reset();
+  }
+  docs_.push_back(std::move(queued));
+  if (early_ != nullptr) {
+    const QueuedDocument& d = docs_.back();
+    std::vector<int>& local = early_->local.emplace_back();
+    for (const ExtractedEntity& e : d.entities)
+      local.push_back(early_->merger.Merge(e, d.info.name));
   }
 }
 
@@ -216,6 +254,7 @@ KnowledgeGraph GraphBuilder::TakeGraph() {
   docs_.clear();
   strings_.clear();
   string_ids_.clear();
+  early_ = std::make_unique<EarlyMerge>();
   return graph;
 }
 
@@ -228,11 +267,19 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   Merger merger;
   // Per document: the merged index of each of its entities.
   std::vector<std::vector<int>> local(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    for (const ExtractedEntity& e : order[i]->entities) {
-      local[i].push_back(merger.Merge(e, order[i]->info.name));
+  // Documents added in name order were merged then, in this same order.
+  if (consume && early_ != nullptr && early_->local.size() == order.size()) {
+    merger = std::move(early_->merger);
+    local = std::move(early_->local);
+    early_.reset();
+    for (QueuedDocument* d : order) std::vector<ExtractedEntity>().swap(d->entities);
+  } else {
+    for (size_t i = 0; i < order.size(); ++i) {
+      for (const ExtractedEntity& e : order[i]->entities) {
+        local[i].push_back(merger.Merge(e, order[i]->info.name));
+      }
+      if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
     }
-    if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
   }
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
@@ -245,7 +292,7 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   for (size_t i = 0; i < merged.size(); ++i) by_id[i] = i;
   std::sort(by_id.begin(), by_id.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
   for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
-  std::vector<Vertex> vertex_of(merged.size());
+  std::vector<Vertex> vertex_by_rank(merged.size());
   for (size_t i : by_id) {
     MergedEntity& m = merged[i];
     EntityNode node;
@@ -257,21 +304,27 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
     }
     std::sort(node.aliases.begin(), node.aliases.end());
     node.docs = std::move(m.docs);
-    vertex_of[i] = *graph.AddEntity(std::move(node));
+    vertex_by_rank[rank[i]] = *graph.AddEntity(std::move(node));
   }
   // The name index is done with: free it before the edges need the room.
   merger = Merger();
   std::vector<std::string>().swap(ids);
   if (consume) ReturnFreeMemory();
 
+  // A large corpus queues millions of these: they hold what the sort
+  // compares first, and find the rest through `order`.
   struct PendingEdge {
-    uint32_t source, target;  // merged indexes
-    uint32_t doc, relation;   // positions in `order` and its relations
+    uint32_t source_rank, target_rank;
+    uint32_t doc, relation;  // positions in `order` and its relations
+    Relation kind;
   };
   size_t relations = 0;
   for (const QueuedDocument* d : order) relations += d->relations.size();
   std::vector<PendingEdge> pending;
   pending.reserve(relations);
+  // Whether every piece of evidence names the document that queued it, as
+  // extractions do: then documents compare as their positions in `order`.
+  bool evidence_of_own_doc = true;
   for (size_t i = 0; i < order.size(); ++i) {
     const std::vector<QueuedRelation>& rs = order[i]->relations;
     for (size_t k = 0; k < rs.size(); ++k) {
@@ -280,8 +333,9 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
       size_t a = local[i][r.subject], b = local[i][r.object];
       if (a == b) continue;
       if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
-      pending.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b),
-                         static_cast<uint32_t>(i), static_cast<uint32_t>(k)});
+      evidence_of_own_doc = evidence_of_own_doc && r.evidence.doc == order[i]->info.name;
+      pending.push_back({static_cast<uint32_t>(rank[a]), static_cast<uint32_t>(rank[b]),
+                         static_cast<uint32_t>(i), static_cast<uint32_t>(k), r.relation});
     }
     std::vector<int>().swap(local[i]);
   }
@@ -290,12 +344,25 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
   };
   // Evidence order decides which date and role an edge keeps: the earliest
   // document, then line, wins.
-  std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
-    const QueuedRelation& rx = relation(x);
-    const QueuedRelation& ry = relation(y);
-    return std::tie(rank[x.source], rx.relation, rank[x.target], rx.evidence) <
-           std::tie(rank[y.source], ry.relation, rank[y.target], ry.evidence);
-  });
+  auto by_evidence = [&](const PendingEdge& x, const PendingEdge& y) {
+    return std::tie(x.source_rank, x.kind, x.target_rank, relation(x).evidence) <
+           std::tie(y.source_rank, y.kind, y.target_rank, relation(y).evidence);
+  };
+  auto by_position = [&](const PendingEdge& x, const PendingEdge& y) {
+    if (std::tie(x.source_rank, x.kind, x.target_rank, x.doc) !=
+        std::tie(y.source_rank, y.kind, y.target_rank, y.doc)) {
+      return std::tie(x.source_rank, x.kind, x.target_rank, x.doc) <
+             std::tie(y.source_rank, y.kind, y.target_rank, y.doc);
+    }
+    const Evidence& ex = relation(x).evidence;
+    const Evidence& ey = relation(y).evidence;
+    return std::tie(ex.line, ex.text) < std::tie(ey.line, ey.text);
+  };
+  if (evidence_of_own_doc) {
+    StableSortOnTwoThreads(&pending, by_position);
+  } else {
+    StableSortOnTwoThreads(&pending, by_evidence);
+  }
   for (const PendingEdge& p : pending) {
     QueuedRelation& r = relation(p);
     RelationEdge edge{r.relation, strings_[r.date], strings_[r.role], {}};
@@ -304,7 +371,8 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
     } else {
       edge.evidence.push_back(r.evidence);
     }
-    graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
+    graph.AddRelation(vertex_by_rank[p.source_rank], vertex_by_rank[p.target_rank],
+                      std::move(edge));
   }
   for (const QueuedDocument* d : order) graph.documents().push_back(d->info);
   return graph;

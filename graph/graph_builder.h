@@ -5,6 +5,7 @@
 #define KG_GRAPH_GRAPH_BUILDER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,6 +17,11 @@ namespace kg {
 
 class GraphBuilder {
  public:
+  GraphBuilder();
+  ~GraphBuilder();
+  GraphBuilder(GraphBuilder&&) noexcept;
+  GraphBuilder& operator=(GraphBuilder&&) noexcept;
+
   // Queues one document. Adding a document with the same name twice keeps the
   // later one.
   void Add(DocumentExtraction doc);
@@ -59,11 +65,17 @@ class GraphBuilder {
     std::vector<QueuedRelation> relations;
   };
 
+  // The entities of docs_ merged as they were added, while they come in
+  // name order (as a corpus in one folder does): TakeGraph then has only
+  // the edges left to do.
+  struct EarlyMerge;
+
   KnowledgeGraph BuildFrom(bool consume);
   uint32_t Intern(const std::string& s);
 
   std::vector<QueuedDocument> docs_;
-  std::vector<std::string> strings_;  // dates and roles, by number
+  std::unique_ptr<EarlyMerge> early_;  // null once a document came out of order
+  std::vector<std::string> strings_;   // dates and roles, by number
   std::unordered_map<std::string, uint32_t> string_ids_;
 };
 

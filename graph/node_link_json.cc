@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <optional>
+#include <string>
+#include <thread>
 
 #include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
@@ -333,18 +336,81 @@ void ReadDocuments(const rapidjson::Value& root, KnowledgeGraph* graph) {
   }
 }
 
+// Appends `text` to `stream` at once where the stream can take it so.
+void PutText(rapidjson::StringBuffer& stream, const std::string& text) {
+  std::memcpy(stream.Push(text.size()), text.data(), text.size());
+}
+void PutText(rapidjson::FileWriteStream& stream, const std::string& text, std::FILE* file) {
+  stream.Flush();
+  std::fwrite(text.data(), 1, text.size(), file);
+}
+
+// The elements [begin, end) of an array nested two deep (as "nodes" and
+// "links" are), as WriteGraph's writer prints them, without the brackets.
+template <typename WriteElement>
+std::string RenderElements(size_t begin, size_t end, const WriteElement& write_element) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  w.SetIndent(' ', 1);
+  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  w.StartObject();
+  w.Key("a");
+  w.StartArray();
+  size_t nesting = buffer.GetSize();
+  for (size_t i = begin; i < end; ++i) write_element(w, i);
+  return std::string(buffer.GetString() + nesting, buffer.GetSize() - nesting);
+}
+
+// Writes the value of the current key of `w`, an array of `n` elements,
+// rendering its elements in slices, two at a time, one on another thread:
+// printing is most of the cost of writing a graph. At most two slices are
+// held as text.
+template <typename Stream, typename PutText, typename WriteElement>
+void WriteArrayInSlices(rapidjson::PrettyWriter<Stream>& w, Stream& stream, const PutText& put_text,
+                        size_t n, const WriteElement& write_element) {
+  constexpr size_t kSlice = 512;
+  w.RawValue("[", 1, rapidjson::kArrayType);
+  for (size_t begin = 0; begin < n; begin += 2 * kSlice) {
+    size_t middle = std::min(n, begin + kSlice), end = std::min(n, begin + 2 * kSlice);
+    std::string second;
+    std::thread other;
+    if (middle < end) {
+      other = std::thread([&] { second = RenderElements(middle, end, write_element); });
+    }
+    std::string first = RenderElements(begin, middle, write_element);
+    if (other.joinable()) other.join();
+    for (const std::string* text : {&first, &second}) {
+      if (text->empty()) continue;
+      if (text != &first || begin > 0) {
+        stream.Put(',');
+        stream.Put(' ');
+      }
+      put_text(*text);
+    }
+  }
+  stream.Put(']');
+}
+
 // Writes the whole graph to `stream` (a RapidJSON output stream), trailing
 // newline included, so that a file can be written without a copy in memory.
-template <typename Stream>
-void WriteGraph(const KnowledgeGraph& graph, Stream& stream) {
+// `put_text(s)` appends s to `stream`.
+template <typename Stream, typename PutText>
+void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const PutText& put_text) {
   const GraphStorage& g = graph.storage();
+  // A graph made by GraphBuilder is in this order already.
   std::vector<Vertex> nodes(boost::vertices(g).first, boost::vertices(g).second);
-  std::sort(nodes.begin(), nodes.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+  auto by_id = [&](Vertex a, Vertex b) { return g[a].id < g[b].id; };
+  if (!std::is_sorted(nodes.begin(), nodes.end(), by_id)) {
+    std::sort(nodes.begin(), nodes.end(), by_id);
+  }
   std::vector<Edge> links(boost::edges(g).first, boost::edges(g).second);
-  std::sort(links.begin(), links.end(), [&](const Edge& a, const Edge& b) {
+  auto by_ends = [&](const Edge& a, const Edge& b) {
     return std::tie(g[boost::source(a, g)].id, g[a].relation, g[boost::target(a, g)].id) <
            std::tie(g[boost::source(b, g)].id, g[b].relation, g[boost::target(b, g)].id);
-  });
+  };
+  if (!std::is_sorted(links.begin(), links.end(), by_ends)) {
+    std::sort(links.begin(), links.end(), by_ends);
+  }
 
   rapidjson::PrettyWriter<Stream> w(stream);
   w.SetIndent(' ', 1);
@@ -357,13 +423,13 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream) {
   w.Key("graph");
   WriteGraphAttributes(w, graph);
   w.Key("nodes");
-  w.StartArray();
-  for (Vertex v : nodes) WriteNode(w, g[v]);
-  w.EndArray();
+  WriteArrayInSlices(w, stream, put_text, nodes.size(),
+                     [&](auto& writer, size_t i) { WriteNode(writer, g[nodes[i]]); });
   w.Key("links");
-  w.StartArray();
-  for (const Edge& e : links) WriteLink(w, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
-  w.EndArray();
+  WriteArrayInSlices(w, stream, put_text, links.size(), [&](auto& writer, size_t i) {
+    const Edge& e = links[i];
+    WriteLink(writer, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
+  });
   w.EndObject();
   stream.Put('\n');
   stream.Flush();
@@ -373,7 +439,7 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream) {
 
 std::string GraphToJson(const KnowledgeGraph& graph) {
   rapidjson::StringBuffer buffer;
-  WriteGraph(graph, buffer);
+  WriteGraph(graph, buffer, [&](const std::string& text) { PutText(buffer, text); });
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
@@ -408,7 +474,7 @@ bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::s
       [&](std::FILE* file) {
         char buffer[1 << 16];
         rapidjson::FileWriteStream stream(file, buffer, sizeof buffer);
-        WriteGraph(graph, stream);
+        WriteGraph(graph, stream, [&](const std::string& text) { PutText(stream, text, file); });
         return std::ferror(file) == 0;
       },
       error);

@@ -719,5 +719,16 @@ TEST(ExtractorTest, GenericMentionsAloneAreNotEntities) {
   EXPECT_THAT(d.relations, IsEmpty());
 }
 
+TEST(ExtractorTest, CommitteeNameInBracketsAfterItsCodeIsAnAlias) {
+  // Spaces inside the brackets are not the name's.
+  DocumentExtraction d = ExtractText(
+      "Intro.\nSAC/TC28 (  National Technical Committee on Information Technology Standardization "
+      " ) met in Beijing.\n");
+  const ExtractedEntity* tc = Find(d, "SAC/TC28");
+  ASSERT_NE(tc, nullptr);
+  EXPECT_THAT(tc->aliases,
+              Contains("National Technical Committee on Information Technology Standardization"));
+}
+
 }  // namespace
 }  // namespace kg
