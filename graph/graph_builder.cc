@@ -132,14 +132,16 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
 
 }  // namespace
 
-uint32_t GraphBuilder::Intern(const std::string& s) {
-  auto [it, inserted] = string_ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
-  if (inserted) strings_.push_back(s);
-  return it->second;
-}
-
 void GraphBuilder::Add(DocumentExtraction doc) {
-  QueuedDocument queued;
+  const uint32_t index = static_cast<uint32_t>(docs_.size());
+  auto [it, inserted] = doc_index_.try_emplace(doc.doc, index);
+  if (!inserted) {
+    QueuedDocument& old = docs_[it->second];
+    old.replaced = true;
+    std::vector<ExtractedEntity>().swap(old.entities);
+    it->second = index;
+  }
+  QueuedDocument& queued = docs_.emplace_back();
   queued.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
@@ -151,28 +153,21 @@ void GraphBuilder::Add(DocumentExtraction doc) {
     auto it = position.find(id);
     return it == position.end() ? QueuedRelation::kNone : it->second;
   };
+  for (size_t k = 0; k < doc.relations.size(); ++k) {
+    const ExtractedRelation& r = doc.relations[k];
+    relations_.push_back({index, static_cast<uint32_t>(k), find(r.subject), find(r.object), r.date,
+                          r.role, r.evidence, r.relation});
+  }
+  position.clear();
   // Copied, not moved: what is kept is then allocated by this thread, and
   // the extraction thread's malloc arena, freed whole with `doc`, can go
   // back to the system (see ReturnFreeMemory) instead of staying pinned by
   // a few strings per page.
-  queued.relations.reserve(doc.relations.size());
-  for (ExtractedRelation& r : doc.relations) {
-    queued.relations.push_back(
-        {find(r.subject), find(r.object), r.relation, Intern(r.date), Intern(r.role), r.evidence});
-  }
-  position.clear();
   queued.entities = doc.entities;
-  auto it = std::find_if(docs_.begin(), docs_.end(),
-                         [&](const QueuedDocument& d) { return d.info.name == queued.info.name; });
-  if (it != docs_.end()) {
-    *it = std::move(queued);
-  } else {
-    docs_.push_back(std::move(queued));
-  }
 }
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::string>& skip) {
-  std::map<std::string, DocumentExtraction> by_doc;
+  std::map<std::string, DocumentExtraction, std::less<>> by_doc;
   for (const DocumentInfo& d : graph.documents()) {
     if (std::find(skip.begin(), skip.end(), d.name) != skip.end()) continue;
     DocumentExtraction& x = by_doc[d.name];
@@ -197,7 +192,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
   for (Edge e : boost::make_iterator_range(boost::edges(g))) {
     const RelationEdge& r = g[e];
     for (const Evidence& ev : r.evidence) {
-      auto it = by_doc.find(ev.doc);
+      auto it = by_doc.find(ev.doc.view());
       if (it == by_doc.end()) continue;
       it->second.relations.push_back(
           {g[boost::source(e, g)].id, r.relation, g[boost::target(e, g)].id, r.date, r.role, ev});
@@ -206,50 +201,51 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
   for (auto& [name, doc] : by_doc) Add(std::move(doc));
 }
 
-KnowledgeGraph GraphBuilder::Build() const {
-  // Nothing is moved out: the builder stays as it was.
-  return const_cast<GraphBuilder*>(this)->BuildFrom(false);
-}
+KnowledgeGraph GraphBuilder::Build() const { return BuildFrom(docs_, relations_); }
 
 KnowledgeGraph GraphBuilder::TakeGraph() {
-  KnowledgeGraph graph = BuildFrom(true);
+  KnowledgeGraph graph = BuildFrom(std::move(docs_), std::move(relations_));
   docs_.clear();
-  strings_.clear();
-  string_ids_.clear();
+  relations_.clear();
+  doc_index_.clear();
   return graph;
 }
 
-KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
-  std::vector<QueuedDocument*> order;
-  for (QueuedDocument& d : docs_) order.push_back(&d);
+KnowledgeGraph GraphBuilder::BuildFrom(std::vector<QueuedDocument> docs,
+                                       std::deque<QueuedRelation> relations) {
+  constexpr uint32_t kNone = QueuedRelation::kNone;
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < docs.size(); ++i) {
+    if (!docs[i].replaced) order.push_back(i);
+  }
   std::sort(order.begin(), order.end(),
-            [](const auto* a, const auto* b) { return a->info.name < b->info.name; });
+            [&](uint32_t a, uint32_t b) { return docs[a].info.name < docs[b].info.name; });
+  std::vector<uint32_t> doc_rank(docs.size(), kNone);
+  for (size_t r = 0; r < order.size(); ++r) doc_rank[order[r]] = static_cast<uint32_t>(r);
 
   Merger merger;
   // Per document: the merged index of each of its entities.
-  std::vector<std::vector<int>> local(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    for (const ExtractedEntity& e : order[i]->entities) {
-      local[i].push_back(merger.Merge(e, order[i]->info.name));
+  std::vector<std::vector<int>> local(docs.size());
+  for (uint32_t i : order) {
+    for (const ExtractedEntity& e : docs[i].entities) {
+      local[i].push_back(merger.Merge(e, docs[i].info.name));
     }
-    if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
+    std::vector<ExtractedEntity>().swap(docs[i].entities);
   }
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
-  // rank[i] orders entity i by id; ids are unique, so comparing ranks is
-  // comparing ids, without the string comparisons.
-  std::vector<size_t> rank(merged.size());
-
+  // Entities become vertices in id order, so an entity's vertex is its rank
+  // by id, and comparing ranks is comparing ids.
+  std::vector<uint32_t> by_id(merged.size());
+  for (size_t i = 0; i < merged.size(); ++i) by_id[i] = static_cast<uint32_t>(i);
+  std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+  std::vector<uint32_t> rank(merged.size());
   KnowledgeGraph graph;
-  std::vector<size_t> by_id(merged.size());
-  for (size_t i = 0; i < merged.size(); ++i) by_id[i] = i;
-  std::sort(by_id.begin(), by_id.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
-  for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
-  std::vector<Vertex> vertex_of(merged.size());
-  for (size_t i : by_id) {
-    MergedEntity& m = merged[i];
+  for (size_t r = 0; r < by_id.size(); ++r) {
+    rank[by_id[r]] = static_cast<uint32_t>(r);
+    MergedEntity& m = merged[by_id[r]];
     EntityNode node;
-    node.id = std::move(ids[i]);
+    node.id = std::move(ids[by_id[r]]);
     node.type = m.type;
     node.name = m.name;
     for (const std::string& n : m.names) {
@@ -257,56 +253,59 @@ KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
     }
     std::sort(node.aliases.begin(), node.aliases.end());
     node.docs = std::move(m.docs);
-    vertex_of[i] = *graph.AddEntity(std::move(node));
+    graph.AddEntity(std::move(node));
   }
   // The name index is done with: free it before the edges need the room.
   merger = Merger();
   std::vector<std::string>().swap(ids);
-  if (consume) ReturnFreeMemory();
+  std::vector<uint32_t>().swap(by_id);
+  ReturnFreeMemory();
 
-  struct PendingEdge {
-    uint32_t source, target;  // merged indexes
-    uint32_t doc, relation;   // positions in `order` and its relations
-  };
-  size_t relations = 0;
-  for (const QueuedDocument* d : order) relations += d->relations.size();
-  std::vector<PendingEdge> pending;
-  pending.reserve(relations);
-  for (size_t i = 0; i < order.size(); ++i) {
-    const std::vector<QueuedRelation>& rs = order[i]->relations;
-    for (size_t k = 0; k < rs.size(); ++k) {
-      const QueuedRelation& r = rs[k];
-      if (r.subject == QueuedRelation::kNone || r.object == QueuedRelation::kNone) continue;
-      size_t a = local[i][r.subject], b = local[i][r.object];
-      if (a == b) continue;
-      if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
-      pending.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b),
-                         static_cast<uint32_t>(i), static_cast<uint32_t>(k)});
-    }
-    std::vector<int>().swap(local[i]);
+  // In place: relations get the ranks of their merged ends; those of replaced
+  // documents, naming no entity, or from an entity to itself go.
+  auto kept = relations.begin();
+  for (QueuedRelation& r : relations) {
+    if (docs[r.doc].replaced || r.subject == kNone || r.object == kNone) continue;
+    uint32_t a = rank[local[r.doc][r.subject]], b = rank[local[r.doc][r.object]];
+    if (a == b) continue;
+    if (IsSymmetric(r.relation) && b < a) std::swap(a, b);
+    r.subject = a;
+    r.object = b;
+    *kept++ = r;
   }
-  auto relation = [&](const PendingEdge& p) -> QueuedRelation& {
-    return order[p.doc]->relations[p.relation];
-  };
+  relations.erase(kept, relations.end());
+  std::vector<std::vector<int>>().swap(local);
+  std::vector<uint32_t>().swap(rank);
   // Evidence order decides which date and role an edge keeps: the earliest
-  // document, then line, wins.
-  std::stable_sort(pending.begin(), pending.end(), [&](const PendingEdge& x, const PendingEdge& y) {
-    const QueuedRelation& rx = relation(x);
-    const QueuedRelation& ry = relation(y);
-    return std::tie(rank[x.source], rx.relation, rank[x.target], rx.evidence) <
-           std::tie(rank[y.source], ry.relation, rank[y.target], ry.evidence);
-  });
-  for (const PendingEdge& p : pending) {
-    QueuedRelation& r = relation(p);
-    RelationEdge edge{r.relation, strings_[r.date], strings_[r.role], {}};
-    if (consume) {
-      edge.evidence.push_back(std::move(r.evidence));
-    } else {
-      edge.evidence.push_back(r.evidence);
+  // document, then line, wins; ties go by document name and position.
+  std::sort(relations.begin(), relations.end(),
+            [&](const QueuedRelation& x, const QueuedRelation& y) {
+              return std::tie(x.subject, x.relation, x.object, x.evidence, doc_rank[x.doc], x.seq) <
+                     std::tie(y.subject, y.relation, y.object, y.evidence, doc_rank[y.doc], y.seq);
+            });
+  while (!relations.empty()) {
+    const QueuedRelation& head = relations.front();
+    const auto same_edge = [&](const QueuedRelation& r) {
+      return r.subject == head.subject && r.relation == head.relation && r.object == head.object;
+    };
+    size_t n = 1;
+    while (n < relations.size() && same_edge(relations[n])) ++n;
+    RelationEdge edge;
+    edge.relation = head.relation;
+    edge.evidence.reserve(n);
+    for (size_t k = 0; k < n; ++k) {
+      const QueuedRelation& r = relations[k];
+      if (edge.date.empty()) edge.date = r.date.view();
+      if (edge.role.empty()) edge.role = r.role.view();
+      if (edge.evidence.empty() || edge.evidence.back() != r.evidence) {
+        edge.evidence.push_back(r.evidence);
+      }
     }
-    graph.AddRelation(vertex_of[p.source], vertex_of[p.target], std::move(edge));
+    graph.AddRelation(head.subject, head.object, std::move(edge));
+    // Freed as the graph takes it, so the queue and the edges never peak together.
+    relations.erase(relations.begin(), relations.begin() + n);
   }
-  for (const QueuedDocument* d : order) graph.documents().push_back(d->info);
+  for (uint32_t i : order) graph.documents().push_back(std::move(docs[i].info));
   return graph;
 }
 

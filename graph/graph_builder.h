@@ -5,6 +5,7 @@
 #define KG_GRAPH_GRAPH_BUILDER_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -34,37 +35,42 @@ class GraphBuilder {
   // relations are stored with the smaller id as source.
   KnowledgeGraph Build() const;
 
-  // Build() that moves the queued evidence into the graph instead of copying
-  // it, so that the text of a large corpus is held once; leaves the builder
-  // empty.
+  // Build() that hands the queue over to the graph instead of copying it, so
+  // that a large corpus is held once; leaves the builder empty.
   KnowledgeGraph TakeGraph();
 
-  size_t size() const { return docs_.size(); }
+  // The number of documents queued (a replaced one counts once).
+  size_t size() const { return doc_index_.size(); }
 
  private:
-  // A relation as queued: its entities by position in the document's list
-  // (kNone: no entity of the document has that id) and its date and role by
-  // number in strings_. A large corpus queues millions of these, so they
-  // hold no string they do not need.
+  // A relation as queued, 40 bytes: a large corpus queues millions. Its
+  // entities are positions in its document's list (kNone: no entity of the
+  // document has that id) until the graph is built, then ranks of merged
+  // entities by id.
   struct QueuedRelation {
     static constexpr uint32_t kNone = UINT32_MAX;
+    uint32_t doc;  // position in docs_
+    uint32_t seq;  // position among the document's relations
     uint32_t subject, object;
-    Relation relation;
-    uint32_t date, role;
+    PooledString date, role;
     Evidence evidence;
+    Relation relation;
   };
   struct QueuedDocument {
     DocumentInfo info;
     std::vector<ExtractedEntity> entities;
-    std::vector<QueuedRelation> relations;
+    bool replaced = false;  // by a later Add of the same name
   };
 
-  KnowledgeGraph BuildFrom(bool consume);
-  uint32_t Intern(const std::string& s);
+  static KnowledgeGraph BuildFrom(std::vector<QueuedDocument> docs,
+                                  std::deque<QueuedRelation> relations);
 
   std::vector<QueuedDocument> docs_;
-  std::vector<std::string> strings_;  // dates and roles, by number
-  std::unordered_map<std::string, uint32_t> string_ids_;
+  // All documents' relations in one queue: a deque grows without moving what
+  // it holds (no peak of twice the queue) and frees its front as the graph
+  // takes it.
+  std::deque<QueuedRelation> relations_;
+  std::unordered_map<std::string, uint32_t> doc_index_;  // name -> live position in docs_
 };
 
 }  // namespace kg

@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace kg {
@@ -224,12 +225,12 @@ GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
     ++s.relations_by_type[std::string(ToString(r.relation))];
     s.evidence += r.evidence.size();
     // Evidence is kept sorted by document, so each document's run is counted once.
-    const std::string* last = nullptr;
+    std::optional<PooledString> last;
     std::set<std::string_view> docs;
     for (const Evidence& ev : r.evidence) {
-      if (last != nullptr && *last == ev.doc) continue;
-      last = &ev.doc;
-      docs.insert(ev.doc);
+      if (last == ev.doc) continue;
+      last = ev.doc;
+      docs.insert(ev.doc.view());
     }
     for (std::string_view d : docs) ++s.relations_by_doc[std::string(d)];
   }

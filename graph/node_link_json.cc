@@ -107,11 +107,11 @@ void WriteLink(Writer& w, const EntityNode& s, const EntityNode& t, const Relati
   for (const Evidence& ev : r.evidence) {
     w.StartObject();
     w.Key("doc");
-    w.String(ev.doc);
+    w.String(ev.doc.data(), static_cast<rapidjson::SizeType>(ev.doc.size()));
     w.Key("line");
     w.Int(ev.line);
     w.Key("text");
-    w.String(ev.text);
+    w.String(ev.text.data(), static_cast<rapidjson::SizeType>(ev.text.size()));
     w.EndObject();
   }
   w.EndArray();
@@ -215,8 +215,8 @@ bool ReadEvidence(const rapidjson::Value& link, std::vector<Evidence>* out) {
   for (const auto& ev : it->value.GetArray()) {
     if (!ev.IsObject()) return false;
     Evidence e;
-    e.doc = OptionalString(ev, "doc");
-    e.text = OptionalString(ev, "text");
+    e.doc = OptionalView(ev, "doc");
+    e.text = OptionalView(ev, "text");
     auto line = ev.FindMember("line");
     if (line != ev.MemberEnd()) {
       if (!line->value.IsInt()) return false;
