@@ -341,6 +341,8 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
         builder.Add(std::move(doc));
       },
       &problems);
+  // Every string is pooled by now.
+  PooledString::DropIndex();
   KnowledgeGraph graph = builder.TakeGraph();
   std::string error;
   if (!WriteGraphFile(graph, options.output, &error)) {

@@ -25,6 +25,7 @@ class Pool {
   uint32_t Intern(std::string_view s) {
     uint32_t hash = static_cast<uint32_t>(std::hash<std::string_view>()(s));
     std::lock_guard<std::mutex> lock(mutex_);
+    if (slots_.empty() && count_ > 0) Reindex();
     if ((count_ + 1) * 4 > slots_.size() * 3) Grow();
     const size_t mask = slots_.size() - 1;
     size_t i = hash & mask;
@@ -43,6 +44,11 @@ class Pool {
     uint32_t size;
     std::memcpy(&size, p, sizeof size);
     return std::string_view(p + sizeof size, size);
+  }
+
+  void DropIndex() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<Slot>().swap(slots_);
   }
 
   size_t Bytes() {
@@ -69,9 +75,31 @@ class Pool {
     }
   }
 
+  // Indexes every stored string again, reading the chunks in order.
+  void Reindex() {
+    slots_.assign(1024, Slot{0, 0});
+    while (count_ * 4 > slots_.size() * 3) slots_.resize(slots_.size() * 2);
+    const size_t mask = slots_.size() - 1;
+    for (size_t c = 0; c < chunk_count_; ++c) {
+      for (size_t at = c == 0 ? kUnit : 0; at < chunk_used_[c];) {
+        uint32_t id = static_cast<uint32_t>(c * kUnitsPerChunk + at / kUnit);
+        std::string_view s = View(id);
+        uint32_t hash = static_cast<uint32_t>(std::hash<std::string_view>()(s));
+        size_t i = hash & mask;
+        while (slots_[i].id != 0) i = (i + 1) & mask;
+        slots_[i] = {hash, id};
+        at += Need(s.size());
+      }
+    }
+  }
+
+  static size_t Need(size_t size) {
+    return (sizeof(uint32_t) + size + 1 + kUnit - 1) / kUnit * kUnit;
+  }
+
   // Appends `s` to the chunks; returns its number.
   uint32_t Store(std::string_view s) {
-    const size_t need = (sizeof(uint32_t) + s.size() + 1 + kUnit - 1) / kUnit * kUnit;
+    const size_t need = Need(s.size());
     if (used_ == 0 || used_ + need > kChunkBytes) {
       // Number 0 is the empty string: the first chunk starts with one.
       const size_t first = chunk_count_ == 0 ? kUnit : 0;
@@ -93,11 +121,14 @@ class Pool {
     p[sizeof size + s.size()] = '\0';
     uint32_t id = static_cast<uint32_t>(current_ * kUnitsPerChunk + used_ / kUnit);
     used_ += need;
+    chunk_used_[current_] = used_;
     if (used_ >= kChunkBytes) used_ = 0;  // full, or a long string's block
     return id;
   }
 
   static char* chunks_[kMaxChunks];
+  // Bytes used in each chunk (a long string's: in the first of its block).
+  size_t chunk_used_[kMaxChunks] = {};
   std::mutex mutex_;
   std::vector<Slot> slots_;
   size_t count_ = 0;
@@ -127,6 +158,8 @@ std::string_view PooledString::view() const {
 const char* PooledString::data() const { return id_ == 0 ? "" : Pool::View(id_).data(); }
 
 std::ostream& operator<<(std::ostream& out, PooledString s) { return out << s.view(); }
+
+void PooledString::DropIndex() { ThePool().DropIndex(); }
 
 size_t PooledStringBytes() { return ThePool().Bytes(); }
 

@@ -34,6 +34,11 @@ class PooledString {
   bool empty() const { return id_ == 0; }
   std::string str() const { return std::string(view()); }
 
+  // Frees the index that finds a string's number from its text, the larger
+  // part of the pool after the text itself, for a phase that adds no new
+  // strings. A later new string builds it again from the text.
+  static void DropIndex();
+
   // The number naming the string in the pool; 0 is the empty string.
   uint32_t id() const { return id_; }
 
@@ -48,6 +53,11 @@ class PooledString {
 
  private:
   uint32_t id_ = 0;
+};
+
+// For hash tables of pooled strings: equal strings have equal numbers.
+struct PooledStringHash {
+  size_t operator()(PooledString s) const { return s.id(); }
 };
 
 std::ostream& operator<<(std::ostream& out, PooledString s);

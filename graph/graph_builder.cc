@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -20,8 +21,9 @@ struct MergedEntity {
   std::string id;
   EntityType type;
   std::string name;
-  std::unordered_set<std::string> names;  // every name seen, id and name included
-  std::vector<std::string> docs;          // sorted, unique
+  std::unordered_set<PooledString, PooledStringHash>
+      names;                   // every name seen, id and name included
+  std::vector<uint32_t> docs;  // ranks of the documents by name, sorted, unique
 };
 
 // The code of a standard without its year ("GB/T 22239" of "GB/T
@@ -36,43 +38,47 @@ std::pair<std::string, int> SplitEdition(const std::string& code) {
   return {code, 0};
 }
 
-bool CanMerge(const MergedEntity& a, const ExtractedEntity& b) {
+// An entity of one document as queued, its names pooled.
+struct EntityView {
+  PooledString id;
+  EntityType type;
+  PooledString name;
+  std::span<const PooledString> aliases;
+};
+
+bool CanMerge(const MergedEntity& a, const EntityView& b) {
   // Editions of a standard are different entities even when a yearless code
   // names both; two people who share a surname are too.
   if (a.type == EntityType::kStandard && b.type == EntityType::kStandard) {
-    return NameKey(a.id) == NameKey(b.id);
+    return NameKey(a.id) == NameKey(b.id.view());
   }
   return true;
 }
 
 class Merger {
  public:
-  int Merge(const ExtractedEntity& e, const std::string& doc) {
+  // `doc` is the rank of the entity's document by name; documents are
+  // merged in that order.
+  int Merge(const EntityView& e, uint32_t doc) {
     int found = Find(e);
-    if (found < 0 && e.type == EntityType::kStandard && SplitEdition(e.id).second == 0) {
-      found = LatestEdition(e.id);
+    if (found < 0 && e.type == EntityType::kStandard && SplitEdition(e.id.str()).second == 0) {
+      found = LatestEdition(e.id.str());
     }
     if (found < 0) {
       found = static_cast<int>(entities_.size());
-      entities_.push_back({e.id, e.type, e.name, {}, {}});
+      entities_.push_back({e.id.str(), e.type, e.name.str(), {}, {}});
     }
     MergedEntity& m = entities_[found];
     // A document that spells out what another only abbreviated gives the name.
     if (m.name == m.id && e.name != e.id && m.type != EntityType::kStandard) m.name = e.name;
     // Only the names this document adds need keys: the others have theirs.
-    auto add_name = [&](const std::string& n) {
-      if (m.names.insert(n).second) by_key_.emplace(NameKey(n), found);
+    auto add_name = [&](PooledString n) {
+      if (m.names.insert(n).second) by_key_.emplace(NameKey(n.view()), found);
     };
     add_name(e.id);
     add_name(e.name);
-    for (const std::string& a : e.aliases) add_name(a);
-    // Documents come in name order, so the list mostly grows at its end.
-    if (m.docs.empty() || m.docs.back() < doc) {
-      m.docs.push_back(doc);
-    } else {
-      auto at = std::lower_bound(m.docs.begin(), m.docs.end(), doc);
-      if (at == m.docs.end() || *at != doc) m.docs.insert(at, doc);
-    }
+    for (PooledString a : e.aliases) add_name(a);
+    if (m.docs.empty() || m.docs.back() != doc) m.docs.push_back(doc);
     if (m.type == EntityType::kStandard) {
       auto [code, year] = SplitEdition(m.id);
       if (year > 0) editions_[NameKey(code)].push_back({year, found});
@@ -90,15 +96,22 @@ class Merger {
 
   std::vector<MergedEntity>& entities() { return entities_; }
 
+  // Frees what finds entities by name, once every document is merged.
+  void DropIndex() {
+    std::unordered_map<std::string, int>().swap(by_key_);
+    editions_.clear();
+  }
+
  private:
-  int Find(const ExtractedEntity& e) const {
-    std::vector<std::string> names = {e.id, e.name};
-    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-    for (const std::string& n : names) {
-      auto it = by_key_.find(NameKey(n));
-      if (it != by_key_.end() && CanMerge(entities_[it->second], e)) return it->second;
-    }
-    return -1;
+  int Find(const EntityView& e) const {
+    auto find = [&](PooledString n) {
+      auto it = by_key_.find(NameKey(n.view()));
+      return it != by_key_.end() && CanMerge(entities_[it->second], e) ? it->second : -1;
+    };
+    int found = find(e.id);
+    if (found < 0) found = find(e.name);
+    for (size_t k = 0; found < 0 && k < e.aliases.size(); ++k) found = find(e.aliases[k]);
+    return found;
   }
 
   std::vector<MergedEntity> entities_;
@@ -132,22 +145,36 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
 
 }  // namespace
 
+uint32_t GraphBuilder::InternAttributes(PooledString date, PooledString role) {
+  uint64_t key = uint64_t{date.id()} << 32 | role.id();
+  auto [it, inserted] =
+      attribute_ids_.emplace(key, static_cast<uint32_t>(queue_.attributes.size()));
+  if (inserted) queue_.attributes.push_back({date, role});
+  return it->second;
+}
+
 void GraphBuilder::Add(DocumentExtraction doc) {
-  const uint32_t index = static_cast<uint32_t>(docs_.size());
+  const uint32_t index = static_cast<uint32_t>(queue_.docs.size());
   auto [it, inserted] = doc_index_.try_emplace(doc.doc, index);
   if (!inserted) {
-    QueuedDocument& old = docs_[it->second];
-    old.replaced = true;
-    std::vector<ExtractedEntity>().swap(old.entities);
+    queue_.docs[it->second].replaced = true;
     it->second = index;
   }
-  QueuedDocument& queued = docs_.emplace_back();
-  queued.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
+  const uint32_t first = static_cast<uint32_t>(queue_.entities.size());
+  queue_.docs.push_back({{std::move(doc.doc), std::move(doc.content_hash), doc.bytes},
+                         first,
+                         static_cast<uint32_t>(first + doc.entities.size()),
+                         false});
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
   std::unordered_map<std::string_view, uint32_t> position;
   for (size_t k = 0; k < doc.entities.size(); ++k) {
-    position.emplace(doc.entities[k].id, static_cast<uint32_t>(k));
+    const ExtractedEntity& e = doc.entities[k];
+    position.emplace(e.id, static_cast<uint32_t>(first + k));
+    const uint32_t aliases = static_cast<uint32_t>(queue_.aliases.size());
+    queue_.aliases.insert(queue_.aliases.end(), e.aliases.begin(), e.aliases.end());
+    queue_.entities.push_back(
+        {e.id, e.name, aliases, static_cast<uint32_t>(queue_.aliases.size()), e.type});
   }
   auto find = [&](const std::string& id) {
     auto it = position.find(id);
@@ -155,15 +182,15 @@ void GraphBuilder::Add(DocumentExtraction doc) {
   };
   for (size_t k = 0; k < doc.relations.size(); ++k) {
     const ExtractedRelation& r = doc.relations[k];
-    relations_.push_back({index, static_cast<uint32_t>(k), find(r.subject), find(r.object), r.date,
-                          r.role, r.evidence, r.relation});
+    const uint32_t subject = find(r.subject), object = find(r.object);
+    // A relation without both ends, or from an entity to itself, makes no edge.
+    if (subject == QueuedRelation::kNone || object == QueuedRelation::kNone || subject == object) {
+      continue;
+    }
+    const uint32_t seq = static_cast<uint32_t>(std::min<size_t>(k, QueuedRelation::kMaxSeq));
+    queue_.relations.push_back(
+        {index, seq, r.relation, subject, object, InternAttributes(r.date, r.role), r.evidence});
   }
-  position.clear();
-  // Copied, not moved: what is kept is then allocated by this thread, and
-  // the extraction thread's malloc arena, freed whole with `doc`, can go
-  // back to the system (see ReturnFreeMemory) instead of staying pinned by
-  // a few strings per page.
-  queued.entities = doc.entities;
 }
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::string>& skip) {
@@ -201,18 +228,19 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
   for (auto& [name, doc] : by_doc) Add(std::move(doc));
 }
 
-KnowledgeGraph GraphBuilder::Build() const { return BuildFrom(docs_, relations_); }
+KnowledgeGraph GraphBuilder::Build() const { return BuildFrom(queue_); }
 
 KnowledgeGraph GraphBuilder::TakeGraph() {
-  KnowledgeGraph graph = BuildFrom(std::move(docs_), std::move(relations_));
-  docs_.clear();
-  relations_.clear();
+  KnowledgeGraph graph = BuildFrom(std::move(queue_));
+  queue_ = Queue();
   doc_index_.clear();
+  attribute_ids_.clear();
   return graph;
 }
 
-KnowledgeGraph GraphBuilder::BuildFrom(std::vector<QueuedDocument> docs,
-                                       std::deque<QueuedRelation> relations) {
+KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
+  std::vector<QueuedDocument>& docs = queue.docs;
+  std::deque<QueuedRelation>& relations = queue.relations;
   constexpr uint32_t kNone = QueuedRelation::kNone;
   std::vector<uint32_t> order;
   for (uint32_t i = 0; i < docs.size(); ++i) {
@@ -224,14 +252,20 @@ KnowledgeGraph GraphBuilder::BuildFrom(std::vector<QueuedDocument> docs,
   for (size_t r = 0; r < order.size(); ++r) doc_rank[order[r]] = static_cast<uint32_t>(r);
 
   Merger merger;
-  // Per document: the merged index of each of its entities.
-  std::vector<std::vector<int>> local(docs.size());
-  for (uint32_t i : order) {
-    for (const ExtractedEntity& e : docs[i].entities) {
-      local[i].push_back(merger.Merge(e, docs[i].info.name));
+  // The merged index of each queued entity.
+  std::vector<uint32_t> merged_of(queue.entities.size(), kNone);
+  for (uint32_t r = 0; r < order.size(); ++r) {
+    const QueuedDocument& d = docs[order[r]];
+    for (uint32_t k = d.entities; k < d.entities_end; ++k) {
+      const QueuedEntity& e = queue.entities[k];
+      const PooledString* aliases = queue.aliases.data();
+      merged_of[k] =
+          merger.Merge({e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}}, r);
     }
-    std::vector<ExtractedEntity>().swap(docs[i].entities);
   }
+  std::vector<PooledString>().swap(queue.aliases);
+  merger.DropIndex();
+  ReturnFreeMemory();
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
   // Entities become vertices in id order, so an entity's vertex is its rank
@@ -248,11 +282,14 @@ KnowledgeGraph GraphBuilder::BuildFrom(std::vector<QueuedDocument> docs,
     node.id = std::move(ids[by_id[r]]);
     node.type = m.type;
     node.name = m.name;
-    for (const std::string& n : m.names) {
-      if (n != m.name) node.aliases.push_back(n);
+    for (PooledString n : m.names) {
+      if (n != m.name) node.aliases.push_back(n.str());
     }
+    decltype(m.names)().swap(m.names);
     std::sort(node.aliases.begin(), node.aliases.end());
-    node.docs = std::move(m.docs);
+    node.docs.reserve(m.docs.size());
+    for (uint32_t d : m.docs) node.docs.push_back(docs[order[d]].info.name);
+    std::vector<uint32_t>().swap(m.docs);
     graph.AddEntity(std::move(node));
   }
   // The name index is done with: free it before the edges need the room.
@@ -263,10 +300,13 @@ KnowledgeGraph GraphBuilder::BuildFrom(std::vector<QueuedDocument> docs,
 
   // In place: relations get the ranks of their merged ends; those of replaced
   // documents, naming no entity, or from an entity to itself go.
+  std::vector<QueuedEntity>().swap(queue.entities);
   auto kept = relations.begin();
   for (QueuedRelation& r : relations) {
-    if (docs[r.doc].replaced || r.subject == kNone || r.object == kNone) continue;
-    uint32_t a = rank[local[r.doc][r.subject]], b = rank[local[r.doc][r.object]];
+    // From here on, relations know their document by rank.
+    r.doc = doc_rank[r.doc];
+    if (r.doc == kNone) continue;  // replaced
+    uint32_t a = rank[merged_of[r.subject]], b = rank[merged_of[r.object]];
     if (a == b) continue;
     if (IsSymmetric(r.relation) && b < a) std::swap(a, b);
     r.subject = a;
@@ -274,14 +314,14 @@ KnowledgeGraph GraphBuilder::BuildFrom(std::vector<QueuedDocument> docs,
     *kept++ = r;
   }
   relations.erase(kept, relations.end());
-  std::vector<std::vector<int>>().swap(local);
+  std::vector<uint32_t>().swap(merged_of);
   std::vector<uint32_t>().swap(rank);
   // Evidence order decides which date and role an edge keeps: the earliest
   // document, then line, wins; ties go by document name and position.
   std::sort(relations.begin(), relations.end(),
             [&](const QueuedRelation& x, const QueuedRelation& y) {
-              return std::tie(x.subject, x.relation, x.object, x.evidence, doc_rank[x.doc], x.seq) <
-                     std::tie(y.subject, y.relation, y.object, y.evidence, doc_rank[y.doc], y.seq);
+              return std::tie(x.subject, x.relation, x.object, x.evidence, x.doc, x.seq) <
+                     std::tie(y.subject, y.relation, y.object, y.evidence, y.doc, y.seq);
             });
   while (!relations.empty()) {
     const QueuedRelation& head = relations.front();
@@ -295,8 +335,9 @@ KnowledgeGraph GraphBuilder::BuildFrom(std::vector<QueuedDocument> docs,
     edge.evidence.reserve(n);
     for (size_t k = 0; k < n; ++k) {
       const QueuedRelation& r = relations[k];
-      if (edge.date.empty()) edge.date = r.date.view();
-      if (edge.role.empty()) edge.role = r.role.view();
+      const auto& [date, role] = queue.attributes[r.attributes];
+      if (edge.date.empty()) edge.date = date.view();
+      if (edge.role.empty()) edge.role = role.view();
       if (edge.evidence.empty() || edge.evidence.back() != r.evidence) {
         edge.evidence.push_back(r.evidence);
       }

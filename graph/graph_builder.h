@@ -43,34 +43,53 @@ class GraphBuilder {
   size_t size() const { return doc_index_.size(); }
 
  private:
-  // A relation as queued, 40 bytes: a large corpus queues millions. Its
-  // entities are positions in its document's list (kNone: no entity of the
-  // document has that id) until the graph is built, then ranks of merged
-  // entities by id.
+  // A relation as queued, 32 bytes: a large corpus queues millions. Its
+  // entities are positions in Queue::entities until the graph is built, then
+  // ranks of merged entities by id; its document likewise becomes the
+  // document's rank by name.
   struct QueuedRelation {
     static constexpr uint32_t kNone = UINT32_MAX;
-    uint32_t doc;  // position in docs_
-    uint32_t seq;  // position among the document's relations
+    // Relations after the first 16 million of a document share a number: if
+    // two of them had the same edge and evidence, either might give the date.
+    static constexpr uint32_t kMaxSeq = (1u << 24) - 1;
+    uint32_t doc;       // position in Queue::docs
+    uint32_t seq : 24;  // position among the document's relations
+    Relation relation : 8;
     uint32_t subject, object;
-    PooledString date, role;
+    uint32_t attributes;  // date and role, in Queue::attributes
     Evidence evidence;
-    Relation relation;
+  };
+  // An entity as queued: its aliases are [aliases, aliases_end) of
+  // Queue::aliases.
+  struct QueuedEntity {
+    PooledString id, name;
+    uint32_t aliases, aliases_end;
+    EntityType type;
   };
   struct QueuedDocument {
     DocumentInfo info;
-    std::vector<ExtractedEntity> entities;
-    bool replaced = false;  // by a later Add of the same name
+    uint32_t entities, entities_end;  // in Queue::entities
+    bool replaced;                    // by a later Add of the same name
+  };
+  // Every document's entities and relations, each kind in one container, so
+  // that millions of them cost no allocation each. The relations are a deque:
+  // it grows without moving what it holds (no peak of twice the queue) and
+  // frees its front as the graph takes it.
+  struct Queue {
+    std::vector<QueuedDocument> docs;
+    std::vector<QueuedEntity> entities;
+    std::vector<PooledString> aliases;
+    std::deque<QueuedRelation> relations;
+    std::vector<std::pair<PooledString, PooledString>> attributes;  // (date, role)
   };
 
-  static KnowledgeGraph BuildFrom(std::vector<QueuedDocument> docs,
-                                  std::deque<QueuedRelation> relations);
+  static KnowledgeGraph BuildFrom(Queue queue);
+  // The number of (date, role) in Queue::attributes.
+  uint32_t InternAttributes(PooledString date, PooledString role);
 
-  std::vector<QueuedDocument> docs_;
-  // All documents' relations in one queue: a deque grows without moving what
-  // it holds (no peak of twice the queue) and frees its front as the graph
-  // takes it.
-  std::deque<QueuedRelation> relations_;
-  std::unordered_map<std::string, uint32_t> doc_index_;  // name -> live position in docs_
+  Queue queue_;
+  std::unordered_map<std::string, uint32_t> doc_index_;
+  std::unordered_map<uint64_t, uint32_t> attribute_ids_;  // name -> live position in docs_
 };
 
 }  // namespace kg
