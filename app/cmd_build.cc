@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <deque>
 #include <filesystem>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -119,7 +121,7 @@ void PrintReport(const std::vector<DocumentExtraction>& docs) {
 // a full build keeps apart).
 std::string CachePath(const std::string& graph) { return graph + ".extractions.bin"; }
 
-// Where kg up to version 7 of the cache kept it, as JSON lines.
+// Where earlier versions of kg kept the cache, as JSON lines.
 std::string LegacyCachePath(const std::string& graph) { return graph + ".extractions.jsonl"; }
 
 // The size and time of the graph file as it is now; false if it cannot be read.
@@ -282,25 +284,43 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
         plan->to_extract.push_back(f);
       }
     }
+    std::vector<size_t> kept;
     for (size_t i = 0; i < cached.size(); ++i) {
-      if (!keep[i]) {
-        ++plan->removed;
-        continue;
-      }
-      // One at a time: the builder keeps a document in far less room than
-      // its decoded record takes.
+      if (keep[i]) kept.push_back(i);
+    }
+    plan->removed = cached.size() - kept.size();
+    // Records are decoded a few ahead on other threads while the builder
+    // queues the one before; only those few are held decoded at a time, as
+    // the builder keeps a document in far less room than its record takes.
+    struct Decoded {
       DocumentExtraction doc;
-      if (!ReadExtractionRecord(records[i], &doc, &error)) {
-        std::cerr << "kg: " << CachePath(path) << ": record " << i + 1 << ": " << error
+      std::string error;
+    };
+    auto decode = [&records](size_t i) {
+      Decoded d;
+      if (!ReadExtractionRecord(records[i], &d.doc, &d.error)) d.doc.doc.clear();
+      return d;
+    };
+    constexpr size_t kAhead = 3;
+    std::deque<std::future<Decoded>> ahead;
+    for (size_t k = 0, next = 0; k < kept.size(); ++k) {
+      for (; next < kept.size() && ahead.size() < kAhead; ++next) {
+        ahead.push_back(std::async(std::launch::async, decode, kept[next]));
+      }
+      Decoded d = ahead.front().get();
+      ahead.pop_front();
+      if (d.doc.doc.empty()) {
+        std::cerr << "kg: " << CachePath(path) << ": record " << kept[k] + 1 << ": " << d.error
                   << "; building " << path << " from scratch\n";
+        for (std::future<Decoded>& f : ahead) f.wait();
         *builder = GraphBuilder();
         *plan = UpdatePlan();
         plan->to_extract = files;
         return true;
       }
       ++plan->unchanged;
-      plan->kept_records.push_back(records[i]);
-      builder->Add(std::move(doc));
+      plan->kept_records.push_back(records[kept[k]]);
+      builder->Add(std::move(d.doc));
     }
     return true;
   }
@@ -338,8 +358,9 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
 
 int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   if (options.output.empty()) options.output = global.graph;
-  auto extractor = LoadExtractor(global);
-  if (!extractor) return 1;
+  // Compiling the rules takes a while: it overlaps reading the old graph's cache.
+  std::future<std::unique_ptr<Extractor>> loading =
+      std::async(std::launch::async, [&global] { return LoadExtractor(global); });
   std::vector<CorpusProblem> problems;
   std::vector<std::string> files = ListCorpusFiles(options.paths, &problems);
   if (IsInput(options.output, files)) {
@@ -354,6 +375,8 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   } else if (!PlanUpdate(options.output, files, &builder, &plan)) {
     return 1;
   }
+  std::unique_ptr<Extractor> extractor = loading.get();
+  if (!extractor) return 1;
   CorpusOptions corpus_options;
   corpus_options.threads = options.threads;
   corpus_options.progress = ProgressDisplay(global, start);

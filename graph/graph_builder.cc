@@ -21,9 +21,50 @@ struct MergedEntity {
   std::string id;
   EntityType type;
   std::string name;
-  std::unordered_set<PooledString, PooledStringHash>
-      names;                   // every name seen, id and name included
-  std::vector<uint32_t> docs;  // ranks of the documents by name, sorted, unique
+  std::vector<PooledString> names;  // every name seen, id and name included, unique
+  std::vector<uint32_t> docs;       // ranks of the documents by name, sorted, unique
+};
+
+// A set of 64-bit numbers in one open-addressing table: the merge asks
+// "has this entity this name yet?" a million times, and a node-based set
+// would allocate for every answer.
+class NumberSet {
+ public:
+  // Adds `n`; false if it was there.
+  bool Insert(uint64_t n) {
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    const uint64_t stored = n + 1;  // 0 marks an empty slot
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(n) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == stored) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = stored;
+        ++count_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  static uint64_t Hash(uint64_t n) {
+    n *= 0x9E3779B97F4A7C15ULL;
+    return n ^ (n >> 29);
+  }
+
+  void Grow() {
+    std::vector<uint64_t> old(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (uint64_t stored : old) {
+      if (stored == 0) continue;
+      size_t i = Hash(stored - 1) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = stored;
+    }
+  }
+
+  std::vector<uint64_t> slots_;
+  size_t count_ = 0;
 };
 
 // The code of a standard without its year ("GB/T 22239" of "GB/T
@@ -67,22 +108,26 @@ class Merger {
     if (found < 0) {
       found = static_cast<int>(entities_.size());
       entities_.push_back({e.id.str(), e.type, e.name.str(), {}, {}});
+      // An entity's id and type never change: its edition is known once.
+      if (e.type == EntityType::kStandard) {
+        auto [code, year] = SplitEdition(entities_.back().id);
+        if (year > 0) editions_[NameKey(code)].push_back({year, found});
+      }
     }
     MergedEntity& m = entities_[found];
     // A document that spells out what another only abbreviated gives the name.
     if (m.name == m.id && e.name != e.id && m.type != EntityType::kStandard) m.name = e.name;
     // Only the names this document adds need keys: the others have theirs.
     auto add_name = [&](PooledString n) {
-      if (m.names.insert(n).second) by_key_.emplace(NameKey(n.view()), found);
+      if (names_.Insert(uint64_t(found) << 32 | n.id())) {
+        m.names.push_back(n);
+        by_key_.emplace(NameKey(n.view()), found);
+      }
     };
     add_name(e.id);
     add_name(e.name);
     for (PooledString a : e.aliases) add_name(a);
     if (m.docs.empty() || m.docs.back() != doc) m.docs.push_back(doc);
-    if (m.type == EntityType::kStandard) {
-      auto [code, year] = SplitEdition(m.id);
-      if (year > 0) editions_[NameKey(code)].push_back({year, found});
-    }
     return found;
   }
 
@@ -99,14 +144,24 @@ class Merger {
   // Frees what finds entities by name, once every document is merged.
   void DropIndex() {
     std::unordered_map<std::string, int>().swap(by_key_);
+    std::unordered_map<uint32_t, int>().swap(by_name_);
+    names_ = NumberSet();
     editions_.clear();
   }
 
  private:
-  int Find(const EntityView& e) const {
+  int Find(const EntityView& e) {
     auto find = [&](PooledString n) {
-      auto it = by_key_.find(NameKey(n.view()));
-      return it != by_key_.end() && CanMerge(entities_[it->second], e) ? it->second : -1;
+      auto known = by_name_.find(n.id());
+      int candidate = -1;
+      if (known != by_name_.end()) {
+        candidate = known->second;
+      } else if (auto it = by_key_.find(NameKey(n.view())); it != by_key_.end()) {
+        // A key, once taken, keeps its entity: remember it by name.
+        candidate = it->second;
+        by_name_.emplace(n.id(), candidate);
+      }
+      return candidate >= 0 && CanMerge(entities_[candidate], e) ? candidate : -1;
     };
     int found = find(e.id);
     if (found < 0) found = find(e.name);
@@ -116,6 +171,8 @@ class Merger {
 
   std::vector<MergedEntity> entities_;
   std::unordered_map<std::string, int> by_key_;
+  std::unordered_map<uint32_t, int> by_name_;  // pooled name -> by_key_[NameKey(name)]
+  NumberSet names_;                            // (entity << 32 | pooled name) of names seen
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
@@ -132,7 +189,7 @@ void ReturnFreeMemory() {
 // Gives every merged entity an id no other one has.
 std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   std::vector<std::string> ids;
-  std::set<std::string> used;
+  std::unordered_set<std::string> used;
   for (const MergedEntity& m : entities) {
     std::string id = m.id;
     if (used.count(id)) id += " (" + std::string(ToString(m.type)) + ")";
@@ -145,7 +202,16 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
 
 }  // namespace
 
-uint32_t GraphBuilder::InternAttributes(PooledString date, PooledString role) {
+PooledString GraphBuilder::Attribute(const std::string& s) {
+  if (s.empty()) return PooledString();
+  auto it = attribute_strings_.find(std::string_view(s));
+  if (it == attribute_strings_.end()) it = attribute_strings_.emplace(s, PooledString(s)).first;
+  return it->second;
+}
+
+uint32_t GraphBuilder::InternAttributes(const std::string& date_text,
+                                        const std::string& role_text) {
+  const PooledString date = Attribute(date_text), role = Attribute(role_text);
   uint64_t key = uint64_t{date.id()} << 32 | role.id();
   auto [it, inserted] =
       attribute_ids_.emplace(key, static_cast<uint32_t>(queue_.attributes.size()));
@@ -235,6 +301,7 @@ KnowledgeGraph GraphBuilder::TakeGraph() {
   queue_ = Queue();
   doc_index_.clear();
   attribute_ids_.clear();
+  attribute_strings_.clear();
   return graph;
 }
 
@@ -275,6 +342,8 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
   std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
   std::vector<uint32_t> rank(merged.size());
   KnowledgeGraph graph;
+  // Growing the vertex list would copy every node made so far, aliases and all.
+  graph.Reserve(merged.size(), 0);
   for (size_t r = 0; r < by_id.size(); ++r) {
     rank[by_id[r]] = static_cast<uint32_t>(r);
     MergedEntity& m = merged[by_id[r]];
@@ -285,7 +354,7 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
     for (PooledString n : m.names) {
       if (n != m.name) node.aliases.push_back(n.str());
     }
-    decltype(m.names)().swap(m.names);
+    std::vector<PooledString>().swap(m.names);
     std::sort(node.aliases.begin(), node.aliases.end());
     node.docs.reserve(m.docs.size());
     for (uint32_t d : m.docs) node.docs.push_back(docs[order[d]].info.name);

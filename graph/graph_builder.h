@@ -85,11 +85,20 @@ class GraphBuilder {
 
   static KnowledgeGraph BuildFrom(Queue queue);
   // The number of (date, role) in Queue::attributes.
-  uint32_t InternAttributes(PooledString date, PooledString role);
+  uint32_t InternAttributes(const std::string& date, const std::string& role);
+  // A date or role pooled, through a table of the few there are, which
+  // is quicker than the pool for millions of them.
+  PooledString Attribute(const std::string& s);
 
   Queue queue_;
   std::unordered_map<std::string, uint32_t> doc_index_;
-  std::unordered_map<uint64_t, uint32_t> attribute_ids_;  // name -> live position in docs_
+  std::unordered_map<uint64_t, uint32_t> attribute_ids_;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, PooledString, StringHash, std::equal_to<>>
+      attribute_strings_;  // name -> live position in docs_
 };
 
 }  // namespace kg

@@ -89,7 +89,6 @@ assert any(n['id'] == 'GB/T 98765-2021' for n in g['nodes']), 'changed file not 
 "$kg" build -q "$tmp/u" -o "$tmp/full.json"
 cmp -s "$tmp/u.json" "$tmp/full.json" || fail "update differs from a full build"
 # A damaged cache is reported and the update becomes a full build.
-cp "$tmp/u.json.extractions.bin" "$tmp/cache.bak"
 printf 'X' | dd of="$tmp/u.json.extractions.bin" bs=1 seek=40 conv=notrunc 2> /dev/null
 "$kg" build --update "$tmp/u" -o "$tmp/u.json" 2> "$tmp/err" || fail "update (damaged cache): exit $?"
 expect_err "u.json.extractions.bin: extraction cache record 1 is damaged (checksum); building $tmp/u.json from scratch"
