@@ -373,9 +373,10 @@ void ReadDocuments(const rapidjson::Value& root, KnowledgeGraph* graph) {
 // The text of links[begin, end) as the elements of graph.json's "links"
 // array, exactly as one writer of the whole file would put them: a writer
 // at the same depth makes the same bytes.
-std::string LinksText(const GraphStorage& g, const std::vector<Edge>& links, size_t begin,
-                      size_t end) {
-  LinkBuffer buffer;
+// The text is in `buffer`, reused from block to block.
+std::string_view LinksText(const GraphStorage& g, const std::vector<Edge>& links, size_t begin,
+                           size_t end, LinkBuffer& buffer) {
+  buffer.Clear();
   rapidjson::PrettyWriter<LinkBuffer> w(buffer);
   w.SetIndent(' ', 1);
   w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
@@ -387,24 +388,27 @@ std::string LinksText(const GraphStorage& g, const std::vector<Edge>& links, siz
     const Edge& e = links[i];
     WriteLink(w, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
   }
-  return std::string(buffer.GetString() + opening, buffer.GetSize() - opening);
+  return std::string_view(buffer.GetString() + opening, buffer.GetSize() - opening);
 }
 
 // Writes the links, their text made a few thousand at a time on every core:
 // escaping hundreds of MB of evidence is most of the time a large graph
-// takes to write. Memory stays a few blocks of text. `append` puts text
-// after what `w` has written so far.
+// takes to write. Memory stays one block of text per core, in buffers kept
+// from block to block (freeing them in worker threads' malloc arenas would
+// leave that room unused). `append` puts text after what `w` has written so
+// far.
 template <typename Writer, typename Append>
 void WriteLinks(Writer& w, const GraphStorage& g, const std::vector<Edge>& links,
                 const Append& append) {
-  constexpr size_t kBlock = 2048;
+  constexpr size_t kBlock = 512;
   const size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-  std::vector<std::string> texts(threads);
+  std::vector<LinkBuffer> buffers(threads);
+  std::vector<std::string_view> texts(threads);
   for (size_t begin = 0; begin < links.size(); begin += threads * kBlock) {
     std::vector<std::thread> workers;
     auto block = [&](size_t k) {
       size_t from = std::min(links.size(), begin + k * kBlock);
-      texts[k] = LinksText(g, links, from, std::min(links.size(), from + kBlock));
+      texts[k] = LinksText(g, links, from, std::min(links.size(), from + kBlock), buffers[k]);
     };
     for (size_t k = 1; k < threads && begin + k * kBlock < links.size(); ++k) {
       workers.emplace_back(block, k);
