@@ -21,50 +21,10 @@ struct MergedEntity {
   std::string id;
   EntityType type;
   std::string name;
-  std::vector<PooledString> names;  // every name seen, id and name included, unique
-  std::vector<uint32_t> docs;       // ranks of the documents by name, sorted, unique
-};
-
-// A set of 64-bit numbers in one open-addressing table: the merge asks
-// "has this entity this name yet?" a million times, and a node-based set
-// would allocate for every answer.
-class NumberSet {
- public:
-  // Adds `n`; false if it was there.
-  bool Insert(uint64_t n) {
-    if ((count_ + 1) * 2 > slots_.size()) Grow();
-    const uint64_t stored = n + 1;  // 0 marks an empty slot
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(n) & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == stored) return false;
-      if (slots_[i] == 0) {
-        slots_[i] = stored;
-        ++count_;
-        return true;
-      }
-    }
-  }
-
- private:
-  static uint64_t Hash(uint64_t n) {
-    n *= 0x9E3779B97F4A7C15ULL;
-    return n ^ (n >> 29);
-  }
-
-  void Grow() {
-    std::vector<uint64_t> old(slots_.empty() ? 1024 : slots_.size() * 2, 0);
-    old.swap(slots_);
-    const size_t mask = slots_.size() - 1;
-    for (uint64_t stored : old) {
-      if (stored == 0) continue;
-      size_t i = Hash(stored - 1) & mask;
-      while (slots_[i] != 0) i = (i + 1) & mask;
-      slots_[i] = stored;
-    }
-  }
-
-  std::vector<uint64_t> slots_;
-  size_t count_ = 0;
+  // Every name seen, id and name included, by pooled number: 4 bytes a
+  // name, where a hash set per entity costs ten times that.
+  std::vector<PooledString> names;
+  std::vector<uint32_t> docs;  // ranks of the documents by name, sorted, unique
 };
 
 // The code of a standard without its year ("GB/T 22239" of "GB/T
@@ -119,8 +79,10 @@ class Merger {
     if (m.name == m.id && e.name != e.id && m.type != EntityType::kStandard) m.name = e.name;
     // Only the names this document adds need keys: the others have theirs.
     auto add_name = [&](PooledString n) {
-      if (names_.Insert(uint64_t(found) << 32 | n.id())) {
-        m.names.push_back(n);
+      auto at = std::lower_bound(m.names.begin(), m.names.end(), n,
+                                 [](PooledString a, PooledString b) { return a.id() < b.id(); });
+      if (at == m.names.end() || *at != n) {
+        m.names.insert(at, n);
         by_key_.emplace(NameKey(n.view()), found);
       }
     };
@@ -144,24 +106,14 @@ class Merger {
   // Frees what finds entities by name, once every document is merged.
   void DropIndex() {
     std::unordered_map<std::string, int>().swap(by_key_);
-    std::unordered_map<uint32_t, int>().swap(by_name_);
-    names_ = NumberSet();
     editions_.clear();
   }
 
  private:
-  int Find(const EntityView& e) {
+  int Find(const EntityView& e) const {
     auto find = [&](PooledString n) {
-      auto known = by_name_.find(n.id());
-      int candidate = -1;
-      if (known != by_name_.end()) {
-        candidate = known->second;
-      } else if (auto it = by_key_.find(NameKey(n.view())); it != by_key_.end()) {
-        // A key, once taken, keeps its entity: remember it by name.
-        candidate = it->second;
-        by_name_.emplace(n.id(), candidate);
-      }
-      return candidate >= 0 && CanMerge(entities_[candidate], e) ? candidate : -1;
+      auto it = by_key_.find(NameKey(n.view()));
+      return it != by_key_.end() && CanMerge(entities_[it->second], e) ? it->second : -1;
     };
     int found = find(e.id);
     if (found < 0) found = find(e.name);
@@ -171,8 +123,6 @@ class Merger {
 
   std::vector<MergedEntity> entities_;
   std::unordered_map<std::string, int> by_key_;
-  std::unordered_map<uint32_t, int> by_name_;  // pooled name -> by_key_[NameKey(name)]
-  NumberSet names_;                            // (entity << 32 | pooled name) of names seen
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
