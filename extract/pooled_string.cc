@@ -1,5 +1,7 @@
 #include "extract/pooled_string.h"
 
+#include <sys/mman.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -105,8 +107,13 @@ class Pool {
       const size_t first = chunk_count_ == 0 ? kUnit : 0;
       size_t chunks = (first + need + kChunkBytes - 1) / kChunkBytes;
       if (chunk_count_ + chunks > kMaxChunks) throw std::bad_alloc();
-      char* block = static_cast<char*>(std::malloc(chunks * kChunkBytes));
-      if (block == nullptr) throw std::bad_alloc();
+      // Mapped, not malloc'ed: the extraction threads intern, and chunks
+      // kept for good amid their short-lived allocations would pin those
+      // threads' malloc arenas, whose free room then never goes back.
+      void* mapped = mmap(nullptr, chunks * kChunkBytes, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (mapped == MAP_FAILED) throw std::bad_alloc();
+      char* block = static_cast<char*>(mapped);
       for (size_t k = 0; k < chunks; ++k) chunks_[chunk_count_ + k] = block + k * kChunkBytes;
       std::memset(block, 0, first);
       used_ = first;

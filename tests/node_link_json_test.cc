@@ -54,7 +54,7 @@ std::string LinksOf(const std::string& json) {
 }
 
 TEST(NodeLinkJsonTest, LinksWrittenInBlocksAreOneWritersBytes) {
-  constexpr int kLinks = 5000;  // more than two blocks on every core count up to 8
+  constexpr int kLinks = 5000;  // many blocks
   const std::string full = GraphToJson(Chain(kLinks));
   std::string expected;
   for (int i = 0; i < kLinks; ++i) {
