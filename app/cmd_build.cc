@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <deque>
 #include <filesystem>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -13,7 +15,7 @@
 #include "app/commands.h"
 #include "app/table.h"
 #include "extract/corpus.h"
-#include "extract/extraction_json.h"
+#include "extract/extraction_cache.h"
 #include "extract/extractor.h"
 #include "extract/file_io.h"
 #include "extract/rules.h"
@@ -111,23 +113,24 @@ void PrintReport(const std::vector<DocumentExtraction>& docs) {
   table.Print(std::cout);
 }
 
-// The extractions of a graph's documents, kept beside it as kg extract
-// records, one per line, and a last line naming the size and time of the
-// graph they made: kg build --update then merges exactly what a full build
-// would, without reading unchanged files or unpicking the merged graph (whose
-// nodes carry every alias of every document, so merging them again can join
-// entities that a full build keeps apart).
-std::string CachePath(const std::string& graph) { return graph + ".extractions.jsonl"; }
+// The extractions of a graph's documents, kept beside it (see
+// extract/extraction_cache.h) with the size and time of the graph they made:
+// kg build --update then merges exactly what a full build would, without
+// reading unchanged files or unpicking the merged graph (whose nodes carry
+// every alias of every document, so merging them again can join entities that
+// a full build keeps apart).
+std::string CachePath(const std::string& graph) { return graph + ".extractions.bin"; }
 
-// "{"graph_bytes": N, "graph_time": T}" for the graph file as it is now.
-std::string CacheTrailer(const std::string& graph) {
+// Where earlier versions of kg kept the cache, as JSON lines.
+std::string LegacyCachePath(const std::string& graph) { return graph + ".extractions.jsonl"; }
+
+// The size and time of the graph file as it is now; false if it cannot be read.
+bool GraphStamp(const std::string& graph, uint64_t* bytes, int64_t* time) {
   std::error_code ec;
-  uint64_t bytes = fs::file_size(graph, ec);
-  if (ec) return "";
-  auto time = fs::last_write_time(graph, ec).time_since_epoch().count();
-  if (ec) return "";
-  return "{\"graph_bytes\": " + std::to_string(bytes) +
-         ", \"graph_time\": " + std::to_string(static_cast<long long>(time)) + "}\n";
+  *bytes = fs::file_size(graph, ec);
+  if (ec) return false;
+  *time = static_cast<int64_t>(fs::last_write_time(graph, ec).time_since_epoch().count());
+  return !ec;
 }
 
 // Writes the cache to a temporary file as documents come, and puts it in
@@ -137,25 +140,35 @@ class CacheWriter {
   explicit CacheWriter(const std::string& graph)
       : path_(CachePath(graph)), tmp_(path_ + ".tmp." + std::to_string(getpid())) {
     file_ = std::fopen(tmp_.c_str(), "wb");
+    Add(ExtractionCacheHeader());
   }
   ~CacheWriter() { Abandon(); }
 
-  void Add(std::string_view line) {
-    if (file_ != nullptr && std::fwrite(line.data(), 1, line.size(), file_) != line.size()) {
+  void Add(std::string_view bytes) {
+    if (file_ != nullptr && std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
       Abandon();
     }
+  }
+
+  void Add(const DocumentExtraction& doc) {
+    record_.clear();
+    AppendExtractionRecord(doc, &record_);
+    Add(record_);
   }
 
   // Seals the cache for the graph just written at `graph`.
   void Finish(const std::string& graph) {
     if (file_ == nullptr) return;
-    std::string trailer = CacheTrailer(graph);
-    Add(trailer);
-    bool ok = !trailer.empty() && file_ != nullptr && std::fclose(file_) == 0;
+    uint64_t bytes;
+    int64_t time;
+    bool ok = GraphStamp(graph, &bytes, &time);
+    if (ok) Add(ExtractionCacheTrailer(bytes, time));
+    ok = ok && file_ != nullptr && std::fclose(file_) == 0;
     file_ = nullptr;
-    // A cache left from an earlier graph names another graph in its last
-    // line, so ReadCache will not take it.
+    // A cache left from an earlier graph names another graph in its
+    // trailer, so ReadCache will not take it.
     if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) std::remove(tmp_.c_str());
+    std::remove(LegacyCachePath(graph).c_str());
   }
 
   void Abandon() {
@@ -168,33 +181,44 @@ class CacheWriter {
  private:
   std::string path_, tmp_;
   std::FILE* file_ = nullptr;
+  std::string record_;
 };
 
-// Reads the cache of the graph at `graph` into `docs` and `lines` (views
-// into `content`). False when there is none or it belongs to another graph.
-bool ReadCache(const std::string& graph, std::string* content,
-               std::vector<DocumentExtraction>* docs, std::vector<std::string_view>* lines) {
-  std::string error;
-  if (!ReadFile(CachePath(graph), content, &error)) return false;
-  std::string_view rest = *content;
-  if (rest.empty() || rest.back() != '\n') return false;
-  rest.remove_suffix(1);
-  size_t last = rest.rfind('\n');
-  std::string_view trailer = rest.substr(last == std::string_view::npos ? 0 : last + 1);
-  if (std::string(trailer) + "\n" != CacheTrailer(graph)) return false;
-  rest = last == std::string_view::npos ? std::string_view() : rest.substr(0, last + 1);
-  for (size_t number = 1; !rest.empty(); ++number) {
-    size_t end = rest.find('\n');
-    std::string_view line = rest.substr(0, end + 1);
-    rest.remove_prefix(end + 1);
-    DocumentExtraction doc;
-    if (!ExtractionFromJsonLine(line.substr(0, line.size() - 1), CachePath(graph), &doc, &error)) {
-      return false;
-    }
-    docs->push_back(std::move(doc));
-    lines->push_back(line);
+enum class CacheState { kRead, kMissing, kOtherGraph, kUnusable };
+
+// Reads the cache of the graph at `graph` into `records` (views into
+// `content`) and the name, hash and size of each record's document into
+// `docs`. kUnusable (with `error` set) when it is damaged or of another
+// format, which calls for a full build.
+CacheState ReadCache(const std::string& graph, std::string* content,
+                     std::vector<DocumentExtraction>* docs, std::vector<std::string_view>* records,
+                     std::string* error) {
+  std::error_code ec;
+  if (!fs::exists(CachePath(graph), ec)) {
+    if (!fs::exists(LegacyCachePath(graph), ec)) return CacheState::kMissing;
+    *error = LegacyCachePath(graph) + ": extraction cache of an older kg";
+    return CacheState::kUnusable;
   }
-  return true;
+  if (!ReadFile(CachePath(graph), content, error)) return CacheState::kUnusable;
+  ExtractionCacheParts parts;
+  if (!SplitExtractionCache(*content, &parts, error)) {
+    *error = CachePath(graph) + ": " + *error;
+    return CacheState::kUnusable;
+  }
+  uint64_t bytes;
+  int64_t time;
+  if (!GraphStamp(graph, &bytes, &time) || bytes != parts.graph_bytes || time != parts.graph_time) {
+    return CacheState::kOtherGraph;
+  }
+  docs->resize(parts.records.size());
+  for (size_t i = 0; i < parts.records.size(); ++i) {
+    if (!ReadExtractionRecordHead(parts.records[i], &(*docs)[i], error)) {
+      *error = CachePath(graph) + ": record " + std::to_string(i + 1) + ": " + *error;
+      return CacheState::kUnusable;
+    }
+  }
+  *records = std::move(parts.records);
+  return CacheState::kRead;
 }
 
 // What an incremental build reuses from the previous graph.
@@ -203,8 +227,8 @@ struct UpdatePlan {
   size_t unchanged = 0;
   size_t removed = 0;  // documents of the old graph that changed or are gone
   bool exact = true;   // the kept documents come with their own extractions
-  std::string cache;   // the old cache file, which `kept_lines` point into
-  std::vector<std::string_view> kept_lines;
+  std::string cache;   // the old cache file, which `kept_records` point into
+  std::vector<std::string_view> kept_records;
 };
 
 // True if `path` has exactly the size and content hash recorded for it. A
@@ -234,8 +258,16 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
   fs::file_time_type graph_time = fs::last_write_time(path, ec);
   if (ec) graph_time = fs::file_time_type::min();
   std::vector<DocumentExtraction> cached;
-  std::vector<std::string_view> lines;
-  if (ReadCache(path, &plan->cache, &cached, &lines)) {
+  std::vector<std::string_view> records;
+  std::string error;
+  CacheState state = ReadCache(path, &plan->cache, &cached, &records, &error);
+  if (state == CacheState::kUnusable) {
+    std::cerr << "kg: " << error << "; building " << path << " from scratch\n";
+    plan->cache.clear();
+    plan->to_extract = files;
+    return true;
+  }
+  if (state == CacheState::kRead) {
     std::unordered_map<std::string, size_t> by_name;
     for (size_t i = 0; i < cached.size(); ++i) by_name.emplace(cached[i].doc, i);
     std::vector<bool> keep(cached.size(), false);
@@ -252,14 +284,43 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
         plan->to_extract.push_back(f);
       }
     }
+    std::vector<size_t> kept;
     for (size_t i = 0; i < cached.size(); ++i) {
-      if (!keep[i]) {
-        ++plan->removed;
-        continue;
+      if (keep[i]) kept.push_back(i);
+    }
+    plan->removed = cached.size() - kept.size();
+    // Records are decoded a few ahead on other threads while the builder
+    // queues the one before; only those few are held decoded at a time, as
+    // the builder keeps a document in far less room than its record takes.
+    struct Decoded {
+      DocumentExtraction doc;
+      std::string error;
+    };
+    auto decode = [&records](size_t i) {
+      Decoded d;
+      if (!ReadExtractionRecord(records[i], &d.doc, &d.error)) d.doc.doc.clear();
+      return d;
+    };
+    constexpr size_t kAhead = 3;
+    std::deque<std::future<Decoded>> ahead;
+    for (size_t k = 0, next = 0; k < kept.size(); ++k) {
+      for (; next < kept.size() && ahead.size() < kAhead; ++next) {
+        ahead.push_back(std::async(std::launch::async, decode, kept[next]));
+      }
+      Decoded d = ahead.front().get();
+      ahead.pop_front();
+      if (d.doc.doc.empty()) {
+        std::cerr << "kg: " << CachePath(path) << ": record " << kept[k] + 1 << ": " << d.error
+                  << "; building " << path << " from scratch\n";
+        for (std::future<Decoded>& f : ahead) f.wait();
+        *builder = GraphBuilder();
+        *plan = UpdatePlan();
+        plan->to_extract = files;
+        return true;
       }
       ++plan->unchanged;
-      plan->kept_lines.push_back(lines[i]);
-      builder->Add(std::move(cached[i]));
+      plan->kept_records.push_back(records[kept[k]]);
+      builder->Add(std::move(d.doc));
     }
     return true;
   }
@@ -269,7 +330,6 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
             << "); updating from the graph itself, which may merge entities a full build keeps "
                "apart\n";
   KnowledgeGraph old;
-  std::string error;
   if (!ReadGraphFile(path, &old, &error)) {
     std::cerr << "kg: cannot update: " << error << "\n";
     return false;
@@ -298,8 +358,9 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
 
 int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   if (options.output.empty()) options.output = global.graph;
-  auto extractor = LoadExtractor(global);
-  if (!extractor) return 1;
+  // Compiling the rules takes a while: it overlaps reading the old graph's cache.
+  std::future<std::unique_ptr<Extractor>> loading =
+      std::async(std::launch::async, [&global] { return LoadExtractor(global); });
   std::vector<CorpusProblem> problems;
   std::vector<std::string> files = ListCorpusFiles(options.paths, &problems);
   if (IsInput(options.output, files)) {
@@ -314,6 +375,8 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   } else if (!PlanUpdate(options.output, files, &builder, &plan)) {
     return 1;
   }
+  std::unique_ptr<Extractor> extractor = loading.get();
+  if (!extractor) return 1;
   CorpusOptions corpus_options;
   corpus_options.threads = options.threads;
   corpus_options.progress = ProgressDisplay(global, start);
@@ -323,17 +386,18 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   std::optional<CacheWriter> cache;
   if (plan.exact) cache.emplace(options.output);
   if (cache) {
-    for (std::string_view line : plan.kept_lines) cache->Add(line);
+    for (std::string_view record : plan.kept_records) cache->Add(record);
   } else {
     std::remove(CachePath(options.output).c_str());
+    std::remove(LegacyCachePath(options.output).c_str());
   }
-  plan.kept_lines.clear();
+  plan.kept_records.clear();
   plan.cache = std::string();
   ExtractCorpus(
       plan.to_extract, *extractor, corpus_options,
       [&](DocumentExtraction doc) {
         ReportWarnings(doc);
-        if (cache) cache->Add(ExtractionToJsonLine(doc));
+        if (cache) cache->Add(doc);
         if (doc.bytes == 0) ++empty;
         if (options.report)
           report.push_back(
@@ -341,6 +405,8 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
         builder.Add(std::move(doc));
       },
       &problems);
+  // Every string is pooled by now.
+  PooledString::DropIndex();
   KnowledgeGraph graph = builder.TakeGraph();
   std::string error;
   if (!WriteGraphFile(graph, options.output, &error)) {

@@ -57,11 +57,11 @@ void WriteEvidence(JsonWriter& w, const RelationEdge& r) {
   for (const Evidence& ev : r.evidence) {
     w.StartObject();
     w.Key("doc");
-    w.String(ev.doc);
+    w.String(ev.doc.str());
     w.Key("line");
     w.Int(ev.line);
     w.Key("text");
-    w.String(ev.text);
+    w.String(ev.text.str());
     w.EndObject();
   }
   w.EndArray();

@@ -73,11 +73,11 @@ void PrintExplainJson(const GraphStorage& g, Vertex v, const std::vector<Explain
       for (const Evidence& ev : r.evidence) {
         w.StartObject();
         w.Key("doc");
-        w.String(ev.doc);
+        w.String(ev.doc.str());
         w.Key("line");
         w.Int(ev.line);
         w.Key("text");
-        w.String(ev.text);
+        w.String(ev.text.str());
         w.EndObject();
       }
       w.EndArray();
@@ -137,7 +137,7 @@ void PrintExplainText(const GraphStorage& g, Vertex v, const std::vector<Explain
     if (!r.role.empty()) std::cout << "  role " << r.role;
     std::cout << "\n";
     for (const Evidence& ev : r.evidence) {
-      std::cout << "  " << ev.doc << ":" << ev.line << "\n" << Wrap(ev.text, kWidth, "    ");
+      std::cout << "  " << ev.doc << ":" << ev.line << "\n" << Wrap(ev.text.str(), kWidth, "    ");
     }
   }
 }

@@ -105,7 +105,7 @@ std::string Arrow(const GraphStorage& g, Edge e, bool forward) {
 }
 
 std::string FirstSentence(const RelationEdge& r) {
-  return r.evidence.empty() ? "" : r.evidence.front().text;
+  return r.evidence.empty() ? "" : r.evidence.front().text.str();
 }
 
 // Scores in tables: six significant digits, enough to rank by eye.
@@ -121,11 +121,11 @@ void WriteEvidenceJson(JsonWriter& w, const RelationEdge& r) {
   for (const Evidence& ev : r.evidence) {
     w.StartObject();
     w.Key("doc");
-    w.String(ev.doc);
+    w.String(ev.doc.str());
     w.Key("line");
     w.Int(ev.line);
     w.Key("text");
-    w.String(ev.text);
+    w.String(ev.text.str());
     w.EndObject();
   }
   w.EndArray();

@@ -46,7 +46,7 @@ void PrintJson(const std::function<void(JsonWriter&)>& fill) {
 
 std::string EvidenceLocation(const RelationEdge& edge) {
   if (edge.evidence.empty()) return "";
-  return edge.evidence.front().doc + ":" + std::to_string(edge.evidence.front().line);
+  return edge.evidence.front().doc.str() + ":" + std::to_string(edge.evidence.front().line);
 }
 
 bool WriteOutput(const std::string& path, const std::string& content) {

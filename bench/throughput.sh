@@ -50,7 +50,7 @@ for size in $sizes; do
   if [ "$size" = 100 ]; then
     # cp -p: the extraction cache names the size and time of its graph.
     cp -p "$out/graph.json" "$out/graph_100.json"
-    cp -p "$out/graph.json.extractions.jsonl" "$out/graph_100.json.extractions.jsonl"
+    cp -p "$out/graph.json.extractions.bin" "$out/graph_100.json.extractions.bin"
     extra=$corpus/zz_added_newsletter.txt
     cp "$(ls "$here"/corpus/*.txt | head -1)" "$extra"
     run "build --update (+1 file) -j2" "$(du -sk --apparent-size "$extra" | awk '{printf "%.2f", $1 / 1024}')" \

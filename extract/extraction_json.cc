@@ -37,10 +37,10 @@ void WriteRelation(Writer& w, const ExtractedRelation& r) {
   Put(w, "role", r.role);
   w.Key("evidence");
   w.StartObject();
-  Put(w, "doc", r.evidence.doc);
+  Put(w, "doc", r.evidence.doc.view());
   w.Key("line");
   w.Int(r.evidence.line);
-  Put(w, "text", r.evidence.text);
+  Put(w, "text", r.evidence.text.view());
   w.EndObject();
   w.EndObject();
 }
@@ -52,6 +52,15 @@ bool GetString(const rapidjson::Value& obj, const char* key, bool required, std:
   if (it == obj.MemberEnd()) return !required;
   if (!it->value.IsString()) return false;
   out->assign(it->value.GetString(), it->value.GetStringLength());
+  return true;
+}
+
+// The optional string member `key` of `obj`, pooled; false if not a string.
+bool GetPooled(const rapidjson::Value& obj, const char* key, PooledString* out) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd()) return true;
+  if (!it->value.IsString()) return false;
+  *out = std::string_view(it->value.GetString(), it->value.GetStringLength());
   return true;
 }
 
@@ -88,8 +97,8 @@ bool ReadRelation(const rapidjson::Value& v, ExtractedRelation* r, std::string* 
   auto ev = v.FindMember("evidence");
   if (ev == v.MemberEnd()) return true;
   const rapidjson::Value& e = ev->value;
-  if (!e.IsObject() || !GetString(e, "doc", false, &r->evidence.doc) ||
-      !GetString(e, "text", false, &r->evidence.text)) {
+  if (!e.IsObject() || !GetPooled(e, "doc", &r->evidence.doc) ||
+      !GetPooled(e, "text", &r->evidence.text)) {
     return (*what = "\"evidence\" must be {doc, line, text}", false);
   }
   auto line = e.FindMember("line");

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <thread>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,8 +21,10 @@ struct MergedEntity {
   std::string id;
   EntityType type;
   std::string name;
-  std::unordered_set<std::string> names;  // every name seen, id and name included
-  std::vector<std::string> docs;          // sorted, unique
+  // Every name seen, id and name included, by pooled number: 4 bytes a
+  // name, where a hash set per entity costs ten times that.
+  std::vector<PooledString> names;
+  std::vector<uint32_t> docs;  // ranks of the documents by name, sorted, unique
 };
 
 // The code of a standard without its year ("GB/T 22239" of "GB/T
@@ -37,47 +39,57 @@ std::pair<std::string, int> SplitEdition(const std::string& code) {
   return {code, 0};
 }
 
-bool CanMerge(const MergedEntity& a, const ExtractedEntity& b) {
+// An entity of one document as queued, its names pooled.
+struct EntityView {
+  PooledString id;
+  EntityType type;
+  PooledString name;
+  std::span<const PooledString> aliases;
+};
+
+bool CanMerge(const MergedEntity& a, const EntityView& b) {
   // Editions of a standard are different entities even when a yearless code
   // names both; two people who share a surname are too.
   if (a.type == EntityType::kStandard && b.type == EntityType::kStandard) {
-    return NameKey(a.id) == NameKey(b.id);
+    return NameKey(a.id) == NameKey(b.id.view());
   }
   return true;
 }
 
 class Merger {
  public:
-  int Merge(const ExtractedEntity& e, const std::string& doc) {
+  // `doc` is the rank of the entity's document by name; documents are
+  // merged in that order.
+  int Merge(const EntityView& e, uint32_t doc) {
     int found = Find(e);
-    if (found < 0 && e.type == EntityType::kStandard && SplitEdition(e.id).second == 0) {
-      found = LatestEdition(e.id);
+    if (found < 0 && e.type == EntityType::kStandard && SplitEdition(e.id.str()).second == 0) {
+      found = LatestEdition(e.id.str());
     }
     if (found < 0) {
       found = static_cast<int>(entities_.size());
-      entities_.push_back({e.id, e.type, e.name, {}, {}});
+      entities_.push_back({e.id.str(), e.type, e.name.str(), {}, {}});
+      // An entity's id and type never change: its edition is known once.
+      if (e.type == EntityType::kStandard) {
+        auto [code, year] = SplitEdition(entities_.back().id);
+        if (year > 0) editions_[NameKey(code)].push_back({year, found});
+      }
     }
     MergedEntity& m = entities_[found];
     // A document that spells out what another only abbreviated gives the name.
     if (m.name == m.id && e.name != e.id && m.type != EntityType::kStandard) m.name = e.name;
     // Only the names this document adds need keys: the others have theirs.
-    auto add_name = [&](const std::string& n) {
-      if (m.names.insert(n).second) by_key_.emplace(NameKey(n), found);
+    auto add_name = [&](PooledString n) {
+      auto at = std::lower_bound(m.names.begin(), m.names.end(), n,
+                                 [](PooledString a, PooledString b) { return a.id() < b.id(); });
+      if (at == m.names.end() || *at != n) {
+        m.names.insert(at, n);
+        by_key_.emplace(NameKey(n.view()), found);
+      }
     };
     add_name(e.id);
     add_name(e.name);
-    for (const std::string& a : e.aliases) add_name(a);
-    // Documents come in name order, so the list mostly grows at its end.
-    if (m.docs.empty() || m.docs.back() < doc) {
-      m.docs.push_back(doc);
-    } else {
-      auto at = std::lower_bound(m.docs.begin(), m.docs.end(), doc);
-      if (at == m.docs.end() || *at != doc) m.docs.insert(at, doc);
-    }
-    if (m.type == EntityType::kStandard) {
-      auto [code, year] = SplitEdition(m.id);
-      if (year > 0) editions_[NameKey(code)].push_back({year, found});
-    }
+    for (PooledString a : e.aliases) add_name(a);
+    if (m.docs.empty() || m.docs.back() != doc) m.docs.push_back(doc);
     return found;
   }
 
@@ -91,15 +103,22 @@ class Merger {
 
   std::vector<MergedEntity>& entities() { return entities_; }
 
+  // Frees what finds entities by name, once every document is merged.
+  void DropIndex() {
+    std::unordered_map<std::string, int>().swap(by_key_);
+    editions_.clear();
+  }
+
  private:
-  int Find(const ExtractedEntity& e) const {
-    std::vector<std::string> names = {e.id, e.name};
-    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-    for (const std::string& n : names) {
-      auto it = by_key_.find(NameKey(n));
-      if (it != by_key_.end() && CanMerge(entities_[it->second], e)) return it->second;
-    }
-    return -1;
+  int Find(const EntityView& e) const {
+    auto find = [&](PooledString n) {
+      auto it = by_key_.find(NameKey(n.view()));
+      return it != by_key_.end() && CanMerge(entities_[it->second], e) ? it->second : -1;
+    };
+    int found = find(e.id);
+    if (found < 0) found = find(e.name);
+    for (size_t k = 0; found < 0 && k < e.aliases.size(); ++k) found = find(e.aliases[k]);
+    return found;
   }
 
   std::vector<MergedEntity> entities_;
@@ -120,7 +139,7 @@ void ReturnFreeMemory() {
 // Gives every merged entity an id no other one has.
 std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   std::vector<std::string> ids;
-  std::set<std::string> used;
+  std::unordered_set<std::string> used;
   for (const MergedEntity& m : entities) {
     std::string id = m.id;
     if (used.count(id)) id += " (" + std::string(ToString(m.type)) + ")";
@@ -131,86 +150,67 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   return ids;
 }
 
-// std::stable_sort(v, less), each half sorted on a thread of its own. The
-// merge keeps the first half's elements first among equals, so the order is
-// the same.
-template <typename T, typename Less>
-void StableSortOnTwoThreads(std::vector<T>* v, const Less& less) {
-  constexpr size_t kWorthAThread = 1 << 14;
-  if (v->size() < kWorthAThread) {
-    std::stable_sort(v->begin(), v->end(), less);
-    return;
-  }
-  auto middle = v->begin() + static_cast<std::ptrdiff_t>(v->size() / 2);
-  std::thread first([&] { std::stable_sort(v->begin(), middle, less); });
-  std::stable_sort(middle, v->end(), less);
-  first.join();
-  std::inplace_merge(v->begin(), middle, v->end(), less);
-}
-
 }  // namespace
 
-struct GraphBuilder::EarlyMerge {
-  Merger merger;
-  std::vector<std::vector<int>> local;  // per document of docs_, as in BuildFrom
-};
+PooledString GraphBuilder::Attribute(const std::string& s) {
+  if (s.empty()) return PooledString();
+  auto it = attribute_strings_.find(std::string_view(s));
+  if (it == attribute_strings_.end()) it = attribute_strings_.emplace(s, PooledString(s)).first;
+  return it->second;
+}
 
-GraphBuilder::GraphBuilder() : early_(std::make_unique<EarlyMerge>()) {}
-GraphBuilder::~GraphBuilder() = default;
-GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
-GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
-
-uint32_t GraphBuilder::Intern(const std::string& s) {
-  auto [it, inserted] = string_ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
-  if (inserted) strings_.push_back(s);
+uint32_t GraphBuilder::InternAttributes(const std::string& date_text,
+                                        const std::string& role_text) {
+  const PooledString date = Attribute(date_text), role = Attribute(role_text);
+  uint64_t key = uint64_t{date.id()} << 32 | role.id();
+  auto [it, inserted] =
+      attribute_ids_.emplace(key, static_cast<uint32_t>(queue_.attributes.size()));
+  if (inserted) queue_.attributes.push_back({date, role});
   return it->second;
 }
 
 void GraphBuilder::Add(DocumentExtraction doc) {
-  QueuedDocument queued;
-  queued.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
+  const uint32_t index = static_cast<uint32_t>(queue_.docs.size());
+  auto [it, inserted] = doc_index_.try_emplace(doc.doc, index);
+  if (!inserted) {
+    queue_.docs[it->second].replaced = true;
+    it->second = index;
+  }
+  const uint32_t first = static_cast<uint32_t>(queue_.entities.size());
+  queue_.docs.push_back({{std::move(doc.doc), std::move(doc.content_hash), doc.bytes},
+                         first,
+                         static_cast<uint32_t>(first + doc.entities.size()),
+                         false});
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
   std::unordered_map<std::string_view, uint32_t> position;
   for (size_t k = 0; k < doc.entities.size(); ++k) {
-    position.emplace(doc.entities[k].id, static_cast<uint32_t>(k));
+    const ExtractedEntity& e = doc.entities[k];
+    position.emplace(e.id, static_cast<uint32_t>(first + k));
+    const uint32_t aliases = static_cast<uint32_t>(queue_.aliases.size());
+    queue_.aliases.insert(queue_.aliases.end(), e.aliases.begin(), e.aliases.end());
+    queue_.entities.push_back(
+        {e.id, e.name, aliases, static_cast<uint32_t>(queue_.aliases.size()), e.type});
   }
   auto find = [&](const std::string& id) {
     auto it = position.find(id);
     return it == position.end() ? QueuedRelation::kNone : it->second;
   };
-  // Copied, not moved: what is kept is then allocated by this thread, and
-  // the extraction thread's malloc arena, freed whole with `doc`, can go
-  // back to the system (see ReturnFreeMemory) instead of staying pinned by
-  // a few strings per page.
-  queued.relations.reserve(doc.relations.size());
-  for (ExtractedRelation& r : doc.relations) {
-    queued.relations.push_back(
-        {find(r.subject), find(r.object), r.relation, Intern(r.date), Intern(r.role), r.evidence});
-  }
-  position.clear();
-  queued.entities = doc.entities;
-  auto it = std::find_if(docs_.begin(), docs_.end(),
-                         [&](const QueuedDocument& d) { return d.info.name == queued.info.name; });
-  if (it != docs_.end()) {
-    *it = std::move(queued);
-    early_.reset();
-    return;
-  }
-  if (early_ != nullptr && !docs_.empty() && !(docs_.back().info.name < queued.info.name)) {
-    early_.reset();
-  }
-  docs_.push_back(std::move(queued));
-  if (early_ != nullptr) {
-    const QueuedDocument& d = docs_.back();
-    std::vector<int>& local = early_->local.emplace_back();
-    for (const ExtractedEntity& e : d.entities)
-      local.push_back(early_->merger.Merge(e, d.info.name));
+  for (size_t k = 0; k < doc.relations.size(); ++k) {
+    const ExtractedRelation& r = doc.relations[k];
+    const uint32_t subject = find(r.subject), object = find(r.object);
+    // A relation without both ends, or from an entity to itself, makes no edge.
+    if (subject == QueuedRelation::kNone || object == QueuedRelation::kNone || subject == object) {
+      continue;
+    }
+    const uint32_t seq = static_cast<uint32_t>(std::min<size_t>(k, QueuedRelation::kMaxSeq));
+    queue_.relations.push_back(
+        {index, seq, r.relation, subject, object, InternAttributes(r.date, r.role), r.evidence});
   }
 }
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::string>& skip) {
-  std::map<std::string, DocumentExtraction> by_doc;
+  std::map<std::string, DocumentExtraction, std::less<>> by_doc;
   for (const DocumentInfo& d : graph.documents()) {
     if (std::find(skip.begin(), skip.end(), d.name) != skip.end()) continue;
     DocumentExtraction& x = by_doc[d.name];
@@ -235,7 +235,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
   for (Edge e : boost::make_iterator_range(boost::edges(g))) {
     const RelationEdge& r = g[e];
     for (const Evidence& ev : r.evidence) {
-      auto it = by_doc.find(ev.doc);
+      auto it = by_doc.find(ev.doc.view());
       if (it == by_doc.end()) continue;
       it->second.relations.push_back(
           {g[boost::source(e, g)].id, r.relation, g[boost::target(e, g)].id, r.date, r.role, ev});
@@ -244,137 +244,128 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
   for (auto& [name, doc] : by_doc) Add(std::move(doc));
 }
 
-KnowledgeGraph GraphBuilder::Build() const {
-  // Nothing is moved out: the builder stays as it was.
-  return const_cast<GraphBuilder*>(this)->BuildFrom(false);
-}
+KnowledgeGraph GraphBuilder::Build() const { return BuildFrom(queue_); }
 
 KnowledgeGraph GraphBuilder::TakeGraph() {
-  KnowledgeGraph graph = BuildFrom(true);
-  docs_.clear();
-  strings_.clear();
-  string_ids_.clear();
-  early_ = std::make_unique<EarlyMerge>();
+  KnowledgeGraph graph = BuildFrom(std::move(queue_));
+  queue_ = Queue();
+  doc_index_.clear();
+  attribute_ids_.clear();
+  attribute_strings_.clear();
   return graph;
 }
 
-KnowledgeGraph GraphBuilder::BuildFrom(bool consume) {
-  std::vector<QueuedDocument*> order;
-  for (QueuedDocument& d : docs_) order.push_back(&d);
+KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
+  std::vector<QueuedDocument>& docs = queue.docs;
+  std::deque<QueuedRelation>& relations = queue.relations;
+  constexpr uint32_t kNone = QueuedRelation::kNone;
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < docs.size(); ++i) {
+    if (!docs[i].replaced) order.push_back(i);
+  }
   std::sort(order.begin(), order.end(),
-            [](const auto* a, const auto* b) { return a->info.name < b->info.name; });
+            [&](uint32_t a, uint32_t b) { return docs[a].info.name < docs[b].info.name; });
+  std::vector<uint32_t> doc_rank(docs.size(), kNone);
+  for (size_t r = 0; r < order.size(); ++r) doc_rank[order[r]] = static_cast<uint32_t>(r);
 
   Merger merger;
-  // Per document: the merged index of each of its entities.
-  std::vector<std::vector<int>> local(order.size());
-  // Documents added in name order were merged then, in this same order.
-  if (consume && early_ != nullptr && early_->local.size() == order.size()) {
-    merger = std::move(early_->merger);
-    local = std::move(early_->local);
-    early_.reset();
-    for (QueuedDocument* d : order) std::vector<ExtractedEntity>().swap(d->entities);
-  } else {
-    for (size_t i = 0; i < order.size(); ++i) {
-      for (const ExtractedEntity& e : order[i]->entities) {
-        local[i].push_back(merger.Merge(e, order[i]->info.name));
-      }
-      if (consume) std::vector<ExtractedEntity>().swap(order[i]->entities);
+  // The merged index of each queued entity.
+  std::vector<uint32_t> merged_of(queue.entities.size(), kNone);
+  for (uint32_t r = 0; r < order.size(); ++r) {
+    const QueuedDocument& d = docs[order[r]];
+    for (uint32_t k = d.entities; k < d.entities_end; ++k) {
+      const QueuedEntity& e = queue.entities[k];
+      const PooledString* aliases = queue.aliases.data();
+      merged_of[k] =
+          merger.Merge({e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}}, r);
     }
   }
+  std::vector<PooledString>().swap(queue.aliases);
+  merger.DropIndex();
+  ReturnFreeMemory();
   std::vector<MergedEntity>& merged = merger.entities();
   std::vector<std::string> ids = UniqueIds(merged);
-  // rank[i] orders entity i by id; ids are unique, so comparing ranks is
-  // comparing ids, without the string comparisons.
-  std::vector<size_t> rank(merged.size());
-
+  // Entities become vertices in id order, so an entity's vertex is its rank
+  // by id, and comparing ranks is comparing ids.
+  std::vector<uint32_t> by_id(merged.size());
+  for (size_t i = 0; i < merged.size(); ++i) by_id[i] = static_cast<uint32_t>(i);
+  std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+  std::vector<uint32_t> rank(merged.size());
   KnowledgeGraph graph;
-  std::vector<size_t> by_id(merged.size());
-  for (size_t i = 0; i < merged.size(); ++i) by_id[i] = i;
-  std::sort(by_id.begin(), by_id.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
-  for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
-  std::vector<Vertex> vertex_by_rank(merged.size());
-  for (size_t i : by_id) {
-    MergedEntity& m = merged[i];
+  // Growing the vertex list would copy every node made so far, aliases and all.
+  graph.Reserve(merged.size(), 0);
+  for (size_t r = 0; r < by_id.size(); ++r) {
+    rank[by_id[r]] = static_cast<uint32_t>(r);
+    MergedEntity& m = merged[by_id[r]];
     EntityNode node;
-    node.id = std::move(ids[i]);
+    node.id = std::move(ids[by_id[r]]);
     node.type = m.type;
     node.name = m.name;
-    for (const std::string& n : m.names) {
-      if (n != m.name) node.aliases.push_back(n);
+    for (PooledString n : m.names) {
+      if (n != m.name) node.aliases.push_back(n.str());
     }
+    std::vector<PooledString>().swap(m.names);
     std::sort(node.aliases.begin(), node.aliases.end());
-    node.docs = std::move(m.docs);
-    vertex_by_rank[rank[i]] = *graph.AddEntity(std::move(node));
+    node.docs.reserve(m.docs.size());
+    for (uint32_t d : m.docs) node.docs.push_back(docs[order[d]].info.name);
+    std::vector<uint32_t>().swap(m.docs);
+    graph.AddEntity(std::move(node));
   }
   // The name index is done with: free it before the edges need the room.
   merger = Merger();
   std::vector<std::string>().swap(ids);
-  if (consume) ReturnFreeMemory();
+  std::vector<uint32_t>().swap(by_id);
+  ReturnFreeMemory();
 
-  // A large corpus queues millions of these: they hold what the sort
-  // compares first, and find the rest through `order`.
-  struct PendingEdge {
-    uint32_t source_rank, target_rank;
-    uint32_t doc, relation;  // positions in `order` and its relations
-    Relation kind;
-  };
-  size_t relations = 0;
-  for (const QueuedDocument* d : order) relations += d->relations.size();
-  std::vector<PendingEdge> pending;
-  pending.reserve(relations);
-  // Whether every piece of evidence names the document that queued it, as
-  // extractions do: then documents compare as their positions in `order`.
-  bool evidence_of_own_doc = true;
-  for (size_t i = 0; i < order.size(); ++i) {
-    const std::vector<QueuedRelation>& rs = order[i]->relations;
-    for (size_t k = 0; k < rs.size(); ++k) {
-      const QueuedRelation& r = rs[k];
-      if (r.subject == QueuedRelation::kNone || r.object == QueuedRelation::kNone) continue;
-      size_t a = local[i][r.subject], b = local[i][r.object];
-      if (a == b) continue;
-      if (IsSymmetric(r.relation) && rank[b] < rank[a]) std::swap(a, b);
-      evidence_of_own_doc = evidence_of_own_doc && r.evidence.doc == order[i]->info.name;
-      pending.push_back({static_cast<uint32_t>(rank[a]), static_cast<uint32_t>(rank[b]),
-                         static_cast<uint32_t>(i), static_cast<uint32_t>(k), r.relation});
-    }
-    std::vector<int>().swap(local[i]);
+  // In place: relations get the ranks of their merged ends; those of replaced
+  // documents, naming no entity, or from an entity to itself go.
+  std::vector<QueuedEntity>().swap(queue.entities);
+  auto kept = relations.begin();
+  for (QueuedRelation& r : relations) {
+    // From here on, relations know their document by rank.
+    r.doc = doc_rank[r.doc];
+    if (r.doc == kNone) continue;  // replaced
+    uint32_t a = rank[merged_of[r.subject]], b = rank[merged_of[r.object]];
+    if (a == b) continue;
+    if (IsSymmetric(r.relation) && b < a) std::swap(a, b);
+    r.subject = a;
+    r.object = b;
+    *kept++ = r;
   }
-  auto relation = [&](const PendingEdge& p) -> QueuedRelation& {
-    return order[p.doc]->relations[p.relation];
-  };
+  relations.erase(kept, relations.end());
+  std::vector<uint32_t>().swap(merged_of);
+  std::vector<uint32_t>().swap(rank);
   // Evidence order decides which date and role an edge keeps: the earliest
-  // document, then line, wins.
-  auto by_evidence = [&](const PendingEdge& x, const PendingEdge& y) {
-    return std::tie(x.source_rank, x.kind, x.target_rank, relation(x).evidence) <
-           std::tie(y.source_rank, y.kind, y.target_rank, relation(y).evidence);
-  };
-  auto by_position = [&](const PendingEdge& x, const PendingEdge& y) {
-    if (std::tie(x.source_rank, x.kind, x.target_rank, x.doc) !=
-        std::tie(y.source_rank, y.kind, y.target_rank, y.doc)) {
-      return std::tie(x.source_rank, x.kind, x.target_rank, x.doc) <
-             std::tie(y.source_rank, y.kind, y.target_rank, y.doc);
+  // document, then line, wins; ties go by document name and position.
+  std::sort(relations.begin(), relations.end(),
+            [&](const QueuedRelation& x, const QueuedRelation& y) {
+              return std::tie(x.subject, x.relation, x.object, x.evidence, x.doc, x.seq) <
+                     std::tie(y.subject, y.relation, y.object, y.evidence, y.doc, y.seq);
+            });
+  while (!relations.empty()) {
+    const QueuedRelation& head = relations.front();
+    const auto same_edge = [&](const QueuedRelation& r) {
+      return r.subject == head.subject && r.relation == head.relation && r.object == head.object;
+    };
+    size_t n = 1;
+    while (n < relations.size() && same_edge(relations[n])) ++n;
+    RelationEdge edge;
+    edge.relation = head.relation;
+    edge.evidence.reserve(n);
+    for (size_t k = 0; k < n; ++k) {
+      const QueuedRelation& r = relations[k];
+      const auto& [date, role] = queue.attributes[r.attributes];
+      if (edge.date.empty()) edge.date = date.view();
+      if (edge.role.empty()) edge.role = role.view();
+      if (edge.evidence.empty() || edge.evidence.back() != r.evidence) {
+        edge.evidence.push_back(r.evidence);
+      }
     }
-    const Evidence& ex = relation(x).evidence;
-    const Evidence& ey = relation(y).evidence;
-    return std::tie(ex.line, ex.text) < std::tie(ey.line, ey.text);
-  };
-  if (evidence_of_own_doc) {
-    StableSortOnTwoThreads(&pending, by_position);
-  } else {
-    StableSortOnTwoThreads(&pending, by_evidence);
+    graph.AddRelation(head.subject, head.object, std::move(edge));
+    // Freed as the graph takes it, so the queue and the edges never peak together.
+    relations.erase(relations.begin(), relations.begin() + n);
   }
-  for (const PendingEdge& p : pending) {
-    QueuedRelation& r = relation(p);
-    RelationEdge edge{r.relation, strings_[r.date], strings_[r.role], {}};
-    if (consume) {
-      edge.evidence.push_back(std::move(r.evidence));
-    } else {
-      edge.evidence.push_back(r.evidence);
-    }
-    graph.AddRelation(vertex_by_rank[p.source_rank], vertex_by_rank[p.target_rank],
-                      std::move(edge));
-  }
-  for (const QueuedDocument* d : order) graph.documents().push_back(d->info);
+  for (uint32_t i : order) graph.documents().push_back(std::move(docs[i].info));
   return graph;
 }
 

@@ -5,7 +5,7 @@
 #define KG_GRAPH_GRAPH_BUILDER_H_
 
 #include <cstdint>
-#include <memory>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,11 +17,6 @@ namespace kg {
 
 class GraphBuilder {
  public:
-  GraphBuilder();
-  ~GraphBuilder();
-  GraphBuilder(GraphBuilder&&) noexcept;
-  GraphBuilder& operator=(GraphBuilder&&) noexcept;
-
   // Queues one document. Adding a document with the same name twice keeps the
   // later one.
   void Add(DocumentExtraction doc);
@@ -40,43 +35,70 @@ class GraphBuilder {
   // relations are stored with the smaller id as source.
   KnowledgeGraph Build() const;
 
-  // Build() that moves the queued evidence into the graph instead of copying
-  // it, so that the text of a large corpus is held once; leaves the builder
-  // empty.
+  // Build() that hands the queue over to the graph instead of copying it, so
+  // that a large corpus is held once; leaves the builder empty.
   KnowledgeGraph TakeGraph();
 
-  size_t size() const { return docs_.size(); }
+  // The number of documents queued (a replaced one counts once).
+  size_t size() const { return doc_index_.size(); }
 
  private:
-  // A relation as queued: its entities by position in the document's list
-  // (kNone: no entity of the document has that id) and its date and role by
-  // number in strings_. A large corpus queues millions of these, so they
-  // hold no string they do not need.
+  // A relation as queued, 32 bytes: a large corpus queues millions. Its
+  // entities are positions in Queue::entities until the graph is built, then
+  // ranks of merged entities by id; its document likewise becomes the
+  // document's rank by name.
   struct QueuedRelation {
     static constexpr uint32_t kNone = UINT32_MAX;
+    // Relations after the first 16 million of a document share a number: if
+    // two of them had the same edge and evidence, either might give the date.
+    static constexpr uint32_t kMaxSeq = (1u << 24) - 1;
+    uint32_t doc;       // position in Queue::docs
+    uint32_t seq : 24;  // position among the document's relations
+    Relation relation : 8;
     uint32_t subject, object;
-    Relation relation;
-    uint32_t date, role;
+    uint32_t attributes;  // date and role, in Queue::attributes
     Evidence evidence;
+  };
+  // An entity as queued: its aliases are [aliases, aliases_end) of
+  // Queue::aliases.
+  struct QueuedEntity {
+    PooledString id, name;
+    uint32_t aliases, aliases_end;
+    EntityType type;
   };
   struct QueuedDocument {
     DocumentInfo info;
-    std::vector<ExtractedEntity> entities;
-    std::vector<QueuedRelation> relations;
+    uint32_t entities, entities_end;  // in Queue::entities
+    bool replaced;                    // by a later Add of the same name
+  };
+  // Every document's entities and relations, each kind in one container, so
+  // that millions of them cost no allocation each. The relations are a deque:
+  // it grows without moving what it holds (no peak of twice the queue) and
+  // frees its front as the graph takes it.
+  struct Queue {
+    std::vector<QueuedDocument> docs;
+    std::vector<QueuedEntity> entities;
+    std::vector<PooledString> aliases;
+    std::deque<QueuedRelation> relations;
+    std::vector<std::pair<PooledString, PooledString>> attributes;  // (date, role)
   };
 
-  // The entities of docs_ merged as they were added, while they come in
-  // name order (as a corpus in one folder does): TakeGraph then has only
-  // the edges left to do.
-  struct EarlyMerge;
+  static KnowledgeGraph BuildFrom(Queue queue);
+  // The number of (date, role) in Queue::attributes.
+  uint32_t InternAttributes(const std::string& date, const std::string& role);
+  // A date or role pooled, through a table of the few there are, which
+  // is quicker than the pool for millions of them.
+  PooledString Attribute(const std::string& s);
 
-  KnowledgeGraph BuildFrom(bool consume);
-  uint32_t Intern(const std::string& s);
-
-  std::vector<QueuedDocument> docs_;
-  std::unique_ptr<EarlyMerge> early_;  // null once a document came out of order
-  std::vector<std::string> strings_;   // dates and roles, by number
-  std::unordered_map<std::string, uint32_t> string_ids_;
+  Queue queue_;
+  std::unordered_map<std::string, uint32_t> doc_index_;
+  std::unordered_map<uint64_t, uint32_t> attribute_ids_;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, PooledString, StringHash, std::equal_to<>>
+      attribute_strings_;  // name -> live position in docs_
 };
 
 }  // namespace kg

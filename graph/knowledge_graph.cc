@@ -1,7 +1,10 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace kg {
 
@@ -219,20 +222,28 @@ GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
     ++s.entities_by_type[std::string(ToString(g[v].type))];
     for (const std::string& d : g[v].docs) ++s.entities_by_doc[d];
   }
+  // Counted by pooled document name, then spelt out: a large graph has
+  // millions of (edge, document) pairs.
+  std::unordered_map<PooledString, size_t, PooledStringHash> by_doc;
+  std::vector<PooledString> docs;  // of one edge
+  std::array<size_t, kRelationCount> by_relation{};
   for (Edge e : boost::make_iterator_range(boost::edges(g))) {
     const RelationEdge& r = g[e];
-    ++s.relations_by_type[std::string(ToString(r.relation))];
+    ++by_relation[static_cast<size_t>(r.relation)];
     s.evidence += r.evidence.size();
-    // Evidence is kept sorted by document, so each document's run is counted once.
-    const std::string* last = nullptr;
-    std::set<std::string_view> docs;
+    docs.clear();
     for (const Evidence& ev : r.evidence) {
-      if (last != nullptr && *last == ev.doc) continue;
-      last = &ev.doc;
-      docs.insert(ev.doc);
+      // Evidence is sorted by document, so a document's run is counted once.
+      if (!docs.empty() && docs.back() == ev.doc) continue;
+      if (std::find(docs.begin(), docs.end(), ev.doc) != docs.end()) continue;
+      docs.push_back(ev.doc);
+      ++by_doc[ev.doc];
     }
-    for (std::string_view d : docs) ++s.relations_by_doc[std::string(d)];
   }
+  for (Relation r : AllRelations()) {
+    s.relations_by_type[std::string(ToString(r))] += by_relation[static_cast<size_t>(r)];
+  }
+  for (const auto& [doc, n] : by_doc) s.relations_by_doc[doc.str()] += n;
   return s;
 }
 

@@ -4,14 +4,47 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
-#include <string>
-#include <thread>
 
 #include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include "extract/file_io.h"
+
+namespace kg {
+
+// The buffer links are written to: a type of its own, so that the writer
+// below copies runs of plain characters at once only there (the hook
+// RapidJSON's SSE2 build uses for its StringBuffer).
+struct LinkAllocator : rapidjson::CrtAllocator {};
+using LinkBuffer = rapidjson::GenericStringBuffer<rapidjson::UTF8<>, LinkAllocator>;
+
+}  // namespace kg
+
+namespace rapidjson {
+
+// Copies the characters from the stream's position up to the next one that
+// needs escaping (a control character, '"' or '\\': RapidJSON's escape table)
+// into the output, which WriteString has reserved room for; true if any
+// character is left. RapidJSON then escapes that one as usual.
+template <>
+inline bool Writer<kg::LinkBuffer>::ScanWriteUnescapedString(StringStream& is, size_t length) {
+  const char* p = is.src_;
+  const char* end = is.head_ + length;
+  const char* q = p;
+  while (q < end) {
+    const unsigned char c = static_cast<unsigned char>(*q);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+    ++q;
+  }
+  if (q > p) {
+    std::memcpy(os_->PushUnsafe(static_cast<size_t>(q - p)), p, static_cast<size_t>(q - p));
+    is.src_ = q;
+  }
+  return q < end;
+}
+
+}  // namespace rapidjson
 
 namespace kg {
 namespace {
@@ -110,11 +143,11 @@ void WriteLink(Writer& w, const EntityNode& s, const EntityNode& t, const Relati
   for (const Evidence& ev : r.evidence) {
     w.StartObject();
     w.Key("doc");
-    w.String(ev.doc);
+    w.String(ev.doc.data(), static_cast<rapidjson::SizeType>(ev.doc.size()));
     w.Key("line");
     w.Int(ev.line);
     w.Key("text");
-    w.String(ev.text);
+    w.String(ev.text.data(), static_cast<rapidjson::SizeType>(ev.text.size()));
     w.EndObject();
   }
   w.EndArray();
@@ -218,8 +251,8 @@ bool ReadEvidence(const rapidjson::Value& link, std::vector<Evidence>* out) {
   for (const auto& ev : it->value.GetArray()) {
     if (!ev.IsObject()) return false;
     Evidence e;
-    e.doc = OptionalString(ev, "doc");
-    e.text = OptionalString(ev, "text");
+    e.doc = OptionalView(ev, "doc");
+    e.text = OptionalView(ev, "text");
     auto line = ev.FindMember("line");
     if (line != ev.MemberEnd()) {
       if (!line->value.IsInt()) return false;
@@ -336,80 +369,64 @@ void ReadDocuments(const rapidjson::Value& root, KnowledgeGraph* graph) {
   }
 }
 
-// Appends `text` to `stream` at once where the stream can take it so.
-void PutText(rapidjson::StringBuffer& stream, const std::string& text) {
-  std::memcpy(stream.Push(text.size()), text.data(), text.size());
-}
-void PutText(rapidjson::FileWriteStream& stream, const std::string& text, std::FILE* file) {
-  stream.Flush();
-  std::fwrite(text.data(), 1, text.size(), file);
-}
-
-// The elements [begin, end) of an array nested two deep (as "nodes" and
-// "links" are), as WriteGraph's writer prints them, without the brackets.
-template <typename WriteElement>
-std::string RenderElements(size_t begin, size_t end, const WriteElement& write_element) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-  w.SetIndent(' ', 1);
-  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
-  w.StartObject();
-  w.Key("a");
-  w.StartArray();
-  size_t nesting = buffer.GetSize();
-  for (size_t i = begin; i < end; ++i) write_element(w, i);
-  return std::string(buffer.GetString() + nesting, buffer.GetSize() - nesting);
-}
-
-// Writes the value of the current key of `w`, an array of `n` elements,
-// rendering its elements in slices, two at a time, one on another thread:
-// printing is most of the cost of writing a graph. At most two slices are
-// held as text.
-template <typename Stream, typename PutText, typename WriteElement>
-void WriteArrayInSlices(rapidjson::PrettyWriter<Stream>& w, Stream& stream, const PutText& put_text,
-                        size_t n, const WriteElement& write_element) {
-  constexpr size_t kSlice = 512;
-  w.RawValue("[", 1, rapidjson::kArrayType);
-  for (size_t begin = 0; begin < n; begin += 2 * kSlice) {
-    size_t middle = std::min(n, begin + kSlice), end = std::min(n, begin + 2 * kSlice);
-    std::string second;
-    std::thread other;
-    if (middle < end) {
-      other = std::thread([&] { second = RenderElements(middle, end, write_element); });
-    }
-    std::string first = RenderElements(begin, middle, write_element);
-    if (other.joinable()) other.join();
-    for (const std::string* text : {&first, &second}) {
-      if (text->empty()) continue;
-      if (text != &first || begin > 0) {
-        stream.Put(',');
-        stream.Put(' ');
-      }
-      put_text(*text);
+// Writes the links through a second writer at the same depth, which makes
+// the same bytes, into a buffer that copies runs of plain characters at once
+// (see LinkBuffer): escaping hundreds of MB of evidence is most of the time
+// a large graph takes to write. The buffer goes out each MB, so it holds
+// little more than the largest link. `append` puts text after what `w` has
+// written so far.
+template <typename Writer, typename Append>
+void WriteLinks(Writer& w, const GraphStorage& g, const std::vector<Edge>& links,
+                const Append& append) {
+  if (links.empty()) return;
+  constexpr size_t kFlush = size_t{1} << 20;
+  LinkBuffer buffer;
+  rapidjson::PrettyWriter<LinkBuffer> links_writer(buffer);
+  links_writer.SetIndent(' ', 1);
+  links_writer.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  links_writer.StartObject();
+  links_writer.Key("links");
+  links_writer.StartArray();
+  size_t from = buffer.GetSize();  // its own opening is not written out
+  // For `w`, all the links are one value, written by the other writer.
+  w.RawValue("", 0, rapidjson::kObjectType);
+  for (size_t i = 0; i < links.size(); ++i) {
+    const Edge& e = links[i];
+    WriteLink(links_writer, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
+    if (buffer.GetSize() - from >= kFlush || i + 1 == links.size()) {
+      append(std::string_view(buffer.GetString() + from, buffer.GetSize() - from));
+      buffer.Clear();
+      from = 0;
     }
   }
-  stream.Put(']');
 }
 
 // Writes the whole graph to `stream` (a RapidJSON output stream), trailing
 // newline included, so that a file can be written without a copy in memory.
-// `put_text(s)` appends s to `stream`.
-template <typename Stream, typename PutText>
-void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const PutText& put_text) {
+template <typename Stream, typename Append>
+void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const Append& append) {
   const GraphStorage& g = graph.storage();
-  // A graph made by GraphBuilder is in this order already.
   std::vector<Vertex> nodes(boost::vertices(g).first, boost::vertices(g).second);
-  auto by_id = [&](Vertex a, Vertex b) { return g[a].id < g[b].id; };
-  if (!std::is_sorted(nodes.begin(), nodes.end(), by_id)) {
-    std::sort(nodes.begin(), nodes.end(), by_id);
+  // GraphBuilder adds vertices in id order: then, as ids are unique,
+  // comparing vertices is comparing ids, without reading strings.
+  bool in_id_order = true;
+  for (size_t i = 1; i < nodes.size() && in_id_order; ++i) {
+    in_id_order = g[nodes[i - 1]].id < g[nodes[i]].id;
+  }
+  if (!in_id_order) {
+    std::sort(nodes.begin(), nodes.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
   }
   std::vector<Edge> links(boost::edges(g).first, boost::edges(g).second);
-  auto by_ends = [&](const Edge& a, const Edge& b) {
-    return std::tie(g[boost::source(a, g)].id, g[a].relation, g[boost::target(a, g)].id) <
-           std::tie(g[boost::source(b, g)].id, g[b].relation, g[boost::target(b, g)].id);
-  };
-  if (!std::is_sorted(links.begin(), links.end(), by_ends)) {
-    std::sort(links.begin(), links.end(), by_ends);
+  if (in_id_order) {
+    std::sort(links.begin(), links.end(), [&](const Edge& a, const Edge& b) {
+      return std::tie(a.m_source, g[a].relation, a.m_target) <
+             std::tie(b.m_source, g[b].relation, b.m_target);
+    });
+  } else {
+    std::sort(links.begin(), links.end(), [&](const Edge& a, const Edge& b) {
+      return std::tie(g[boost::source(a, g)].id, g[a].relation, g[boost::target(a, g)].id) <
+             std::tie(g[boost::source(b, g)].id, g[b].relation, g[boost::target(b, g)].id);
+    });
   }
 
   rapidjson::PrettyWriter<Stream> w(stream);
@@ -423,13 +440,13 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const PutText& put_
   w.Key("graph");
   WriteGraphAttributes(w, graph);
   w.Key("nodes");
-  WriteArrayInSlices(w, stream, put_text, nodes.size(),
-                     [&](auto& writer, size_t i) { WriteNode(writer, g[nodes[i]]); });
+  w.StartArray();
+  for (Vertex v : nodes) WriteNode(w, g[v]);
+  w.EndArray();
   w.Key("links");
-  WriteArrayInSlices(w, stream, put_text, links.size(), [&](auto& writer, size_t i) {
-    const Edge& e = links[i];
-    WriteLink(writer, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
-  });
+  w.StartArray();
+  WriteLinks(w, g, links, append);
+  w.EndArray();
   w.EndObject();
   stream.Put('\n');
   stream.Flush();
@@ -439,7 +456,9 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const PutText& put_
 
 std::string GraphToJson(const KnowledgeGraph& graph) {
   rapidjson::StringBuffer buffer;
-  WriteGraph(graph, buffer, [&](const std::string& text) { PutText(buffer, text); });
+  WriteGraph(graph, buffer, [&](std::string_view text) {
+    std::memcpy(buffer.Push(text.size()), text.data(), text.size());
+  });
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
@@ -474,7 +493,10 @@ bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::s
       [&](std::FILE* file) {
         char buffer[1 << 16];
         rapidjson::FileWriteStream stream(file, buffer, sizeof buffer);
-        WriteGraph(graph, stream, [&](const std::string& text) { PutText(stream, text, file); });
+        WriteGraph(graph, stream, [&](std::string_view text) {
+          stream.Flush();
+          std::fwrite(text.data(), 1, text.size(), file);
+        });
         return std::ferror(file) == 0;
       },
       error);

@@ -145,7 +145,7 @@ CypherValue CypherEvaluator::RelationshipProperty(const Edge& e, const std::stri
     for (const Evidence& ev : edge.evidence) {
       items.push_back(
           Value::Map({"doc", "line", "text"},
-                     {Value::String(ev.doc), Value::Int(ev.line), Value::String(ev.text)}));
+                     {Value::String(ev.doc.str()), Value::Int(ev.line), Value::String(ev.text.str())}));
     }
     return Value::List(std::move(items));
   }

@@ -55,7 +55,7 @@ expect_err "already read at $tmp/s1.jsonl:1; keeping the first"
 
 # Incremental builds: new files join, removed ones leave no trace, changed ones
 # are read again, and the graph is the one a full build makes, byte for byte
-# (the kept documents' extractions come from graph.json.extractions.jsonl).
+# (the kept documents' extractions come from graph.json.extractions.bin).
 mkdir "$tmp/u"
 ls "$tmp/c" | head -8 | while read -r f; do cp "$tmp/c/$f" "$tmp/u/"; done
 "$kg" build -q "$tmp/u" -o "$tmp/u.json"
@@ -88,9 +88,23 @@ assert any(n['id'] == 'GB/T 98765-2021' for n in g['nodes']), 'changed file not 
 " "$tmp/u.json" "$victim" "$tmp/before.json" || fail "update content"
 "$kg" build -q "$tmp/u" -o "$tmp/full.json"
 cmp -s "$tmp/u.json" "$tmp/full.json" || fail "update differs from a full build"
+# A damaged cache is reported and the update becomes a full build.
+printf 'X' | dd of="$tmp/u.json.extractions.bin" bs=1 seek=40 conv=notrunc 2> /dev/null
+"$kg" build --update "$tmp/u" -o "$tmp/u.json" 2> "$tmp/err" || fail "update (damaged cache): exit $?"
+expect_err "u.json.extractions.bin: extraction cache record 1 is damaged (checksum); building $tmp/u.json from scratch"
+expect_err "14 extracted, 0 unchanged, 0 dropped or replaced"
+cmp -s "$tmp/u.json" "$tmp/full.json" || fail "update with a damaged cache differs from a full build"
+# So is the JSON-lines cache of an older kg, which goes.
+rm "$tmp/u.json.extractions.bin"
+echo '{"doc": "a.txt"}' > "$tmp/u.json.extractions.jsonl"
+"$kg" build --update "$tmp/u" -o "$tmp/u.json" 2> "$tmp/err" || fail "update (old cache): exit $?"
+expect_err "u.json.extractions.jsonl: extraction cache of an older kg; building $tmp/u.json from scratch"
+[ ! -e "$tmp/u.json.extractions.jsonl" ] || fail "the old cache was left behind"
+[ -e "$tmp/u.json.extractions.bin" ] || fail "no new cache"
+cmp -s "$tmp/u.json" "$tmp/full.json" || fail "update with an old cache differs from a full build"
 # Without its cache (or with one of another graph), --update still works
 # from the graph itself, and says that it may merge more than a full build.
-rm "$tmp/u.json.extractions.jsonl"
+rm "$tmp/u.json.extractions.bin"
 printf '\nMIIT issued GB/T 98766-2022 on 3 June 2022.\n' >> "$tmp/u/$(ls "$tmp/u" | tail -1)"
 "$kg" build --update "$tmp/u" -o "$tmp/u.json" 2> "$tmp/err" || fail "update without cache: exit $?"
 expect_err "no extraction cache for $tmp/u.json"

@@ -69,7 +69,7 @@ CsvTables GraphToCsv(const KnowledgeGraph& graph, const Selection& selection) {
     AddRow(&out.edges,
            {CsvField(g[boost::source(e, g)].id), CsvField(g[boost::target(e, g)].id),
             UpperCase(ToString(r.relation)), std::string(ToString(r.relation)), CsvField(r.date),
-            CsvField(r.role), CsvField(first ? first->text : ""), CsvField(first ? first->doc : ""),
+            CsvField(r.role), CsvField(first ? first->text.str() : ""), CsvField(first ? first->doc.str() : ""),
             first ? std::to_string(first->line) : "", std::to_string(r.evidence.size())});
   }
   return out;

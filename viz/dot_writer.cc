@@ -57,7 +57,7 @@ std::string EdgeTooltip(const GraphStorage& g, Edge e) {
   for (size_t i = 0; i < r.evidence.size() && i < kTooltipEvidence; ++i) {
     const Evidence& ev = r.evidence[i];
     out +=
-        "\n" + ev.doc + ":" + std::to_string(ev.line) + ": " + WrapLabel(ev.text, kTooltipChars, 1);
+        "\n" + ev.doc.str() + ":" + std::to_string(ev.line) + ": " + WrapLabel(ev.text.str(), kTooltipChars, 1);
   }
   if (r.evidence.size() > kTooltipEvidence) {
     out += "\n(+" + std::to_string(r.evidence.size() - kTooltipEvidence) + " more)";

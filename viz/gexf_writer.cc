@@ -83,7 +83,7 @@ std::string GraphToGexf(const KnowledgeGraph& graph, const Selection& selection)
            EscapeXml(g[boost::source(e, g)].id) + "\" target=\"" +
            EscapeXml(g[boost::target(e, g)].id) + "\" label=\"" + relation + "\">\n";
     const Evidence* first = r.evidence.empty() ? nullptr : &r.evidence.front();
-    out += Values({relation, r.date, r.role, first ? first->text : "", first ? first->doc : "",
+    out += Values({relation, r.date, r.role, first ? first->text.str() : "", first ? first->doc.str() : "",
                    first ? std::to_string(first->line) : "", std::to_string(r.evidence.size())});
     out += Color(RelationColor(r.relation));
     out += "      </edge>\n";

@@ -67,8 +67,8 @@ std::string GraphToGraphml(const KnowledgeGraph& graph, const Selection& selecti
     AddData(&out, "date", r.date);
     AddData(&out, "role", r.role);
     if (!r.evidence.empty()) {
-      AddData(&out, "evidence", r.evidence.front().text);
-      AddData(&out, "evidence_doc", r.evidence.front().doc);
+      AddData(&out, "evidence", r.evidence.front().text.str());
+      AddData(&out, "evidence_doc", r.evidence.front().doc.str());
       AddData(&out, "evidence_line", std::to_string(r.evidence.front().line));
     }
     AddData(&out, "evidence_count", std::to_string(r.evidence.size()));

@@ -1,0 +1,103 @@
+// graph.json writing: links are made in blocks on several threads, and the
+// file must still be exactly what one writer makes, escapes included.
+#include "graph/node_link_json.h"
+
+#include <cstdio>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "extract/file_io.h"
+#include "tests/test_support.h"
+
+namespace kg {
+namespace {
+
+constexpr const char* kAwkward = "say \"hi\" \\ back\nline\ttab\x01 caf\xc3\xa9";
+
+std::string Id(int i) {
+  char id[16];
+  std::snprintf(id, sizeof id, "e%05d", i);
+  return id;
+}
+
+// A chain e00000 -> e00001 -> ... with `links` links; `only` >= 0 keeps that
+// link alone, with its two nodes.
+KnowledgeGraph Chain(int links, int only = -1) {
+  KnowledgeGraph g;
+  for (int i = 0; i <= links; ++i) {
+    if (only >= 0 && i != only && i != only + 1) continue;
+    EntityNode n;
+    n.id = Id(i);
+    n.type = EntityType::kAgency;
+    n.name = n.id;
+    g.AddEntity(std::move(n));
+  }
+  for (int i = 0; i < links; ++i) {
+    if (only >= 0 && i != only) continue;
+    RelationEdge e;
+    e.relation = Relation::kPartOf;
+    e.date = i % 2 ? "2020" : "";
+    e.evidence.push_back({"d.txt", i + 1, i % 3 ? std::string(kAwkward) : "plain " + Id(i)});
+    e.evidence.push_back({"e.txt", 1, "second"});
+    g.AddRelation(*g.FindById(Id(i)), *g.FindById(Id(i + 1)), std::move(e));
+  }
+  return g;
+}
+
+// The text between "links": [ and the closing ].
+std::string LinksOf(const std::string& json) {
+  const std::string open = "\"links\": [";
+  size_t begin = json.find(open) + open.size();
+  size_t end = json.rfind("]\n}");
+  return json.substr(begin, end - begin);
+}
+
+TEST(NodeLinkJsonTest, LinksWrittenInBlocksAreOneWritersBytes) {
+  constexpr int kLinks = 5000;  // several MB of links, written out a MB at a time
+  const std::string full = GraphToJson(Chain(kLinks));
+  std::string expected;
+  for (int i = 0; i < kLinks; ++i) {
+    if (i > 0) expected += ", ";
+    expected += LinksOf(GraphToJson(Chain(kLinks, i)));
+  }
+  EXPECT_EQ(LinksOf(full), expected);
+  EXPECT_NE(full.find("\"text\": \"say \\\"hi\\\" \\\\ back\\nline\\ttab\\u0001 caf\xc3\xa9\""),
+            std::string::npos);
+  EXPECT_EQ(full.substr(full.size() - 5), "}]\n}\n");
+
+  const std::string path = testing::TempDir("node_link") + "/g.json";
+  std::string error, file;
+  ASSERT_TRUE(WriteGraphFile(Chain(kLinks), path, &error)) << error;
+  ASSERT_TRUE(ReadFile(path, &file, &error)) << error;
+  EXPECT_EQ(file, full);
+
+  KnowledgeGraph again;
+  ASSERT_TRUE(GraphFromJson(full, "g.json", &again, &error)) << error;
+  EXPECT_EQ(GraphToJson(again), full);
+}
+
+TEST(NodeLinkJsonTest, OneLinkExactly) {
+  const std::string links = LinksOf(GraphToJson(Chain(1)));
+  EXPECT_EQ(links,
+            "{\n"
+            "   \"source\": \"e00000\",\n"
+            "   \"target\": \"e00001\",\n"
+            "   \"key\": \"part_of\",\n"
+            "   \"relation\": \"part_of\",\n"
+            "   \"evidence\": [{\n"
+            "     \"doc\": \"d.txt\",\n"
+            "     \"line\": 1,\n"
+            "     \"text\": \"plain e00000\"\n"
+            "    }, {\n"
+            "     \"doc\": \"e.txt\",\n"
+            "     \"line\": 1,\n"
+            "     \"text\": \"second\"\n"
+            "    }]\n"
+            "  }");
+}
+
+TEST(NodeLinkJsonTest, NoLinks) { EXPECT_EQ(LinksOf(GraphToJson(Chain(0))), ""); }
+
+}  // namespace
+}  // namespace kg
