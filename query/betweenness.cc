@@ -1,7 +1,6 @@
 #include "query/betweenness.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <numeric>
 
@@ -122,6 +121,8 @@ std::vector<uint32_t> BreadthFirstOrder(const SimpleGraph& view) {
   return order;
 }
 
+// `rows` in g's numbering: row i is the row of g.old_of_new[i], its
+// neighbours renumbered and sorted.
 Rows Renumber(CsrRows rows, const OrderedGraph& g) {
   Rows r;
   r.start.assign(1, 0);
