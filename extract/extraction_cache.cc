@@ -126,6 +126,12 @@ void PutPayload(const DocumentExtraction& doc, std::string* out) {
   for (const ExtractionWarning& w : doc.warnings) PutString(out, w.message);
 }
 
+// The document's name (never empty), content hash and size, which start a payload.
+bool ReadHead(Reader& in, DocumentExtraction* doc) {
+  return in.String(&doc->doc) && !doc->doc.empty() && in.String(&doc->content_hash) &&
+         in.Fixed(&doc->bytes);
+}
+
 bool ReadEntity(Reader& in, ExtractedEntity* e) {
   uint8_t type;
   uint32_t aliases;
@@ -221,10 +227,7 @@ bool SplitExtractionCache(std::string_view content, ExtractionCacheParts* parts,
 bool ReadExtractionRecordHead(std::string_view record, DocumentExtraction* doc,
                               std::string* error) {
   Reader in(record.substr(std::min(record.size(), kFrameSize)));
-  if (!in.String(&doc->doc) || doc->doc.empty() || !in.String(&doc->content_hash) ||
-      !in.Fixed(&doc->bytes)) {
-    return (*error = "extraction cache record is invalid", false);
-  }
+  if (!ReadHead(in, doc)) return (*error = "extraction cache record is invalid", false);
   return true;
 }
 
@@ -232,8 +235,7 @@ bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std:
   Reader in(record.substr(std::min(record.size(), kFrameSize)));
   DocumentExtraction result;
   uint32_t entities = 0, relations = 0, warnings = 0;
-  bool ok = in.String(&result.doc) && !result.doc.empty() && in.String(&result.content_hash) &&
-            in.Fixed(&result.bytes) && in.Count(4 + 1 + 4 + 4, &entities);
+  bool ok = ReadHead(in, &result) && in.Count(4 + 1 + 4 + 4, &entities);
   result.entities.resize(ok ? entities : 0);
   for (size_t i = 0; ok && i < result.entities.size(); ++i)
     ok = ReadEntity(in, &result.entities[i]);

@@ -491,11 +491,12 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     jobs.push_back({t.active.empty() ? "" : join(t.active), false, what, "", nullptr});
     jobs.push_back({t.passive.empty() ? "" : join(t.passive), false, what, "", nullptr});
   }
+  // The code's regexes in the set, ahead of the rules' (the set numbers its
+  // regexes in the order of `filtered`).
+  const RE2* const fixed[] = {quoted_.get(), generic_.get(), acronym_after_.get(),
+                              acronym_before_.get()};
   std::vector<std::pair<std::string, bool>> filtered;
-  for (const RE2* re :
-       {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
-    filtered.emplace_back(re->pattern(), re->options().case_sensitive());
-  }
+  for (const RE2* re : fixed) filtered.emplace_back(re->pattern(), re->options().case_sensitive());
   for (const Job& job : jobs) {
     if (!job.pattern.empty()) filtered.emplace_back(job.pattern, job.case_sensitive);
   }
@@ -534,12 +535,8 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     triggers_.push_back({&t, std::move(jobs[k].re), std::move(jobs[k + 1].re)});
     k += 2;
   }
-  // The set numbers its regexes in the order of `filtered`.
   int index = 0;
-  for (const RE2* re :
-       {quoted_.get(), generic_.get(), acronym_after_.get(), acronym_before_.get()}) {
-    filter_index_.emplace(re, index++);
-  }
+  for (const RE2* re : fixed) filter_index_.emplace(re, index++);
   for (const CompiledPattern& p : patterns_) filter_index_.emplace(p.re.get(), index++);
   for (const CompiledTrigger& t : triggers_) {
     if (t.active) filter_index_.emplace(t.active.get(), index++);

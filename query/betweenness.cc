@@ -199,14 +199,15 @@ bool SearchLevels(const OrderedGraph& g, const uint32_t* sources, size_t count, 
 }
 
 // *sum = the sum of values[x] over the neighbours x = column[begin..end),
-// each lane kept only where it is among `lanes` and among level[x]: the
+// each lane kept only where it is among `lanes` and among level[x] (select
+// is LaneSelect(), fetched once by the caller): the
 // neighbour's value counts for the sources that put it one level away.
 // Inlined into the kernel, whose vector width it takes.
 __attribute__((always_inline)) inline void SumNeighbours(uint32_t begin, uint32_t end,
                                                          const uint32_t* column,
                                                          const Lanes* values, const uint8_t* level,
-                                                         uint8_t lanes, Lanes* sum) {
-  const LaneBits* select = LaneSelect();
+                                                         uint8_t lanes, const LaneBits* select,
+                                                         Lanes* sum) {
   // Two sums: with one, every link would wait for the previous addition.
   Lanes even = {}, odd = {};
   uint32_t a = begin;
@@ -245,7 +246,8 @@ void CountPathsAndAccumulate(const OrderedGraph& g, const uint8_t* levels, size_
       const uint8_t lanes = here[w];
       if (lanes == 0) continue;
       Lanes sum;
-      SumNeighbours(pred_start[w], pred_start[w + 1], pred_column, paths, above, lanes, &sum);
+      SumNeighbours(pred_start[w], pred_start[w + 1], pred_column, paths, above, lanes, select,
+                    &sum);
       const LaneBits keep = select[lanes];
       paths[w] = (Lanes)(((LaneBits)sum & keep) | ((LaneBits)paths[w] & ~keep));
     }
@@ -259,7 +261,8 @@ void CountPathsAndAccumulate(const OrderedGraph& g, const uint8_t* levels, size_
       if (lanes == 0) continue;
       Lanes sum = {};
       if (below != nullptr) {
-        SumNeighbours(succ_start[v], succ_start[v + 1], succ_column, share, below, lanes, &sum);
+        SumNeighbours(succ_start[v], succ_start[v + 1], succ_column, share, below, lanes, select,
+                      &sum);
       }
       const LaneBits keep = select[lanes];
       const Lanes dependency = (Lanes)((LaneBits)(paths[v] * sum) & keep);
