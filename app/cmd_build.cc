@@ -289,6 +289,12 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
       if (keep[i]) kept.push_back(i);
     }
     plan->removed = cached.size() - kept.size();
+    // Every document the graph will have is known: the builder merges them
+    // as they come, the cached ones here and the others as they are extracted.
+    std::vector<std::string> names;
+    for (size_t i : kept) names.push_back(cached[i].doc);
+    for (const std::string& f : plan->to_extract) names.push_back(fs::path(f).filename().string());
+    builder->Expect(std::move(names));
     // Records are decoded a few ahead on other threads while the builder
     // queues the one before; only those few are held decoded at a time, as
     // the builder keeps a document in far less room than its record takes.
@@ -375,11 +381,19 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   } else if (!PlanUpdate(options.output, files, &builder, &plan)) {
     return 1;
   }
+  if (builder.size() == 0) {
+    std::vector<std::string> names;
+    for (const std::string& f : plan.to_extract) names.push_back(fs::path(f).filename().string());
+    builder.Expect(std::move(names));
+  }
   std::unique_ptr<Extractor> extractor = loading.get();
   if (!extractor) return 1;
   CorpusOptions corpus_options;
   corpus_options.threads = options.threads;
   corpus_options.progress = ProgressDisplay(global, start);
+  corpus_options.skipped = [&](size_t i) {
+    builder.Missing(fs::path(plan.to_extract[i]).filename().string());
+  };
   std::vector<DocumentExtraction> report;
   size_t empty = 0;
   // Only a cache of exact extractions is worth keeping (see CachePath).
@@ -407,9 +421,9 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
       &problems);
   // Every string is pooled by now.
   PooledString::DropIndex();
-  KnowledgeGraph graph = builder.TakeGraph();
+  KnowledgeGraph graph = builder.TakeGraph(options.threads);
   std::string error;
-  if (!WriteGraphFile(graph, options.output, &error)) {
+  if (!WriteGraphFile(graph, options.output, &error, options.threads)) {
     std::cerr << "kg: " << error << "\n";
     return 1;
   }

@@ -235,6 +235,8 @@ void ExtractCorpus(const std::vector<std::string>& files, const Extractor& extra
     if (slot.result) {
       bytes += slot.result->bytes;
       sink(std::move(*slot.result));
+    } else if (options.skipped) {
+      options.skipped(i);
     }
     if (options.progress) options.progress(i + 1, files.size(), bytes);
   }

@@ -41,6 +41,10 @@ struct CorpusOptions {
   // Called on the calling thread after each file, with files done so far and
   // bytes read so far, for progress display. May be empty.
   std::function<void(size_t done, size_t total, uint64_t bytes)> progress;
+  // Called on the calling thread, in order with the sink, with the index in
+  // `files` of each file that gives no extraction (see `problems`). May be
+  // empty.
+  std::function<void(size_t index)> skipped;
 };
 
 // Reads and extracts `files` on `options.threads` threads. Calls `sink` with

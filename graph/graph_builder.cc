@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <span>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -56,7 +58,33 @@ bool CanMerge(const MergedEntity& a, const EntityView& b) {
   return true;
 }
 
-class Merger {
+// Hands the pages freed so far back to the system. The extraction threads
+// allocated in their own malloc arenas, where the main thread, which builds
+// the graph, would never reuse them: without this, their spare room and the
+// whole graph add up in the peak.
+void ReturnFreeMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+// Gives every merged entity an id no other one has.
+std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
+  std::vector<std::string> ids;
+  std::unordered_set<std::string> used;
+  for (const MergedEntity& m : entities) {
+    std::string id = m.id;
+    if (used.count(id)) id += " (" + std::string(ToString(m.type)) + ")";
+    for (int n = 2; used.count(id); ++n) id = m.id + " #" + std::to_string(n);
+    used.insert(id);
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+class GraphBuilder::Merger {
  public:
   // `doc` is the rank of the entity's document by name; documents are
   // merged in that order.
@@ -126,32 +154,6 @@ class Merger {
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
-// Hands the pages freed so far back to the system. The extraction threads
-// allocated in their own malloc arenas, where the main thread, which builds
-// the graph, would never reuse them: without this, their spare room and the
-// whole graph add up in the peak.
-void ReturnFreeMemory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
-
-// Gives every merged entity an id no other one has.
-std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
-  std::vector<std::string> ids;
-  std::unordered_set<std::string> used;
-  for (const MergedEntity& m : entities) {
-    std::string id = m.id;
-    if (used.count(id)) id += " (" + std::string(ToString(m.type)) + ")";
-    for (int n = 2; used.count(id); ++n) id = m.id + " #" + std::to_string(n);
-    used.insert(id);
-    ids.push_back(id);
-  }
-  return ids;
-}
-
-}  // namespace
-
 PooledString GraphBuilder::Attribute(const std::string& s) {
   if (s.empty()) return PooledString();
   auto it = attribute_strings_.find(std::string_view(s));
@@ -207,6 +209,65 @@ void GraphBuilder::Add(DocumentExtraction doc) {
     queue_.relations.push_back(
         {index, seq, r.relation, subject, object, InternAttributes(r.date, r.role), r.evidence});
   }
+  if (ahead_) {
+    const std::string& name = queue_.docs.back().info.name;
+    auto at = std::lower_bound(ahead_->names.begin(), ahead_->names.end(), name);
+    if (at == ahead_->names.end() || *at != name ||
+        ahead_->docs[at - ahead_->names.begin()] != Ahead::kAwaited) {
+      ahead_.reset();  // not declared, or again: TakeGraph merges everything
+    } else {
+      ahead_->docs[at - ahead_->names.begin()] = index;
+      MergeAhead();
+    }
+  }
+}
+
+GraphBuilder::GraphBuilder() = default;
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
+
+void GraphBuilder::Expect(std::vector<std::string> names) {
+  // Merging documents as they come is only right from the first one on.
+  if (!queue_.docs.empty()) return;
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  ahead_ = std::make_unique<Ahead>();
+  ahead_->docs.assign(names.size(), Ahead::kAwaited);
+  ahead_->names = std::move(names);
+  ahead_->merger = std::make_unique<Merger>();
+}
+
+void GraphBuilder::Missing(const std::string& name) {
+  if (!ahead_) return;
+  auto at = std::lower_bound(ahead_->names.begin(), ahead_->names.end(), name);
+  if (at == ahead_->names.end() || *at != name) return;
+  uint32_t& doc = ahead_->docs[at - ahead_->names.begin()];
+  if (doc == Ahead::kAwaited) doc = Ahead::kMissing;
+  MergeAhead();
+}
+
+void GraphBuilder::MergeAhead() {
+  Ahead& a = *ahead_;
+  for (; a.next < a.names.size() && a.docs[a.next] != Ahead::kAwaited; ++a.next) {
+    if (a.docs[a.next] != Ahead::kMissing) {
+      MergeDocument(queue_, a.docs[a.next], a.rank++, a.merger.get(), &a.merged_of);
+    }
+  }
+}
+
+void GraphBuilder::MergeDocument(const Queue& queue, uint32_t doc, uint32_t rank, Merger* merger,
+                                 std::vector<uint32_t>* merged_of) {
+  const QueuedDocument& d = queue.docs[doc];
+  if (merged_of->size() < queue.entities.size()) {
+    merged_of->resize(queue.entities.size(), QueuedRelation::kNone);
+  }
+  const PooledString* aliases = queue.aliases.data();
+  for (uint32_t k = d.entities; k < d.entities_end; ++k) {
+    const QueuedEntity& e = queue.entities[k];
+    (*merged_of)[k] = static_cast<uint32_t>(merger->Merge(
+        {e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}}, rank));
+  }
 }
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::string>& skip) {
@@ -244,10 +305,19 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
   for (auto& [name, doc] : by_doc) Add(std::move(doc));
 }
 
-KnowledgeGraph GraphBuilder::Build() const { return BuildFrom(queue_); }
+KnowledgeGraph GraphBuilder::Build() const { return BuildFrom(queue_, nullptr, 1); }
 
-KnowledgeGraph GraphBuilder::TakeGraph() {
-  KnowledgeGraph graph = BuildFrom(std::move(queue_));
+KnowledgeGraph GraphBuilder::TakeGraph(int threads) {
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (ahead_) {
+    // What has not come by now never will.
+    for (uint32_t& doc : ahead_->docs) {
+      if (doc == Ahead::kAwaited) doc = Ahead::kMissing;
+    }
+    MergeAhead();
+  }
+  KnowledgeGraph graph = BuildFrom(std::move(queue_), ahead_.get(), threads);
+  ahead_.reset();
   queue_ = Queue();
   doc_index_.clear();
   attribute_ids_.clear();
@@ -255,7 +325,7 @@ KnowledgeGraph GraphBuilder::TakeGraph() {
   return graph;
 }
 
-KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
+KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
   std::vector<QueuedDocument>& docs = queue.docs;
   std::deque<QueuedRelation>& relations = queue.relations;
   constexpr uint32_t kNone = QueuedRelation::kNone;
@@ -268,22 +338,25 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
   std::vector<uint32_t> doc_rank(docs.size(), kNone);
   for (size_t r = 0; r < order.size(); ++r) doc_rank[order[r]] = static_cast<uint32_t>(r);
 
-  Merger merger;
+  Merger local_merger;
+  Merger* merger = &local_merger;
   // The merged index of each queued entity.
-  std::vector<uint32_t> merged_of(queue.entities.size(), kNone);
-  for (uint32_t r = 0; r < order.size(); ++r) {
-    const QueuedDocument& d = docs[order[r]];
-    for (uint32_t k = d.entities; k < d.entities_end; ++k) {
-      const QueuedEntity& e = queue.entities[k];
-      const PooledString* aliases = queue.aliases.data();
-      merged_of[k] =
-          merger.Merge({e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}}, r);
+  std::vector<uint32_t> merged_of;
+  if (ahead != nullptr) {
+    merger = ahead->merger.get();
+    merged_of = std::move(ahead->merged_of);
+    merged_of.resize(queue.entities.size(), kNone);
+  } else {
+    merged_of.assign(queue.entities.size(), kNone);
+    for (uint32_t r = 0; r < order.size(); ++r) {
+      MergeDocument(queue, order[r], r, merger, &merged_of);
     }
   }
   std::vector<PooledString>().swap(queue.aliases);
-  merger.DropIndex();
+  std::vector<QueuedEntity>().swap(queue.entities);
+  merger->DropIndex();
   ReturnFreeMemory();
-  std::vector<MergedEntity>& merged = merger.entities();
+  std::vector<MergedEntity>& merged = merger->entities();
   std::vector<std::string> ids = UniqueIds(merged);
   // Entities become vertices in id order, so an entity's vertex is its rank
   // by id, and comparing ranks is comparing ids.
@@ -291,35 +364,39 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
   for (size_t i = 0; i < merged.size(); ++i) by_id[i] = static_cast<uint32_t>(i);
   std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
   std::vector<uint32_t> rank(merged.size());
+  for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = static_cast<uint32_t>(r);
   KnowledgeGraph graph;
-  // Growing the vertex list would copy every node made so far, aliases and all.
-  graph.Reserve(merged.size(), 0);
-  for (size_t r = 0; r < by_id.size(); ++r) {
-    rank[by_id[r]] = static_cast<uint32_t>(r);
-    MergedEntity& m = merged[by_id[r]];
-    EntityNode node;
-    node.id = std::move(ids[by_id[r]]);
-    node.type = m.type;
-    node.name = m.name;
-    for (PooledString n : m.names) {
-      if (n != m.name) node.aliases.push_back(n.str());
+  // The vertices and the edges' order are independent: on two threads when
+  // there are two.
+  auto make_nodes = [&] {
+    // Growing the vertex list would copy every node made so far, aliases and all.
+    graph.Reserve(merged.size(), 0);
+    for (size_t r = 0; r < by_id.size(); ++r) {
+      MergedEntity& m = merged[by_id[r]];
+      EntityNode node;
+      node.id = std::move(ids[by_id[r]]);
+      node.type = m.type;
+      node.name = m.name;
+      for (PooledString n : m.names) {
+        if (n != m.name) node.aliases.push_back(n.str());
+      }
+      std::vector<PooledString>().swap(m.names);
+      std::sort(node.aliases.begin(), node.aliases.end());
+      node.docs.reserve(m.docs.size());
+      for (uint32_t d : m.docs) node.docs.push_back(docs[order[d]].info.name);
+      std::vector<uint32_t>().swap(m.docs);
+      graph.AddEntity(std::move(node));
     }
-    std::vector<PooledString>().swap(m.names);
-    std::sort(node.aliases.begin(), node.aliases.end());
-    node.docs.reserve(m.docs.size());
-    for (uint32_t d : m.docs) node.docs.push_back(docs[order[d]].info.name);
-    std::vector<uint32_t>().swap(m.docs);
-    graph.AddEntity(std::move(node));
+  };
+  std::optional<std::thread> nodes_thread;
+  if (threads > 1) {
+    nodes_thread.emplace(make_nodes);
+  } else {
+    make_nodes();
   }
-  // The name index is done with: free it before the edges need the room.
-  merger = Merger();
-  std::vector<std::string>().swap(ids);
-  std::vector<uint32_t>().swap(by_id);
-  ReturnFreeMemory();
 
   // In place: relations get the ranks of their merged ends; those of replaced
   // documents, naming no entity, or from an entity to itself go.
-  std::vector<QueuedEntity>().swap(queue.entities);
   auto kept = relations.begin();
   for (QueuedRelation& r : relations) {
     // From here on, relations know their document by rank.
@@ -334,14 +411,36 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue) {
   }
   relations.erase(kept, relations.end());
   std::vector<uint32_t>().swap(merged_of);
-  std::vector<uint32_t>().swap(rank);
   // Evidence order decides which date and role an edge keeps: the earliest
   // document, then line, wins; ties go by document name and position.
-  std::sort(relations.begin(), relations.end(),
-            [&](const QueuedRelation& x, const QueuedRelation& y) {
-              return std::tie(x.subject, x.relation, x.object, x.evidence, x.doc, x.seq) <
-                     std::tie(y.subject, y.relation, y.object, y.evidence, y.doc, y.seq);
-            });
+  const auto less = [](const QueuedRelation& x, const QueuedRelation& y) {
+    return std::tie(x.subject, x.relation, x.object, x.evidence, x.doc, x.seq) <
+           std::tie(y.subject, y.relation, y.object, y.evidence, y.doc, y.seq);
+  };
+  if (threads > 1 && relations.size() >= 2) {
+    // Two halves split at a subject, so that sorting each sorts the whole:
+    // the same order as one sort, the comparison being a total order.
+    std::vector<uint32_t> count(rank.size() + 1, 0);
+    for (const QueuedRelation& r : relations) ++count[r.subject];
+    uint32_t split = 0;
+    for (size_t below = 0; split < count.size() && below < relations.size() / 2; ++split) {
+      below += count[split];
+    }
+    auto middle = std::partition(relations.begin(), relations.end(),
+                                 [split](const QueuedRelation& r) { return r.subject < split; });
+    std::thread lower([&] { std::sort(relations.begin(), middle, less); });
+    std::sort(middle, relations.end(), less);
+    lower.join();
+  } else {
+    std::sort(relations.begin(), relations.end(), less);
+  }
+  std::vector<uint32_t>().swap(rank);
+  if (nodes_thread) nodes_thread->join();
+  // The name index is done with: free it before the edges need the room.
+  *merger = Merger();
+  std::vector<std::string>().swap(ids);
+  std::vector<uint32_t>().swap(by_id);
+  ReturnFreeMemory();
   while (!relations.empty()) {
     const QueuedRelation& head = relations.front();
     const auto same_edge = [&](const QueuedRelation& r) {

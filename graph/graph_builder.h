@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +28,17 @@ class GraphBuilder {
   // that no other document names.
   void AddGraph(const KnowledgeGraph& graph, const std::vector<std::string>& skip);
 
+  // Declares the documents to come, by name, before the first Add: each one
+  // is then merged as soon as every document before it in name order has
+  // come (or been declared Missing), so that most of the merging happens
+  // while later documents are still being extracted, and TakeGraph has
+  // little left. Only an optimisation: the graph is the same with or without
+  // it. A document that was not declared, or comes twice, puts all the
+  // merging back to TakeGraph.
+  void Expect(std::vector<std::string> names);
+  // A declared document that will not come (its file could not be read).
+  void Missing(const std::string& name);
+
   // Merges everything queued into a graph. Entities that share a name key are
   // one entity (two standards with different codes never are); its id is the
   // first id in document order, its aliases every name seen. A standard's
@@ -36,8 +48,14 @@ class GraphBuilder {
   KnowledgeGraph Build() const;
 
   // Build() that hands the queue over to the graph instead of copying it, so
-  // that a large corpus is held once; leaves the builder empty.
-  KnowledgeGraph TakeGraph();
+  // that a large corpus is held once; leaves the builder empty. Runs on up to
+  // `threads` threads (0: all cores); the graph is the same for any number.
+  KnowledgeGraph TakeGraph(int threads = 1);
+
+  GraphBuilder();
+  ~GraphBuilder();
+  GraphBuilder(GraphBuilder&&) noexcept;
+  GraphBuilder& operator=(GraphBuilder&&) noexcept;
 
   // The number of documents queued (a replaced one counts once).
   size_t size() const { return doc_index_.size(); }
@@ -83,7 +101,25 @@ class GraphBuilder {
     std::vector<std::pair<PooledString, PooledString>> attributes;  // (date, role)
   };
 
-  static KnowledgeGraph BuildFrom(Queue queue);
+  // Resolves entities across documents, which must be merged in name order.
+  class Merger;
+  // What Expect sets going: documents merged as they come, in name order.
+  struct Ahead {
+    static constexpr uint32_t kAwaited = UINT32_MAX, kMissing = UINT32_MAX - 1;
+    std::vector<std::string> names;  // sorted
+    std::vector<uint32_t> docs;      // position in Queue::docs, kAwaited or kMissing
+    size_t next = 0;                 // names before it are merged or missing
+    uint32_t rank = 0;               // documents merged so far
+    std::unique_ptr<Merger> merger;
+    std::vector<uint32_t> merged_of;  // merged index of each queued entity
+  };
+
+  // Merges the documents of `ahead` that can be, in name order.
+  void MergeAhead();
+  static void MergeDocument(const Queue& queue, uint32_t doc, uint32_t rank, Merger* merger,
+                            std::vector<uint32_t>* merged_of);
+  // `ahead`, if given, has merged every document of `queue` in name order.
+  static KnowledgeGraph BuildFrom(Queue queue, Ahead* ahead, int threads);
   // The number of (date, role) in Queue::attributes.
   uint32_t InternAttributes(const std::string& date, const std::string& role);
   // A date or role pooled, through a table of the few there are, which
@@ -91,6 +127,7 @@ class GraphBuilder {
   PooledString Attribute(const std::string& s);
 
   Queue queue_;
+  std::unique_ptr<Ahead> ahead_;  // null without Expect, or once it failed
   std::unordered_map<std::string, uint32_t> doc_index_;
   std::unordered_map<uint64_t, uint32_t> attribute_ids_;
   struct StringHash {

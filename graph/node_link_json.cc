@@ -1,9 +1,12 @@
 #include "graph/node_link_json.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
@@ -369,6 +372,20 @@ void ReadDocuments(const rapidjson::Value& root, KnowledgeGraph* graph) {
   }
 }
 
+// A writer at the depth of the links' array, as WriteLinks' first block
+// opens it; a block after the first starts with a placeholder element, so
+// that its first link comes after ", " as in one writer's output. Returns
+// where the block's own text starts in `buffer`.
+size_t OpenLinks(rapidjson::PrettyWriter<LinkBuffer>& writer, LinkBuffer& buffer, bool first) {
+  writer.SetIndent(' ', 1);
+  writer.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  writer.StartObject();
+  writer.Key("links");
+  writer.StartArray();
+  if (!first) writer.RawValue("", 0, rapidjson::kObjectType);
+  return buffer.GetSize();
+}
+
 // Writes the links through a second writer at the same depth, which makes
 // the same bytes, into a buffer that copies runs of plain characters at once
 // (see LinkBuffer): escaping hundreds of MB of evidence is most of the time
@@ -382,12 +399,7 @@ void WriteLinks(Writer& w, const GraphStorage& g, const std::vector<Edge>& links
   constexpr size_t kFlush = size_t{1} << 20;
   LinkBuffer buffer;
   rapidjson::PrettyWriter<LinkBuffer> links_writer(buffer);
-  links_writer.SetIndent(' ', 1);
-  links_writer.SetFormatOptions(rapidjson::kFormatSingleLineArray);
-  links_writer.StartObject();
-  links_writer.Key("links");
-  links_writer.StartArray();
-  size_t from = buffer.GetSize();  // its own opening is not written out
+  size_t from = OpenLinks(links_writer, buffer, true);  // its opening is not written out
   // For `w`, all the links are one value, written by the other writer.
   w.RawValue("", 0, rapidjson::kObjectType);
   for (size_t i = 0; i < links.size(); ++i) {
@@ -401,10 +413,102 @@ void WriteLinks(Writer& w, const GraphStorage& g, const std::vector<Edge>& links
   }
 }
 
+// Formats the links in blocks on `threads` threads, each block by a writer
+// of its own (see OpenLinks), and hands the blocks to `append` in order, on
+// the calling thread. At most a few blocks wait in memory. Starts at once:
+// the blocks are formatted while the caller writes what comes before them,
+// and Finish() writes them out.
+class ParallelLinks {
+ public:
+  ParallelLinks(const GraphStorage& g, const std::vector<Edge>& links, int threads)
+      : g_(g), links_(links), blocks_((links.size() + kBlock - 1) / kBlock) {
+    slots_.resize(std::min<size_t>(blocks_, 4 * static_cast<size_t>(threads)));
+    for (int t = 0; t < threads && static_cast<size_t>(t) < blocks_; ++t) {
+      pool_.emplace_back([this] { Work(); });
+    }
+  }
+  ~ParallelLinks() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      written_ = blocks_;  // lets waiting workers finish
+      next_ = blocks_;
+    }
+    cv_.notify_all();
+    for (std::thread& t : pool_) t.join();
+  }
+
+  template <typename Writer, typename Append>
+  void Finish(Writer& w, const Append& append) {
+    if (blocks_ == 0) return;
+    w.RawValue("", 0, rapidjson::kObjectType);
+    for (size_t b = 0; b < blocks_; ++b) {
+      Slot& slot = slots_[b % slots_.size()];
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return slot.ready; });
+      }
+      append(
+          std::string_view(slot.buffer.GetString() + slot.from, slot.buffer.GetSize() - slot.from));
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        slot.ready = false;
+        ++written_;
+      }
+      cv_.notify_all();
+    }
+  }
+
+ private:
+  // Links a block: a few hundred KB of text.
+  static constexpr size_t kBlock = 256;
+  struct Slot {
+    LinkBuffer buffer;
+    size_t from = 0;
+    bool ready = false;
+  };
+
+  void Work() {
+    while (true) {
+      size_t b;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        if (next_ >= blocks_) return;
+        b = next_++;
+        cv_.wait(lock, [&] { return b < written_ + slots_.size(); });
+        if (written_ >= blocks_) return;
+      }
+      Slot& slot = slots_[b % slots_.size()];
+      slot.buffer.Clear();
+      rapidjson::PrettyWriter<LinkBuffer> writer(slot.buffer);
+      slot.from = OpenLinks(writer, slot.buffer, b == 0);
+      const size_t end = std::min(links_.size(), (b + 1) * kBlock);
+      for (size_t i = b * kBlock; i < end; ++i) {
+        const Edge& e = links_[i];
+        WriteLink(writer, g_[boost::source(e, g_)], g_[boost::target(e, g_)], g_[e]);
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        slot.ready = true;
+      }
+      cv_.notify_all();
+    }
+  }
+
+  const GraphStorage& g_;
+  const std::vector<Edge>& links_;
+  const size_t blocks_;
+  std::vector<Slot> slots_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  size_t next_ = 0;     // the next block to format
+  size_t written_ = 0;  // blocks handed to append
+  std::vector<std::thread> pool_;
+};
+
 // Writes the whole graph to `stream` (a RapidJSON output stream), trailing
 // newline included, so that a file can be written without a copy in memory.
 template <typename Stream, typename Append>
-void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const Append& append) {
+void WriteGraph(const KnowledgeGraph& graph, Stream& stream, int threads, const Append& append) {
   const GraphStorage& g = graph.storage();
   std::vector<Vertex> nodes(boost::vertices(g).first, boost::vertices(g).second);
   // GraphBuilder adds vertices in id order: then, as ids are unique,
@@ -429,6 +533,10 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const Append& appen
     });
   }
 
+  // The links, most of the text, are formatted on other threads while this
+  // one writes the rest.
+  std::optional<ParallelLinks> parallel;
+  if (threads > 1) parallel.emplace(g, links, threads);
   rapidjson::PrettyWriter<Stream> w(stream);
   w.SetIndent(' ', 1);
   w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
@@ -445,7 +553,11 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const Append& appen
   w.EndArray();
   w.Key("links");
   w.StartArray();
-  WriteLinks(w, g, links, append);
+  if (parallel) {
+    parallel->Finish(w, append);
+  } else {
+    WriteLinks(w, g, links, append);
+  }
   w.EndArray();
   w.EndObject();
   stream.Put('\n');
@@ -456,7 +568,7 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, const Append& appen
 
 std::string GraphToJson(const KnowledgeGraph& graph) {
   rapidjson::StringBuffer buffer;
-  WriteGraph(graph, buffer, [&](std::string_view text) {
+  WriteGraph(graph, buffer, 1, [&](std::string_view text) {
     std::memcpy(buffer.Push(text.size()), text.data(), text.size());
   });
   return std::string(buffer.GetString(), buffer.GetSize());
@@ -485,7 +597,9 @@ bool GraphFromJson(std::string_view text, const std::string& name, KnowledgeGrap
   return true;
 }
 
-bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::string* error) {
+bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::string* error,
+                    int threads) {
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   // Streamed to the temporary file: a graph of hundreds of MB is never held
   // as text in memory.
   return WriteFileAtomicallyWith(
@@ -493,7 +607,7 @@ bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::s
       [&](std::FILE* file) {
         char buffer[1 << 16];
         rapidjson::FileWriteStream stream(file, buffer, sizeof buffer);
-        WriteGraph(graph, stream, [&](std::string_view text) {
+        WriteGraph(graph, stream, threads, [&](std::string_view text) {
           stream.Flush();
           std::fwrite(text.data(), 1, text.size(), file);
         });

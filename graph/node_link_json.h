@@ -27,7 +27,10 @@ bool GraphFromJson(std::string_view text, const std::string& name, KnowledgeGrap
                    std::string* error);
 
 // File versions of the two above; writing is atomic (temporary file + rename).
-bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::string* error);
+// `threads` format the links (0: all cores); the bytes are the same for any
+// number.
+bool WriteGraphFile(const KnowledgeGraph& graph, const std::string& path, std::string* error,
+                    int threads = 0);
 bool ReadGraphFile(const std::string& path, KnowledgeGraph* graph, std::string* error);
 
 }  // namespace kg

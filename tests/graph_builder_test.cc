@@ -97,5 +97,70 @@ TEST(GraphBuilderTest, AddingADocumentAgainReplacesIt) {
   EXPECT_EQ(g.documents().size(), 1u);
 }
 
+DocumentExtraction DocC() {
+  DocumentExtraction d;
+  d.doc = "c.txt";
+  d.entities = {{"GB/T 22239", EntityType::kStandard, "GB/T 22239", {}},
+                {"Standardization Administration",
+                 EntityType::kAgency,
+                 "Standardization Administration",
+                 {"SAC"}}};
+  d.relations = {
+      Rel("Standardization Administration", Relation::kIssued, "GB/T 22239", "", "c.txt", 7)};
+  return d;
+}
+
+// Documents merged as they come (Expect) make the graph that merging them all
+// at the end makes, whatever the order they come in, with documents missing,
+// undeclared or repeated, on any number of threads.
+TEST(GraphBuilderTest, MergingAheadMakesTheSameGraph) {
+  GraphBuilder all;
+  all.Add(DocA());
+  all.Add(DocB());
+  all.Add(DocC());
+  const std::string expected = GraphToJson(all.Build());
+  for (int threads : {1, 2, 3}) {
+    GraphBuilder in_order;
+    in_order.Expect({"a.txt", "b.txt", "c.txt"});
+    in_order.Add(DocA());
+    in_order.Add(DocB());
+    in_order.Add(DocC());
+    EXPECT_EQ(GraphToJson(in_order.TakeGraph(threads)), expected) << threads;
+
+    GraphBuilder reversed;
+    reversed.Expect({"c.txt", "b.txt", "a.txt"});
+    reversed.Add(DocC());
+    reversed.Add(DocB());
+    reversed.Add(DocA());
+    EXPECT_EQ(GraphToJson(reversed.TakeGraph(threads)), expected) << threads;
+
+    GraphBuilder missing;
+    missing.Expect({"a.txt", "b.txt", "c.txt", "0.txt", "bb.txt", "d.txt"});
+    missing.Missing("0.txt");
+    missing.Add(DocA());
+    missing.Add(DocC());
+    missing.Missing("bb.txt");
+    missing.Add(DocB());
+    EXPECT_EQ(GraphToJson(missing.TakeGraph(threads)), expected) << threads;
+
+    GraphBuilder undeclared;
+    undeclared.Expect({"a.txt", "c.txt"});
+    undeclared.Add(DocA());
+    undeclared.Add(DocB());
+    undeclared.Add(DocC());
+    EXPECT_EQ(GraphToJson(undeclared.TakeGraph(threads)), expected) << threads;
+
+    GraphBuilder repeated;
+    repeated.Expect({"a.txt", "b.txt", "c.txt"});
+    DocumentExtraction empty;
+    empty.doc = "a.txt";
+    repeated.Add(empty);
+    repeated.Add(DocB());
+    repeated.Add(DocA());
+    repeated.Add(DocC());
+    EXPECT_EQ(GraphToJson(repeated.TakeGraph(threads)), expected) << threads;
+  }
+}
+
 }  // namespace
 }  // namespace kg

@@ -66,11 +66,15 @@ TEST(NodeLinkJsonTest, LinksWrittenInBlocksAreOneWritersBytes) {
             std::string::npos);
   EXPECT_EQ(full.substr(full.size() - 5), "}]\n}\n");
 
+  // Any number of threads writes the same file.
   const std::string path = testing::TempDir("node_link") + "/g.json";
-  std::string error, file;
-  ASSERT_TRUE(WriteGraphFile(Chain(kLinks), path, &error)) << error;
-  ASSERT_TRUE(ReadFile(path, &file, &error)) << error;
-  EXPECT_EQ(file, full);
+  for (int threads : {1, 2, 3}) {
+    std::string error, file;
+    ASSERT_TRUE(WriteGraphFile(Chain(kLinks), path, &error, threads)) << error;
+    ASSERT_TRUE(ReadFile(path, &file, &error)) << error;
+    EXPECT_EQ(file, full) << threads << " threads";
+  }
+  std::string error;
 
   KnowledgeGraph again;
   ASSERT_TRUE(GraphFromJson(full, "g.json", &again, &error)) << error;
@@ -98,6 +102,16 @@ TEST(NodeLinkJsonTest, OneLinkExactly) {
 }
 
 TEST(NodeLinkJsonTest, NoLinks) { EXPECT_EQ(LinksOf(GraphToJson(Chain(0))), ""); }
+
+TEST(NodeLinkJsonTest, FewLinksOnManyThreads) {
+  const std::string path = testing::TempDir("node_link_few") + "/g.json";
+  for (int links : {0, 1, 2}) {
+    std::string error, file;
+    ASSERT_TRUE(WriteGraphFile(Chain(links), path, &error, 4)) << error;
+    ASSERT_TRUE(ReadFile(path, &file, &error)) << error;
+    EXPECT_EQ(file, GraphToJson(Chain(links))) << links << " links";
+  }
+}
 
 }  // namespace
 }  // namespace kg
