@@ -1,6 +1,7 @@
 #include "graph/graph_builder.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <optional>
 #include <set>
@@ -21,6 +22,7 @@ namespace {
 // An entity while documents are merged.
 struct MergedEntity {
   std::string id;
+  PooledString pooled_id;  // the same
   EntityType type;
   std::string name;
   // Every name seen, id and name included, by pooled number: 4 bytes a
@@ -53,7 +55,7 @@ bool CanMerge(const MergedEntity& a, const EntityView& b) {
   // Editions of a standard are different entities even when a yearless code
   // names both; two people who share a surname are too.
   if (a.type == EntityType::kStandard && b.type == EntityType::kStandard) {
-    return NameKey(a.id) == NameKey(b.id.view());
+    return a.pooled_id == b.id || NameKey(a.id) == NameKey(b.id.view());
   }
   return true;
 }
@@ -82,6 +84,58 @@ std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   return ids;
 }
 
+// Numbers to entity indexes, by open addressing: the merge looks a name's
+// pooled number up for every name of every document, where a node-based map
+// costs a cache miss or two each.
+class NumberTable {
+ public:
+  // The index stored for `key`, or -1.
+  int Find(uint32_t key) const {
+    if (slots_.empty()) return -1;
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      if (slots_[i].value < 0) return -1;
+      if (slots_[i].key == key) return slots_[i].value;
+    }
+  }
+
+  // Stores `value` (>= 0) for `key`, which must not be stored yet.
+  void Insert(uint32_t key, int value) {
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    size_t i = Home(key);
+    while (slots_[i].value >= 0) i = (i + 1) & mask_;
+    slots_[i] = {key, value};
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    uint32_t key;
+    int value;  // -1: empty
+  };
+
+  size_t Home(uint32_t key) const { return (key * 0x9E3779B97F4A7C15ULL) >> shift_; }
+
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    const size_t size = old.empty() ? 1024 : old.size() * 2;
+    slots_.assign(size, Slot{0, -1});
+    mask_ = size - 1;
+    shift_ = 64 - std::countr_zero(size);
+    for (const Slot& s : old) {
+      if (s.value < 0) continue;
+      size_t i = Home(s.key);
+      while (slots_[i].value >= 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t count_ = 0;
+  size_t mask_ = 0;
+  int shift_ = 64;
+};
+
 }  // namespace
 
 class GraphBuilder::Merger {
@@ -95,7 +149,7 @@ class GraphBuilder::Merger {
     }
     if (found < 0) {
       found = static_cast<int>(entities_.size());
-      entities_.push_back({e.id.str(), e.type, e.name.str(), {}, {}});
+      entities_.push_back({e.id.str(), e.id, e.type, e.name.str(), {}, {}});
       // An entity's id and type never change: its edition is known once.
       if (e.type == EntityType::kStandard) {
         auto [code, year] = SplitEdition(entities_.back().id);
@@ -111,7 +165,9 @@ class GraphBuilder::Merger {
                                  [](PooledString a, PooledString b) { return a.id() < b.id(); });
       if (at == m.names.end() || *at != n) {
         m.names.insert(at, n);
-        by_key_.emplace(NameKey(n.view()), found);
+        if (by_name_.Find(n.id()) < 0) {
+          by_name_.Insert(n.id(), by_key_.emplace(NameKey(n.view()), found).first->second);
+        }
       }
     };
     add_name(e.id);
@@ -134,14 +190,25 @@ class GraphBuilder::Merger {
   // Frees what finds entities by name, once every document is merged.
   void DropIndex() {
     std::unordered_map<std::string, int>().swap(by_key_);
+    by_name_ = NumberTable();
     editions_.clear();
   }
 
  private:
-  int Find(const EntityView& e) const {
+  // The entity whose name has the key of `n`, or -1.
+  int Lookup(PooledString n) {
+    int known = by_name_.Find(n.id());
+    if (known >= 0) return known;
+    auto it = by_key_.find(NameKey(n.view()));
+    if (it == by_key_.end()) return -1;
+    by_name_.Insert(n.id(), it->second);
+    return it->second;
+  }
+
+  int Find(const EntityView& e) {
     auto find = [&](PooledString n) {
-      auto it = by_key_.find(NameKey(n.view()));
-      return it != by_key_.end() && CanMerge(entities_[it->second], e) ? it->second : -1;
+      int found = Lookup(n);
+      return found >= 0 && CanMerge(entities_[found], e) ? found : -1;
     };
     int found = find(e.id);
     if (found < 0) found = find(e.name);
@@ -151,6 +218,10 @@ class GraphBuilder::Merger {
 
   std::vector<MergedEntity> entities_;
   std::unordered_map<std::string, int> by_key_;
+  // What by_key_ gives for the key of a name, by the name's pooled number,
+  // once it gives something (which it then always does): most names come
+  // again and again, and making their key is most of the cost of a lookup.
+  NumberTable by_name_;
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
