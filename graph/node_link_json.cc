@@ -421,7 +421,7 @@ void WriteLinks(Writer& w, const GraphStorage& g, const std::vector<Edge>& links
 class ParallelLinks {
  public:
   ParallelLinks(const GraphStorage& g, const std::vector<Edge>& links, int threads)
-      : g_(g), links_(links), blocks_((links.size() + kBlock - 1) / kBlock) {
+      : g_(g), links_(links), starts_(BlockStarts(g, links)), blocks_(starts_.size() - 1) {
     slots_.resize(std::min<size_t>(blocks_, 4 * static_cast<size_t>(threads)));
     for (int t = 0; t < threads && static_cast<size_t>(t) < blocks_; ++t) {
       pool_.emplace_back([this] { Work(); });
@@ -449,6 +449,13 @@ class ParallelLinks {
       }
       append(
           std::string_view(slot.buffer.GetString() + slot.from, slot.buffer.GetSize() - slot.from));
+      // A block of links with thousands of sentences each leaves its slot
+      // that large: without this, every slot would end up the size of the
+      // largest block.
+      if (slot.buffer.GetSize() > kKeep) {
+        slot.buffer.Clear();
+        slot.buffer.ShrinkToFit();
+      }
       {
         std::lock_guard<std::mutex> lock(mu_);
         slot.ready = false;
@@ -459,8 +466,28 @@ class ParallelLinks {
   }
 
  private:
-  // Links a block: a few hundred KB of text.
-  static constexpr size_t kBlock = 256;
+  // Sentences a block: a few hundred KB of text. Blocks are measured in
+  // sentences, most of the text, so that the blocks waiting to be written
+  // hold little more than the largest link even where links of thousands
+  // of sentences follow one another.
+  static constexpr size_t kSentences = 2048;
+  // Room a slot keeps for the next block.
+  static constexpr size_t kKeep = size_t{1} << 20;
+
+  // Where each block starts in `links`, then links.size().
+  static std::vector<size_t> BlockStarts(const GraphStorage& g, const std::vector<Edge>& links) {
+    std::vector<size_t> starts;
+    size_t sentences = kSentences;
+    for (size_t i = 0; i < links.size(); ++i) {
+      if (sentences >= kSentences) {
+        starts.push_back(i);
+        sentences = 0;
+      }
+      sentences += 1 + g[links[i]].evidence.size();
+    }
+    starts.push_back(links.size());
+    return starts;
+  }
   struct Slot {
     LinkBuffer buffer;
     size_t from = 0;
@@ -481,8 +508,7 @@ class ParallelLinks {
       slot.buffer.Clear();
       rapidjson::PrettyWriter<LinkBuffer> writer(slot.buffer);
       slot.from = OpenLinks(writer, slot.buffer, b == 0);
-      const size_t end = std::min(links_.size(), (b + 1) * kBlock);
-      for (size_t i = b * kBlock; i < end; ++i) {
+      for (size_t i = starts_[b]; i < starts_[b + 1]; ++i) {
         const Edge& e = links_[i];
         WriteLink(writer, g_[boost::source(e, g_)], g_[boost::target(e, g_)], g_[e]);
       }
@@ -496,6 +522,7 @@ class ParallelLinks {
 
   const GraphStorage& g_;
   const std::vector<Edge>& links_;
+  const std::vector<size_t> starts_;
   const size_t blocks_;
   std::vector<Slot> slots_;
   std::mutex mu_;
