@@ -354,13 +354,18 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
     // Records are decoded a few ahead on other threads while the builder
     // queues the one before; only those few are held decoded at a time, as
     // the builder keeps a document in far less room than its record takes.
+    // The decoding threads also make the documents ready for the builder
+    // (GraphBuilder::Prepare), so that this one only queues and merges them.
     struct Decoded {
-      DocumentExtraction doc;
+      std::optional<GraphBuilder::Prepared> doc;
       std::string error;
     };
     auto decode = [&records](size_t i) {
       Decoded d;
-      if (!ReadExtractionRecord(records[i], &d.doc, &d.error)) d.doc.doc.clear();
+      DocumentExtraction doc;
+      if (ReadExtractionRecord(records[i], &doc, &d.error)) {
+        d.doc = GraphBuilder::Prepare(std::move(doc));
+      }
       return d;
     };
     constexpr size_t kAhead = 3;
@@ -371,7 +376,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
       }
       Decoded d = ahead.front().get();
       ahead.pop_front();
-      if (d.doc.doc.empty()) {
+      if (!d.doc) {
         std::cerr << "kg: " << CachePath(path) << ": record " << kept[k] + 1 << ": " << d.error
                   << "; building " << path << " from scratch\n";
         for (std::future<Decoded>& f : ahead) f.wait();
@@ -382,7 +387,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
       }
       ++plan->unchanged;
       plan->kept_records.push_back(records[kept[k]]);
-      builder->Add(std::move(d.doc));
+      builder->Add(std::move(*d.doc));
     }
     return true;
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <map>
-#include <optional>
 #include <set>
 #include <span>
 #include <thread>
@@ -225,16 +224,7 @@ class GraphBuilder::Merger {
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> editions_;  // (year, index)
 };
 
-PooledString GraphBuilder::Attribute(const std::string& s) {
-  if (s.empty()) return PooledString();
-  auto it = attribute_strings_.find(std::string_view(s));
-  if (it == attribute_strings_.end()) it = attribute_strings_.emplace(s, PooledString(s)).first;
-  return it->second;
-}
-
-uint32_t GraphBuilder::InternAttributes(const std::string& date_text,
-                                        const std::string& role_text) {
-  const PooledString date = Attribute(date_text), role = Attribute(role_text);
+uint32_t GraphBuilder::InternAttributes(PooledString date, PooledString role) {
   uint64_t key = uint64_t{date.id()} << 32 | role.id();
   auto [it, inserted] =
       attribute_ids_.emplace(key, static_cast<uint32_t>(queue_.attributes.size()));
@@ -242,43 +232,65 @@ uint32_t GraphBuilder::InternAttributes(const std::string& date_text,
   return it->second;
 }
 
-void GraphBuilder::Add(DocumentExtraction doc) {
-  const uint32_t index = static_cast<uint32_t>(queue_.docs.size());
-  auto [it, inserted] = doc_index_.try_emplace(doc.doc, index);
-  if (!inserted) {
-    queue_.docs[it->second].replaced = true;
-    it->second = index;
-  }
-  const uint32_t first = static_cast<uint32_t>(queue_.entities.size());
-  queue_.docs.push_back({{std::move(doc.doc), std::move(doc.content_hash), doc.bytes},
-                         first,
-                         static_cast<uint32_t>(first + doc.entities.size()),
-                         false});
+GraphBuilder::Prepared GraphBuilder::Prepare(DocumentExtraction doc) {
+  Prepared p;
+  p.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
+  p.entities.reserve(doc.entities.size());
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
   std::unordered_map<std::string_view, uint32_t> position;
   for (size_t k = 0; k < doc.entities.size(); ++k) {
     const ExtractedEntity& e = doc.entities[k];
-    position.emplace(e.id, static_cast<uint32_t>(first + k));
-    const uint32_t aliases = static_cast<uint32_t>(queue_.aliases.size());
-    queue_.aliases.insert(queue_.aliases.end(), e.aliases.begin(), e.aliases.end());
-    queue_.entities.push_back(
-        {e.id, e.name, aliases, static_cast<uint32_t>(queue_.aliases.size()), e.type});
+    position.emplace(e.id, static_cast<uint32_t>(k));
+    const uint32_t aliases = static_cast<uint32_t>(p.aliases.size());
+    p.aliases.insert(p.aliases.end(), e.aliases.begin(), e.aliases.end());
+    p.entities.push_back({e.id, e.name, aliases, static_cast<uint32_t>(p.aliases.size()), e.type});
   }
+  constexpr uint32_t kNone = QueuedRelation::kNone;
   auto find = [&](const std::string& id) {
     auto it = position.find(id);
-    return it == position.end() ? QueuedRelation::kNone : it->second;
+    return it == position.end() ? kNone : it->second;
+  };
+  // Dates and roles pooled through a table of the few a document has, which
+  // is quicker than the pool for thousands of them.
+  std::unordered_map<std::string_view, PooledString> attributes;
+  auto attribute = [&](const std::string& text) {
+    if (text.empty()) return PooledString();
+    auto it = attributes.find(text);
+    if (it == attributes.end()) it = attributes.emplace(text, PooledString(text)).first;
+    return it->second;
   };
   for (size_t k = 0; k < doc.relations.size(); ++k) {
     const ExtractedRelation& r = doc.relations[k];
     const uint32_t subject = find(r.subject), object = find(r.object);
     // A relation without both ends, or from an entity to itself, makes no edge.
-    if (subject == QueuedRelation::kNone || object == QueuedRelation::kNone || subject == object) {
-      continue;
-    }
+    if (subject == kNone || object == kNone || subject == object) continue;
     const uint32_t seq = static_cast<uint32_t>(std::min<size_t>(k, QueuedRelation::kMaxSeq));
-    queue_.relations.push_back(
-        {index, seq, r.relation, subject, object, InternAttributes(r.date, r.role), r.evidence});
+    p.relations.push_back(
+        {seq, r.relation, subject, object, attribute(r.date), attribute(r.role), r.evidence});
+  }
+  return p;
+}
+
+void GraphBuilder::Add(Prepared doc) {
+  const uint32_t index = static_cast<uint32_t>(queue_.docs.size());
+  auto [it, inserted] = doc_index_.try_emplace(doc.info.name, index);
+  if (!inserted) {
+    queue_.docs[it->second].replaced = true;
+    it->second = index;
+  }
+  const uint32_t first = static_cast<uint32_t>(queue_.entities.size());
+  const uint32_t alias_base = static_cast<uint32_t>(queue_.aliases.size());
+  queue_.docs.push_back(
+      {std::move(doc.info), first, static_cast<uint32_t>(first + doc.entities.size()), false});
+  queue_.aliases.insert(queue_.aliases.end(), doc.aliases.begin(), doc.aliases.end());
+  for (const Prepared::Entity& e : doc.entities) {
+    queue_.entities.push_back(
+        {e.id, e.name, alias_base + e.aliases, alias_base + e.aliases_end, e.type});
+  }
+  for (const Prepared::Link& r : doc.relations) {
+    queue_.relations.push_back({index, r.seq, r.relation, first + r.subject, first + r.object,
+                                InternAttributes(r.date, r.role), r.evidence});
   }
   if (ahead_) {
     const std::string& name = queue_.docs.back().info.name;
@@ -392,7 +404,6 @@ KnowledgeGraph GraphBuilder::TakeGraph(int threads) {
   queue_ = Queue();
   doc_index_.clear();
   attribute_ids_.clear();
-  attribute_strings_.clear();
   return graph;
 }
 
@@ -437,8 +448,6 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
   std::vector<uint32_t> rank(merged.size());
   for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = static_cast<uint32_t>(r);
   KnowledgeGraph graph;
-  // The vertices and the edges' order are independent: on two threads when
-  // there are two.
   auto make_nodes = [&] {
     // Growing the vertex list would copy every node made so far, aliases and all.
     graph.Reserve(merged.size(), 0);
@@ -459,54 +468,61 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
       graph.AddEntity(std::move(node));
     }
   };
-  std::optional<std::thread> nodes_thread;
+  // In place: relations get the ranks of their merged ends; those of replaced
+  // documents, naming no entity, or from an entity to itself go. Then they
+  // are sorted into edges.
+  auto order_relations = [&] {
+    auto kept = relations.begin();
+    for (QueuedRelation& r : relations) {
+      // From here on, relations know their document by rank.
+      r.doc = doc_rank[r.doc];
+      if (r.doc == kNone) continue;  // replaced
+      uint32_t a = rank[merged_of[r.subject]], b = rank[merged_of[r.object]];
+      if (a == b) continue;
+      if (IsSymmetric(r.relation) && b < a) std::swap(a, b);
+      r.subject = a;
+      r.object = b;
+      *kept++ = r;
+    }
+    relations.erase(kept, relations.end());
+    std::vector<uint32_t>().swap(merged_of);
+    // Evidence order decides which date and role an edge keeps: the earliest
+    // document, then line, wins; ties go by document name and position.
+    const auto less = [](const QueuedRelation& x, const QueuedRelation& y) {
+      return std::tie(x.subject, x.relation, x.object, x.evidence, x.doc, x.seq) <
+             std::tie(y.subject, y.relation, y.object, y.evidence, y.doc, y.seq);
+    };
+    if (threads > 1 && relations.size() >= 2) {
+      // Two halves split at a subject, so that sorting each sorts the whole:
+      // the same order as one sort, the comparison being a total order.
+      std::vector<uint32_t> count(rank.size() + 1, 0);
+      for (const QueuedRelation& r : relations) ++count[r.subject];
+      uint32_t split = 0;
+      for (size_t below = 0; split < count.size() && below < relations.size() / 2; ++split) {
+        below += count[split];
+      }
+      auto middle = std::partition(relations.begin(), relations.end(),
+                                   [split](const QueuedRelation& r) { return r.subject < split; });
+      std::thread lower([&] { std::sort(relations.begin(), middle, less); });
+      std::sort(middle, relations.end(), less);
+      lower.join();
+    } else {
+      std::sort(relations.begin(), relations.end(), less);
+    }
+  };
+  // The vertices and the edges' order are independent: on two threads when
+  // there are two. The relations, which are sorted in place, allocate
+  // nothing: the vertices are made on this thread, where the room the merge
+  // freed is.
   if (threads > 1) {
-    nodes_thread.emplace(make_nodes);
+    std::thread relations_thread(order_relations);
+    make_nodes();
+    relations_thread.join();
   } else {
     make_nodes();
-  }
-
-  // In place: relations get the ranks of their merged ends; those of replaced
-  // documents, naming no entity, or from an entity to itself go.
-  auto kept = relations.begin();
-  for (QueuedRelation& r : relations) {
-    // From here on, relations know their document by rank.
-    r.doc = doc_rank[r.doc];
-    if (r.doc == kNone) continue;  // replaced
-    uint32_t a = rank[merged_of[r.subject]], b = rank[merged_of[r.object]];
-    if (a == b) continue;
-    if (IsSymmetric(r.relation) && b < a) std::swap(a, b);
-    r.subject = a;
-    r.object = b;
-    *kept++ = r;
-  }
-  relations.erase(kept, relations.end());
-  std::vector<uint32_t>().swap(merged_of);
-  // Evidence order decides which date and role an edge keeps: the earliest
-  // document, then line, wins; ties go by document name and position.
-  const auto less = [](const QueuedRelation& x, const QueuedRelation& y) {
-    return std::tie(x.subject, x.relation, x.object, x.evidence, x.doc, x.seq) <
-           std::tie(y.subject, y.relation, y.object, y.evidence, y.doc, y.seq);
-  };
-  if (threads > 1 && relations.size() >= 2) {
-    // Two halves split at a subject, so that sorting each sorts the whole:
-    // the same order as one sort, the comparison being a total order.
-    std::vector<uint32_t> count(rank.size() + 1, 0);
-    for (const QueuedRelation& r : relations) ++count[r.subject];
-    uint32_t split = 0;
-    for (size_t below = 0; split < count.size() && below < relations.size() / 2; ++split) {
-      below += count[split];
-    }
-    auto middle = std::partition(relations.begin(), relations.end(),
-                                 [split](const QueuedRelation& r) { return r.subject < split; });
-    std::thread lower([&] { std::sort(relations.begin(), middle, less); });
-    std::sort(middle, relations.end(), less);
-    lower.join();
-  } else {
-    std::sort(relations.begin(), relations.end(), less);
+    order_relations();
   }
   std::vector<uint32_t>().swap(rank);
-  if (nodes_thread) nodes_thread->join();
   // The name index is done with: free it before the edges need the room.
   *merger = Merger();
   std::vector<std::string>().swap(ids);

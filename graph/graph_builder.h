@@ -18,9 +18,35 @@ namespace kg {
 
 class GraphBuilder {
  public:
+  // A document made ready for Add: its names pooled and the ends of its
+  // relations found, most of the work of adding it. Prepare needs no
+  // builder, so that other threads can do it.
+  class Prepared {
+   private:
+    friend class GraphBuilder;
+    struct Entity {
+      PooledString id, name;
+      uint32_t aliases, aliases_end;  // in `aliases`
+      EntityType type;
+    };
+    struct Link {
+      uint32_t seq;  // position among the document's relations
+      Relation relation;
+      uint32_t subject, object;  // in `entities`
+      PooledString date, role;
+      Evidence evidence;
+    };
+    DocumentInfo info;
+    std::vector<Entity> entities;
+    std::vector<PooledString> aliases;
+    std::vector<Link> relations;
+  };
+  static Prepared Prepare(DocumentExtraction doc);
+
   // Queues one document. Adding a document with the same name twice keeps the
   // later one.
-  void Add(DocumentExtraction doc);
+  void Add(DocumentExtraction doc) { Add(Prepare(std::move(doc))); }
+  void Add(Prepared doc);
 
   // Queues the documents of an existing graph (every entity, edge and piece of
   // evidence they contributed), so that a graph can be updated incrementally.
@@ -121,21 +147,12 @@ class GraphBuilder {
   // `ahead`, if given, has merged every document of `queue` in name order.
   static KnowledgeGraph BuildFrom(Queue queue, Ahead* ahead, int threads);
   // The number of (date, role) in Queue::attributes.
-  uint32_t InternAttributes(const std::string& date, const std::string& role);
-  // A date or role pooled, through a table of the few there are, which
-  // is quicker than the pool for millions of them.
-  PooledString Attribute(const std::string& s);
+  uint32_t InternAttributes(PooledString date, PooledString role);
 
   Queue queue_;
   std::unique_ptr<Ahead> ahead_;  // null without Expect, or once it failed
   std::unordered_map<std::string, uint32_t> doc_index_;
   std::unordered_map<uint64_t, uint32_t> attribute_ids_;
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, PooledString, StringHash, std::equal_to<>>
-      attribute_strings_;  // name -> live position in docs_
 };
 
 }  // namespace kg

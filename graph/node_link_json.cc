@@ -1,10 +1,13 @@
 #include "graph/node_link_json.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -19,7 +22,50 @@ namespace kg {
 // The buffer links are written to: a type of its own, so that the writer
 // below copies runs of plain characters at once only there (the hook
 // RapidJSON's SSE2 build uses for its StringBuffer).
-struct LinkAllocator : rapidjson::CrtAllocator {};
+//
+// Its memory comes straight from the system and goes back when freed: blocks
+// of links are formatted on other threads, whose malloc arenas would lay one
+// block after another over all the free room they hold, making every page of
+// it resident again (tens of MB on a large graph).
+struct LinkAllocator {
+  static const bool kNeedFree = true;
+
+  void* Malloc(size_t size) { return Realloc(nullptr, 0, size); }
+
+  void* Realloc(void* p, size_t /*old_size*/, size_t size) {
+    if (size == 0) {
+      Free(p);
+      return nullptr;
+    }
+    const size_t page = 4096;
+    const size_t total = (size + kHeader + page - 1) / page * page;
+    void* base;
+    if (p == nullptr) {
+      base = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    } else {
+      base = static_cast<char*>(p) - kHeader;
+      size_t mapped;
+      std::memcpy(&mapped, base, sizeof mapped);
+      if (mapped >= total) return p;
+      base = mremap(base, mapped, total, MREMAP_MAYMOVE);
+    }
+    if (base == MAP_FAILED) throw std::bad_alloc();
+    std::memcpy(base, &total, sizeof total);
+    return static_cast<char*>(base) + kHeader;
+  }
+
+  static void Free(void* p) {
+    if (p == nullptr) return;
+    void* base = static_cast<char*>(p) - kHeader;
+    size_t mapped;
+    std::memcpy(&mapped, base, sizeof mapped);
+    munmap(base, mapped);
+  }
+
+ private:
+  // The size of the mapping, before the memory handed out.
+  static constexpr size_t kHeader = 16;
+};
 using LinkBuffer = rapidjson::GenericStringBuffer<rapidjson::UTF8<>, LinkAllocator>;
 
 }  // namespace kg
@@ -422,7 +468,12 @@ class ParallelLinks {
  public:
   ParallelLinks(const GraphStorage& g, const std::vector<Edge>& links, int threads)
       : g_(g), links_(links), starts_(BlockStarts(g, links)), blocks_(starts_.size() - 1) {
-    slots_.resize(std::min<size_t>(blocks_, 4 * static_cast<size_t>(threads)));
+    slots_.resize(std::min<size_t>(blocks_, 2 * static_cast<size_t>(threads)));
+    before_.assign(blocks_ + 1, 0);
+    for (size_t b = 0; b < blocks_; ++b) {
+      before_[b + 1] = before_[b];
+      for (size_t i = starts_[b]; i < starts_[b + 1]; ++i) before_[b + 1] += Sentences(links_[i]);
+    }
     for (int t = 0; t < threads && static_cast<size_t>(t) < blocks_; ++t) {
       pool_.emplace_back([this] { Work(); });
     }
@@ -470,9 +521,15 @@ class ParallelLinks {
   // sentences, most of the text, so that the blocks waiting to be written
   // hold little more than the largest link even where links of thousands
   // of sentences follow one another.
-  static constexpr size_t kSentences = 2048;
+  static constexpr size_t kSentences = 1024;
+  // Sentences that may wait to be written, in blocks after the next one.
+  static constexpr size_t kWaiting = 8 * kSentences;
   // Room a slot keeps for the next block.
   static constexpr size_t kKeep = size_t{1} << 20;
+
+  // A link's text is about that many sentences long.
+  static size_t Sentences(const RelationEdge& e) { return 1 + e.evidence.size(); }
+  size_t Sentences(const Edge& e) const { return Sentences(g_[e]); }
 
   // Where each block starts in `links`, then links.size().
   static std::vector<size_t> BlockStarts(const GraphStorage& g, const std::vector<Edge>& links) {
@@ -483,7 +540,7 @@ class ParallelLinks {
         starts.push_back(i);
         sentences = 0;
       }
-      sentences += 1 + g[links[i]].evidence.size();
+      sentences += Sentences(g[links[i]]);
     }
     starts.push_back(links.size());
     return starts;
@@ -501,7 +558,12 @@ class ParallelLinks {
         std::unique_lock<std::mutex> lock(mu_);
         if (next_ >= blocks_) return;
         b = next_++;
-        cv_.wait(lock, [&] { return b < written_ + slots_.size(); });
+        // Beside the number of blocks, the sentences waiting are bounded,
+        // for blocks of one link of a hundred thousand sentences.
+        cv_.wait(lock, [&] {
+          return b < written_ + slots_.size() &&
+                 (b == written_ || before_[b + 1] - before_[written_] <= kWaiting);
+        });
         if (written_ >= blocks_) return;
       }
       Slot& slot = slots_[b % slots_.size()];
@@ -524,6 +586,7 @@ class ParallelLinks {
   const std::vector<Edge>& links_;
   const std::vector<size_t> starts_;
   const size_t blocks_;
+  std::vector<size_t> before_;  // sentences in the blocks before each, then in all
   std::vector<Slot> slots_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -547,7 +610,11 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, int threads, const 
   if (!in_id_order) {
     std::sort(nodes.begin(), nodes.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
   }
-  std::vector<Edge> links(boost::edges(g).first, boost::edges(g).second);
+  // Reserved: grown from nothing, the list of millions of links would peak
+  // at half as much again.
+  std::vector<Edge> links;
+  links.reserve(boost::num_edges(g));
+  links.assign(boost::edges(g).first, boost::edges(g).second);
   if (in_id_order) {
     std::sort(links.begin(), links.end(), [&](const Edge& a, const Edge& b) {
       return std::tie(a.m_source, g[a].relation, a.m_target) <

@@ -113,5 +113,28 @@ TEST(NodeLinkJsonTest, FewLinksOnManyThreads) {
   }
 }
 
+// Links of tens of thousands of sentences, each a block of its own, which
+// may not all wait at once.
+TEST(NodeLinkJsonTest, HugeLinksOnManyThreads) {
+  KnowledgeGraph g = Chain(8);
+  const GraphStorage& s = g.storage();
+  int k = 0;
+  for (Edge e : boost::make_iterator_range(boost::edges(s))) {
+    if (k++ % 2 == 0) continue;
+    RelationEdge more;
+    more.relation = s[e].relation;
+    for (int line = 2; line < 20000; ++line) more.evidence.push_back({"f.txt", line, "huge"});
+    g.AddRelation(boost::source(e, s), boost::target(e, s), std::move(more));
+  }
+  const std::string expected = GraphToJson(g);
+  const std::string path = testing::TempDir("node_link_huge") + "/g.json";
+  for (int threads : {2, 3}) {
+    std::string error, file;
+    ASSERT_TRUE(WriteGraphFile(g, path, &error, threads)) << error;
+    ASSERT_TRUE(ReadFile(path, &file, &error)) << error;
+    EXPECT_EQ(file, expected) << threads << " threads";
+  }
+}
+
 }  // namespace
 }  // namespace kg
