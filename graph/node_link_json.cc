@@ -560,9 +560,11 @@ class ParallelLinks {
         b = next_++;
         // Beside the number of blocks, the sentences waiting are bounded,
         // for blocks of one link of a hundred thousand sentences.
+        // Everything "written" means the writing stopped (see the destructor).
         cv_.wait(lock, [&] {
-          return b < written_ + slots_.size() &&
-                 (b == written_ || before_[b + 1] - before_[written_] <= kWaiting);
+          return written_ >= blocks_ ||
+                 (b < written_ + slots_.size() &&
+                  (b == written_ || before_[b + 1] - before_[written_] <= kWaiting));
         });
         if (written_ >= blocks_) return;
       }
