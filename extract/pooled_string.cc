@@ -11,16 +11,19 @@
 #include <vector>
 
 namespace kg {
+
+char* pooled_string_internal::chunks[pooled_string_internal::kMaxChunks];
+
 namespace {
 
 // Strings are stored as [uint32 length][bytes][NUL], padded to kUnit bytes,
 // in chunks of kChunkBytes that are never freed or moved; a string's number is
 // its offset in kUnit steps, so 32 bits address 32 GB of text. A string
 // longer than a chunk gets a run of adjacent chunk numbers in one block.
-constexpr size_t kUnit = 8;
-constexpr size_t kChunkBytes = size_t{1} << 20;
-constexpr size_t kUnitsPerChunk = kChunkBytes / kUnit;
-constexpr size_t kMaxChunks = (size_t{1} << 32) / kUnitsPerChunk;
+using pooled_string_internal::kChunkBytes;
+using pooled_string_internal::kMaxChunks;
+using pooled_string_internal::kUnit;
+using pooled_string_internal::kUnitsPerChunk;
 
 class Pool {
  public:
@@ -133,7 +136,8 @@ class Pool {
     return id;
   }
 
-  static char* chunks_[kMaxChunks];
+  // The chunks by number, shared with PooledString::view.
+  static constexpr char** chunks_ = pooled_string_internal::chunks;
   // Bytes used in each chunk (a long string's: in the first of its block).
   size_t chunk_used_[kMaxChunks] = {};
   std::mutex mutex_;
@@ -143,8 +147,6 @@ class Pool {
   size_t current_ = 0;  // chunk being filled
   size_t used_ = 0;     // bytes used in it; 0: start a new one
 };
-
-char* Pool::chunks_[kMaxChunks];
 
 Pool& ThePool() {
   // Never destroyed: strings may be read while other statics are destroyed.
@@ -157,12 +159,6 @@ Pool& ThePool() {
 PooledString::PooledString(std::string_view s) {
   if (!s.empty()) id_ = ThePool().Intern(s);
 }
-
-std::string_view PooledString::view() const {
-  return id_ == 0 ? std::string_view("", 0) : Pool::View(id_);
-}
-
-const char* PooledString::data() const { return id_ == 0 ? "" : Pool::View(id_).data(); }
 
 std::ostream& operator<<(std::ostream& out, PooledString s) { return out << s.view(); }
 

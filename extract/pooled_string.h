@@ -7,11 +7,22 @@
 
 #include <compare>
 #include <cstdint>
+#include <cstring>
 #include <iosfwd>
 #include <string>
 #include <string_view>
 
 namespace kg {
+
+namespace pooled_string_internal {
+// Where the pool keeps its text (see pooled_string.cc), for view() to be
+// inline: sorting and writing a graph read millions of pooled strings.
+inline constexpr size_t kUnit = 8;
+inline constexpr size_t kChunkBytes = size_t{1} << 20;
+inline constexpr size_t kUnitsPerChunk = kChunkBytes / kUnit;
+inline constexpr size_t kMaxChunks = (size_t{1} << 32) / kUnitsPerChunk;
+extern char* chunks[kMaxChunks];
+}  // namespace pooled_string_internal
 
 class PooledString {
  public:
@@ -26,9 +37,18 @@ class PooledString {
   PooledString(const char* s) : PooledString(std::string_view(s)) {}         // NOLINT
 
   // The text; valid until the process ends, and NUL-terminated.
-  std::string_view view() const;
+  std::string_view view() const {
+    namespace internal = pooled_string_internal;
+    if (id_ == 0) return std::string_view("", 0);
+    // Lock-free: a number is only known after the pool stored its chunk.
+    const char* p = internal::chunks[id_ / internal::kUnitsPerChunk] +
+                    (id_ % internal::kUnitsPerChunk) * internal::kUnit;
+    uint32_t size;
+    std::memcpy(&size, p, sizeof size);
+    return std::string_view(p + sizeof size, size);
+  }
   operator std::string_view() const { return view(); }  // NOLINT
-  const char* data() const;
+  const char* data() const { return view().data(); }
   const char* c_str() const { return data(); }
   size_t size() const { return view().size(); }
   bool empty() const { return id_ == 0; }
