@@ -247,6 +247,39 @@ struct Head {
 
 class NameList;
 
+// The regexes of the code in the sentence filter (RuleExtractor::filter_),
+// by index; those of the rules follow them.
+constexpr int kQuotedFilter = 0;
+constexpr int kGenericFilter = 1;
+constexpr int kAcronymAfterFilter = 2;
+constexpr int kAcronymBeforeFilter = 3;
+constexpr int kUnfiltered = -1;  // a regex the filter does not know
+
+// What the sentence filter says of one sentence.
+class SentenceHits {
+ public:
+  explicit SentenceHits(const uint64_t* words) : words_(words) {}
+
+  // False when regex `filter` (an index into the filter) cannot match
+  // anywhere in the sentence; true for kUnfiltered.
+  bool May(int filter) const {
+    return filter < 0 || ((words_[filter >> 6] >> (filter & 63)) & 1) != 0;
+  }
+
+ private:
+  const uint64_t* words_;
+};
+
+// SentenceHits for every sentence of a document.
+struct FilterHits {
+  size_t words_per_sentence = 0;
+  std::vector<uint64_t> words;
+
+  SentenceHits operator[](size_t sentence) const {
+    return SentenceHits(words.data() + sentence * words_per_sentence);
+  }
+};
+
 // Words looked up by the title heuristics many times a sentence; never
 // iterated, so in no order.
 using WordSet = std::unordered_set<std::string>;
@@ -263,11 +296,14 @@ class RuleExtractor : public Extractor {
     EntityType type;
     std::string name;
     std::unique_ptr<RE2> re;
+    int filter = kUnfiltered;  // its index in filter_
   };
   struct CompiledTrigger {
     const RelationTrigger* rule;
     std::unique_ptr<RE2> active;
     std::unique_ptr<RE2> passive;
+    int active_filter = kUnfiltered;
+    int passive_filter = kUnfiltered;
   };
   struct Acronym {
     std::string acronym;
@@ -293,27 +329,27 @@ class RuleExtractor : public Extractor {
   // read off the match around its only "(" (acronym_shapes_known_).
   bool FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
                       re2::StringPiece* second) const;
-  // False when `re` cannot match anywhere in the sentence `s`. One pass of a
-  // set of all the sentence regexes decides it for all of them at once, so
-  // that the costly searches (submatches, one restart per hit) run only on
-  // sentences where they can find something. `s` must be a whole sentence of
-  // the document being extracted: the answer is kept per sentence.
-  bool MayMatch(const RE2& re, std::string_view s) const;
-  std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
+  // The answers of filter_ for every sentence: one pass of a set of all the
+  // sentence regexes tells, for all of them at once, which ones cannot match
+  // anywhere in a sentence, so that the costly searches (submatches, one
+  // restart per hit) run only on sentences where they can find something.
+  FilterHits FilterSentences(const std::vector<Sentence>& sentences) const;
+  std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences,
+                                              const FilterHits& hits) const;
   // `table_lines`, when given, receives the first and last line of the table.
   void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out,
                              std::pair<int, int>* table_lines = nullptr) const;
-  std::vector<Mention> FindMentions(std::string_view s, const NameList* local,
+  std::vector<Mention> FindMentions(std::string_view s, SentenceHits may, const NameList* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
   void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
                         std::vector<Mention>* out) const;
-  void AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const;
+  void AddQuotedMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   // Titles listed after the kind of document they are ("two white papers:
   // A and B", "the standards, namely A"): no head word needed.
   void AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const;
-  void AddPatternMentions(std::string_view s, std::vector<Mention>* out) const;
-  void AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
+  void AddPatternMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
+  void AddGenericMentions(std::string_view s, SentenceHits may, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
   bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Mention>& strong,
                  bool quoted, Mention* m) const;
@@ -334,7 +370,8 @@ class RuleExtractor : public Extractor {
   // listed after a person's, followed by a verb or a stop, is a person's.
   void AddPeopleListedWithPeople(std::string_view s, std::vector<Mention>* mentions) const;
   std::string DateOf(std::string_view sentence) const;
-  void FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
+  void FindRelations(const Sentence& sentence, SentenceHits may,
+                     const std::vector<Mention>& mentions,
                      const std::vector<ExtractedEntity>& entities, std::string_view doc,
                      std::vector<ExtractedRelation>* out) const;
   void FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
@@ -374,23 +411,15 @@ class RuleExtractor : public Extractor {
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
   WordSet connectors_;
-  WordSet event_words_;               // "Conference", "Newsletter": not entities
-  WordSet standard_words_;            // "Requirements", "Method": a standard's title
-  WordSet head_words_;                // every word of the head phrases but connectors
-  WordSet non_body_words_;            // "Demonstration": a programme, not a body
-  std::unique_ptr<RE2::Set> filter_;  // every regex of filter_index_, for MayMatch
-  std::unordered_map<const RE2*, int> filter_index_;
+  WordSet event_words_;     // "Conference", "Newsletter": not entities
+  WordSet standard_words_;  // "Requirements", "Method": a standard's title
+  WordSet head_words_;      // every word of the head phrases but connectors
+  WordSet non_body_words_;  // "Demonstration": a programme, not a body
+  // The code's regexes, then the rules' (see the filter ids of
+  // CompiledPattern and CompiledTrigger), for FilterSentences.
+  std::unique_ptr<RE2::Set> filter_;
+  int filter_size_ = 0;
 };
-
-// The answers of RuleExtractor::MayMatch for the sentences of the document
-// being extracted on this thread, by sentence address.
-struct FilterMemo {
-  const void* owner = nullptr;
-  std::unordered_map<const char*, std::vector<bool>> by_sentence;
-  const char* last = nullptr;  // the sentence asked about last, and its answers
-  const std::vector<bool>* last_hits = nullptr;
-};
-thread_local FilterMemo filter_memo;
 
 bool RuleExtractor::Init(std::string* error) {
   std::vector<std::string> exact, names;
@@ -492,9 +521,11 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     jobs.push_back({t.passive.empty() ? "" : join(t.passive), false, what, "", nullptr});
   }
   // The code's regexes in the set, ahead of the rules' (the set numbers its
-  // regexes in the order of `filtered`).
+  // regexes in the order of `filtered`), at kQuotedFilter and the others.
   const RE2* const fixed[] = {quoted_.get(), generic_.get(), acronym_after_.get(),
                               acronym_before_.get()};
+  static_assert(kQuotedFilter == 0 && kGenericFilter == 1 && kAcronymAfterFilter == 2 &&
+                kAcronymBeforeFilter == 3);
   std::vector<std::pair<std::string, bool>> filtered;
   for (const RE2* re : fixed) filtered.emplace_back(re->pattern(), re->options().case_sensitive());
   for (const Job& job : jobs) {
@@ -535,13 +566,13 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     triggers_.push_back({&t, std::move(jobs[k].re), std::move(jobs[k + 1].re)});
     k += 2;
   }
-  int index = 0;
-  for (const RE2* re : fixed) filter_index_.emplace(re, index++);
-  for (const CompiledPattern& p : patterns_) filter_index_.emplace(p.re.get(), index++);
-  for (const CompiledTrigger& t : triggers_) {
-    if (t.active) filter_index_.emplace(t.active.get(), index++);
-    if (t.passive) filter_index_.emplace(t.passive.get(), index++);
+  int index = static_cast<int>(std::size(fixed));
+  for (CompiledPattern& p : patterns_) p.filter = index++;
+  for (CompiledTrigger& t : triggers_) {
+    if (t.active) t.active_filter = index++;
+    if (t.passive) t.passive_filter = index++;
   }
+  filter_size_ = index;
   return true;
 }
 
@@ -750,31 +781,23 @@ bool RuleExtractor::FindDefinition(const RE2& re, re2::StringPiece* text, re2::S
   return true;
 }
 
-bool RuleExtractor::MayMatch(const RE2& re, std::string_view s) const {
-  auto index = filter_index_.find(&re);
-  if (index == filter_index_.end()) return true;
-  if (filter_memo.owner != this) {
-    filter_memo.owner = this;
-    filter_memo.by_sentence.clear();
-    filter_memo.last = nullptr;
-  }
-  if (filter_memo.last == s.data()) return (*filter_memo.last_hits)[index->second];
-  auto [it, inserted] = filter_memo.by_sentence.try_emplace(s.data());
-  filter_memo.last = s.data();
-  filter_memo.last_hits = &it->second;
-  std::vector<bool>& hits = it->second;
-  if (inserted) {
-    std::vector<int> matched;
+FilterHits RuleExtractor::FilterSentences(const std::vector<Sentence>& sentences) const {
+  FilterHits hits;
+  hits.words_per_sentence = (static_cast<size_t>(filter_size_) + 63) / 64;
+  hits.words.assign(sentences.size() * hits.words_per_sentence, 0);
+  std::vector<int> matched;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    uint64_t* words = hits.words.data() + k * hits.words_per_sentence;
+    matched.clear();
     RE2::Set::ErrorInfo info;
-    if (filter_->Match(s, &matched, &info)) {
-      hits.assign(filter_index_.size(), false);
-      for (int i : matched) hits[i] = true;
-    } else {
-      // No match, or the set's DFA ran out of memory: then run every regex.
-      hits.assign(filter_index_.size(), info.kind != RE2::Set::kNoError);
+    if (filter_->Match(sentences[k].text, &matched, &info)) {
+      for (int i : matched) words[i >> 6] |= uint64_t{1} << (i & 63);
+    } else if (info.kind != RE2::Set::kNoError) {
+      // The set's DFA ran out of memory: then run every regex.
+      std::fill(words, words + hits.words_per_sentence, ~uint64_t{0});
     }
   }
-  return hits[index->second];
+  return hits;
 }
 
 // The head word that decides what a name is: the last head word before the
@@ -865,12 +888,13 @@ size_t RuleExtractor::HeadWordIndex(std::string_view name) const {
 // the words the acronym covers: "... by the China Electronics Standardisation
 // Institute (CESI)" defines CESI.
 std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
-    const std::vector<Sentence>& sentences) const {
+    const std::vector<Sentence>& sentences, const FilterHits& hits) const {
   std::vector<Acronym> out;
-  for (const Sentence& s : sentences) {
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Sentence& s = sentences[k];
+    SentenceHits may = hits[k];
     re2::StringPiece text(s.text), full, acr;
-    while (MayMatch(*acronym_after_, s.text) &&
-           FindDefinition(*acronym_after_, &text, &full, &acr)) {
+    while (may.May(kAcronymAfterFilter) && FindDefinition(*acronym_after_, &text, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
       if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
@@ -906,8 +930,7 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       out.push_back({a, chosen, head.type, {}});
     }
     text = re2::StringPiece(s.text);
-    while (MayMatch(*acronym_before_, s.text) &&
-           FindDefinition(*acronym_before_, &text, &acr, &full)) {
+    while (may.May(kAcronymBeforeFilter) && FindDefinition(*acronym_before_, &text, &acr, &full)) {
       std::string a(acr.data(), acr.size());
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
@@ -1002,11 +1025,12 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
   *out = std::move(kept);
 }
 
-void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>* out) const {
+void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
+                                       std::vector<Mention>* out) const {
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
   static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG|N[A-Z]))");
   for (const CompiledPattern& p : patterns_) {
-    if (!MayMatch(*p.re, s)) continue;
+    if (!may.May(p.filter)) continue;
     ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
       Mention m;
       m.begin = b;
@@ -1491,10 +1515,11 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
 
 // Titles in quotation marks: a law or policy by its head word, else a standard
 // when the sentence speaks of standards.
-void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const {
+void RuleExtractor::AddQuotedMentions(std::string_view s, SentenceHits may,
+                                      std::vector<Mention>* out) const {
   re2::StringPiece groups[4];
   size_t pos = 0;
-  while (pos < s.size() && MayMatch(*quoted_, s) &&
+  while (pos < s.size() && may.May(kQuotedFilter) &&
          quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
     pos = static_cast<size_t>(groups[0].data() - s.data()) + groups[0].size();
     re2::StringPiece inner = !groups[1].empty()   ? groups[1]
@@ -1561,11 +1586,12 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
 
 // "The Measures were drafted by ...": a generic mention refers to the latest
 // entity of the document whose name has the same head word.
-void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
+void RuleExtractor::AddGenericMentions(std::string_view s, SentenceHits may,
+                                       const std::vector<Recent>& recent,
                                        std::vector<Mention>* out) const {
   static const RE2 kStandardWord(R"((?i)^standards?$)");
   static const RE2 kCommitteeWord(R"(^(?:TC|Committee|Working Group|Subcommittee|SC|WG)$)");
-  if (!MayMatch(*generic_, s)) return;
+  if (!may.May(kGenericFilter)) return;
   ForEachMatch(*generic_, s, [&](size_t b, size_t e) {
     std::string_view head = s.substr(b, e - b);
     // "the Measures for ..." starts a title, not a reference.
@@ -1888,12 +1914,12 @@ class NameList {
 };
 
 std::vector<Mention> RuleExtractor::FindMentions(
-    std::string_view s, const NameList* local,
+    std::string_view s, SentenceHits may, const NameList* local,
     const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
   auto add_gazetteer = [&](const RE2* re) {
-    if (re == nullptr || !MayMatch(*re, s)) return;
+    if (re == nullptr) return;
     ForEachName(*re, s, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
@@ -1930,8 +1956,8 @@ std::vector<Mention> RuleExtractor::FindMentions(
       found.push_back(std::move(m));
     });
   }
-  AddPatternMentions(s, &found);
-  AddQuotedMentions(s, &found);
+  AddPatternMentions(s, may, &found);
+  AddQuotedMentions(s, may, &found);
   std::vector<Mention> strong;
   for (const Mention& m : found) {
     if (IsStrong(m)) strong.push_back(m);
@@ -2104,7 +2130,8 @@ size_t OwnerOf(std::string_view s, const std::vector<Mention>& m, size_t i) {
   return i;
 }
 
-void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
+void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
+                                  const std::vector<Mention>& mentions,
                                   const std::vector<ExtractedEntity>& entities,
                                   std::string_view doc, std::vector<ExtractedRelation>* out) const {
   std::string_view s = sentence.text;
@@ -2155,7 +2182,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       return std::nullopt;
     };
     // Active voice: SUBJECT ... trigger ... OBJECT.
-    if (t.active && MayMatch(*t.active, s)) {
+    if (t.active && may.May(t.active_filter)) {
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
         std::optional<size_t> subject = previous(tb, fits_subject);
         std::optional<size_t> object = following(te, fits_object);
@@ -2212,7 +2239,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       });
     }
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
-    if (t.passive && MayMatch(*t.passive, s)) {
+    if (t.passive && may.May(t.passive_filter)) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
         if (InsideMention(tb, te)) return;
         std::optional<size_t> object = previous(tb, fits_object);
@@ -2664,11 +2691,11 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   result.doc = std::string(doc_name);
   result.bytes = raw_text.size();
   result.content_hash = ContentHash(raw_text);
-  filter_memo.owner = nullptr;  // sentences of another document may reuse addresses
   NormalizedText text = NormalizeText(raw_text);
   for (std::string& w : text.warnings) result.warnings.push_back({std::move(w)});
 
-  std::vector<Acronym> acronyms = FindAcronymDefinitions(text.sentences);
+  FilterHits hits = FilterSentences(text.sentences);
+  std::vector<Acronym> acronyms = FindAcronymDefinitions(text.sentences, hits);
   std::pair<int, int> table_lines{0, -1};
   FindAbbreviationTable(raw_text, &acronyms, &table_lines);
   std::unordered_map<std::string, int> local_by_key;
@@ -2705,8 +2732,10 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   per_sentence.reserve(text.sentences.size());
   std::vector<Recent> recent;
   std::optional<Recent> previous_subject;
-  for (const Sentence& sentence : text.sentences) {
-    std::vector<Mention> found = FindMentions(sentence.text, local.get(), local_by_key, acronyms);
+  for (size_t k = 0; k < text.sentences.size(); ++k) {
+    const Sentence& sentence = text.sentences[k];
+    std::vector<Mention> found =
+        FindMentions(sentence.text, hits[k], local.get(), local_by_key, acronyms);
     if (sentence.line >= table_lines.first && sentence.line <= table_lines.second) {
       // Rows of an abbreviations table run names together: only names the
       // rules or the table itself define are safe there.
@@ -2729,7 +2758,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                       }),
                   found.end());
     }
-    AddGenericMentions(sentence.text, recent, &found);
+    AddGenericMentions(sentence.text, hits[k], recent, &found);
     // "It has set up ...": a pronoun opening a sentence refers to the body
     // that opened the previous one.
     static const RE2 kPronoun(R"(^(It|They)\s+[a-z])");
@@ -2780,7 +2809,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   std::pair<size_t, size_t> previous_relations{0, 0};
   for (size_t i = 0; i < text.sentences.size(); ++i) {
     size_t first_relation = result.relations.size();
-    FindRelations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
+    FindRelations(text.sentences[i], hits[i], per_sentence[i], entities.entities(), doc_name,
                   &result.relations);
     if (i > 0) {
       AddNamedCoIssuers(text.sentences[i - 1], text.sentences[i], per_sentence[i],
