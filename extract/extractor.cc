@@ -1813,26 +1813,39 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
 // document gets the regex.
 class NameList {
  public:
-  explicit NameList(const std::vector<std::string>& names) : by_first_byte_(256) {
+  explicit NameList(const std::vector<std::string>& names) : names_(names) {
     bool plain = true;
-    for (const std::string& n : names) {
+    for (size_t k = 0; k < names_.size(); ++k) {
+      const std::string& n = names_[k];
       size_t len = 0, last = n.size();
       while (last > 0 && (static_cast<unsigned char>(n[last - 1]) & 0xC0) == 0x80) --last;
       if (last > 0) --last;
-      if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) plain = false;
-      if (!n.empty()) by_first_byte_[static_cast<unsigned char>(n[0])].push_back(n);
-      if (!n.empty()) starts_name_[static_cast<unsigned char>(n[0])] = true;
+      if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) {
+        plain = false;
+        continue;
+      }
+      unsigned char first = static_cast<unsigned char>(n[0]);
+      starts_name_[first] = true;
+      // MatchAt lets the second character of these differ from the name's.
+      if (n.size() < 2 || (n[1] != ' ' && IsRe2Space(n[1])) || n.compare(0, 7, "isation") == 0 ||
+          n.compare(0, 7, "ization") == 0) {
+        by_first_byte_[first].push_back(static_cast<int>(k));
+      } else {
+        uint16_t pair = PairAt(n, 0);
+        by_pair_[pair].push_back(static_cast<int>(k));
+        starts_pair_[pair >> 6] |= uint64_t{1} << (pair & 63);
+      }
     }
     if (!plain) {
       std::string ignored;
       regex_ = Compile(Alternation(names), true, &ignored, "local acronyms");
-      by_first_byte_.clear();
+      use_regex_ = true;
     }
   }
 
   template <typename F>
   void ForEach(std::string_view text, F&& on_match) const {
-    if (by_first_byte_.empty()) {
+    if (use_regex_) {
       if (regex_ != nullptr) ForEachName(*regex_, text, on_match);
       return;
     }
@@ -1873,13 +1886,29 @@ class NameList {
   size_t LongestAt(std::string_view text, size_t t) const {
     if (t >= text.size()) return std::string_view::npos;
     size_t best = std::string_view::npos;
-    for (const std::string& name : by_first_byte_[static_cast<unsigned char>(text[t])]) {
-      size_t e = MatchAt(text, t, name);
-      size_t len = 0;
-      if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
-      if (best == std::string_view::npos || e > best) best = e;
+    auto consider = [&](const std::vector<int>& candidates) {
+      for (int k : candidates) {
+        size_t e = MatchAt(text, t, names_[k]);
+        size_t len = 0;
+        if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
+        if (best == std::string_view::npos || e > best) best = e;
+      }
+    };
+    auto odd = by_first_byte_.find(static_cast<unsigned char>(text[t]));
+    if (odd != by_first_byte_.end()) consider(odd->second);
+    if (t + 1 < text.size()) {
+      uint16_t pair = PairAt(text, t);
+      if ((starts_pair_[pair >> 6] >> (pair & 63)) & 1) consider(by_pair_.find(pair)->second);
     }
     return best;
+  }
+
+  // The first two bytes at s[t], a space for any white space after the
+  // first: the names that MatchAt can find at text[t] begin with the pair of
+  // text[t] (but those of by_first_byte_).
+  static uint16_t PairAt(std::string_view s, size_t t) {
+    unsigned char second = IsRe2Space(s[t + 1]) ? ' ' : static_cast<unsigned char>(s[t + 1]);
+    return static_cast<uint16_t>(static_cast<unsigned char>(s[t]) << 8 | second);
   }
 
   // Where `name` ends if it is printed at text[t]: as SpellingTolerant makes
@@ -1908,8 +1937,15 @@ class NameList {
     return j;
   }
 
-  std::vector<std::vector<std::string>> by_first_byte_;  // empty: use regex_
-  std::array<bool, 256> starts_name_{};                  // by_first_byte_[c] is not empty
+  std::vector<std::string> names_;
+  // Indexes into names_ by PairAt of the name, or by first byte for the
+  // names whose second byte PairAt cannot tell (a name of one byte, one that
+  // opens with "isation", one whose second byte is white space but a space).
+  std::unordered_map<uint16_t, std::vector<int>> by_pair_;
+  std::unordered_map<unsigned char, std::vector<int>> by_first_byte_;
+  std::array<bool, 256> starts_name_{};       // some name begins with this byte
+  std::array<uint64_t, 1024> starts_pair_{};  // the keys of by_pair_, as bits
+  bool use_regex_ = false;                    // some name is not plain: regex_ finds them all
   std::unique_ptr<RE2> regex_;
 };
 
