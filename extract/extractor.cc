@@ -39,6 +39,12 @@ struct Mention {
   int entity = -1;          // index into the document's entities, once resolved
 };
 
+// Where a strong mention (IsStrong) lies in its sentence.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 bool IsStrong(const Mention& m) {
   return m.source == Source::kGazetteer || m.source == Source::kAcronym ||
          m.source == Source::kPattern || m.source == Source::kPerson;
@@ -280,9 +286,16 @@ struct FilterHits {
   }
 };
 
+// Hashes std::string and std::string_view alike, so that the sets and maps
+// keyed by std::string can be asked about a view without copying it.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 // Words looked up by the title heuristics many times a sentence; never
 // iterated, so in no order.
-using WordSet = std::unordered_set<std::string>;
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 class RuleExtractor : public Extractor {
  public:
@@ -342,7 +355,7 @@ class RuleExtractor : public Extractor {
   std::vector<Mention> FindMentions(std::string_view s, SentenceHits may, const NameList* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
-  void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
+  void AddTitleMentions(std::string_view s, const std::vector<Span>& strong,
                         std::vector<Mention>* out) const;
   void AddQuotedMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   // Titles listed after the kind of document they are ("two white papers:
@@ -351,7 +364,7 @@ class RuleExtractor : public Extractor {
   void AddPatternMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   void AddGenericMentions(std::string_view s, SentenceHits may, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
-  bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Mention>& strong,
+  bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Span>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
   // Whether a connector ("of", "for") comes before `head_pos` in `name`.
@@ -364,8 +377,7 @@ class RuleExtractor : public Extractor {
   // an event is no entity but the body holding it is. Returns whether
   // [b, e) names an event.
   bool SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
-                                const std::vector<Mention>& strong,
-                                std::vector<Mention>* out) const;
+                                const std::vector<Span>& strong, std::vector<Mention>* out) const;
   // "Professor JIANG Feng, and Sylvia Schwaag Serger were invited": a name
   // listed after a person's, followed by a verb or a stop, is a person's.
   void AddPeopleListedWithPeople(std::string_view s, std::vector<Mention>* mentions) const;
@@ -809,7 +821,7 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
   while (pos < name.size()) {
     size_t sp = name.find(' ', pos);
     size_t end = sp == std::string_view::npos ? name.size() : sp;
-    std::string word(name.substr(pos, end - pos));
+    std::string_view word = name.substr(pos, end - pos);
     if (pos > 0 && connectors_.count(word) && word != "and" && word != "&" && word != "the") {
       first_connector = pos;
       break;
@@ -864,7 +876,7 @@ bool RuleExtractor::HeadAfterFirstConnector(std::string_view name, size_t head_p
   for (size_t p = name.find(' '); p != std::string_view::npos && p < head_pos;
        p = name.find(' ', p + 1)) {
     size_t next = std::min(name.find(' ', p + 1), name.size());
-    std::string w(name.substr(p + 1, next - p - 1));
+    std::string_view w = name.substr(p + 1, next - p - 1);
     if (connectors_.count(w) && w != "and" && w != "&" && w != "the") return true;
   }
   return false;
@@ -911,7 +923,7 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       for (size_t k = starts.size(); k-- > 0;) {
         std::string_view cand = std::string_view(f).substr(starts[k]);
         if (std::toupper(static_cast<unsigned char>(cand[0])) != a[0]) continue;
-        if (stop_words_.count(std::string(cand.substr(0, cand.find(' '))))) continue;
+        if (stop_words_.count(cand.substr(0, cand.find(' ')))) continue;
         int capitals = 0;
         for (size_t i = 0; i < cand.size(); ++i) {
           if ((i == 0 || cand[i - 1] == ' ' || cand[i - 1] == '-') &&
@@ -998,9 +1010,10 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
       continue;
     }
     // A lone word after a complete name is the next section ("Contents").
-    bool lone_word_after_name = line.find(' ') == std::string_view::npos && last != nullptr &&
-                                DecisiveHead(last->full).pos != std::string_view::npos &&
-                                !connectors_.count(last->full.substr(last->full.rfind(' ') + 1));
+    bool lone_word_after_name =
+        line.find(' ') == std::string_view::npos && last != nullptr &&
+        DecisiveHead(last->full).pos != std::string_view::npos &&
+        !connectors_.count(std::string_view(last->full).substr(last->full.rfind(' ') + 1));
     if (last != nullptr && last->aliases.empty() && line.size() < 80 && !lone_word_after_name &&
         RE2::FullMatch(line, kContinuation)) {
       last->full += " " + FoldSpaces(line);
@@ -1133,14 +1146,14 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
 // leading stop words and an acronym-or-agency that heads a headline ("SAC
 // Publishes ..."), and decides the type from the head word.
 bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
-                              const std::vector<Mention>& strong, bool quoted, Mention* m) const {
+                              const std::vector<Span>& strong, bool quoted, Mention* m) const {
   // Leading stop words ("The", "China's", headline verbs, "Article 21 of"),
   // connectors, and a strong mention that heads a headline ("SAC Publishes").
   bool changed = true;
   while (changed && b < e) {
     changed = false;
     while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':')) ++b;
-    for (const Mention& k : strong) {
+    for (const Span& k : strong) {
       if (k.begin <= b && k.end > b && k.end < e) b = k.end, changed = true;
     }
     while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':' || s[b] == ')' || s[b] == '/')) ++b;
@@ -1150,15 +1163,15 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     }
     size_t sp = s.find(' ', b);
     if (sp == std::string_view::npos || sp >= e) break;
-    std::string first(s.substr(b, sp - b));
+    std::string_view first = s.substr(b, sp - b);
     bool numbered = !first.empty() && std::isdigit(static_cast<unsigned char>(first[0])) &&
-                    first.find_first_not_of("0123456789.-") == std::string::npos;
+                    first.find_first_not_of("0123456789.-") == std::string_view::npos;
     bool lower = !first.empty() && std::islower(static_cast<unsigned char>(first[0]));
     if (numbered) {
       // "Article 21 of the ..." but not "2019 Work Plan".
       size_t sp2 = s.find(' ', sp + 1);
-      std::string second(
-          s.substr(sp + 1, (sp2 == std::string_view::npos ? e : std::min(sp2, e)) - sp - 1));
+      std::string_view second =
+          s.substr(sp + 1, (sp2 == std::string_view::npos ? e : std::min(sp2, e)) - sp - 1);
       numbered = connectors_.count(second) > 0;
     }
     if (stop_words_.count(first) || numbered || lower || connectors_.count(first)) {
@@ -1174,7 +1187,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     static const RE2 kParticiple(R"(^\s*(?:by|in|at|for|on|to)\b)");
     for (size_t p = s.find(' ', b); p != std::string_view::npos && p < e; p = s.find(' ', p + 1)) {
       size_t w_end = std::min(s.find(' ', p + 1), e);
-      std::string w(s.substr(p + 1, w_end - p - 1));
+      std::string_view w = s.substr(p + 1, w_end - p - 1);
       if (w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0 && stop_words_.count(w) &&
           (w_end >= e || RE2::PartialMatch(s.substr(w_end, e - w_end), kParticiple))) {
         e = p;
@@ -1193,7 +1206,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     for (size_t i = 0; i < titled.size(); ++i) {
       if (i == 0 || titled[i - 1] == ' ') {
         size_t end = titled.find(' ', i);
-        std::string word = titled.substr(i, end == std::string::npos ? std::string::npos : end - i);
+        std::string_view word = std::string_view(titled).substr(
+            i, end == std::string::npos ? std::string::npos : end - i);
         if (!connectors_.count(word))
           titled[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(titled[i])));
       }
@@ -1205,7 +1219,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     if (!quoted) return false;
   }
   size_t full_end = e;
-  for (const Mention& k : strong) {
+  for (const Span& k : strong) {
     if (k.begin <= b || k.begin >= e) continue;
     size_t rel = k.begin - b;
     if (head.pos != std::string_view::npos && head.pos >= rel && head.pos < k.end - b) {
@@ -1258,7 +1272,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     bool sentence_case = false;
     for (size_t p = span.find(' '); p != std::string_view::npos; p = span.find(' ', p + 1)) {
       size_t next = std::min(span.find(' ', p + 1), span.size());
-      std::string w(span.substr(p + 1, next - p - 1));
+      std::string_view w = span.substr(p + 1, next - p - 1);
       if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && !connectors_.count(w)) {
         sentence_case = true;
       }
@@ -1275,9 +1289,9 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     p = sp + 1;
   }
   for (std::string_view w : words_of_span) {
-    if (event_words_.count(std::string(w))) return false;
+    if (event_words_.count(w)) return false;
     // "Demonstration Project": an activity, though a document may name one.
-    if (IsOrgType(type) && non_body_words_.count(std::string(w))) return false;
+    if (IsOrgType(type) && non_body_words_.count(w)) return false;
   }
   if (IsOrgType(type)) {
     // "Security Requirements for 5G Mobile Communication Network" is a
@@ -1298,7 +1312,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
       size_t connector = std::string_view::npos;
       for (size_t k = 1, pos = words_of_span[0].size() + 1; k < words_of_span.size();
            pos += words_of_span[k].size() + 1, ++k) {
-        std::string w(words_of_span[k]);
+        std::string_view w = words_of_span[k];
         if (connectors_.count(w) && w != "and" && w != "&" && w != "the") {
           connector = pos;
           break;
@@ -1315,8 +1329,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
           head_first ? span.substr(head.pos, std::min(connector, span.size()) - head.pos) : "";
       for (size_t p = tail.find(' '); p != std::string_view::npos && !quoted;) {
         size_t next = tail.find(' ', p + 1);
-        std::string w(
-            tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1));
+        std::string_view w =
+            tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1);
         if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && HasLower(w) &&
             !head_words_.count(w)) {
           return false;
@@ -1330,7 +1344,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   for (size_t p = 0; p < span.size();) {
     size_t sp = span.find(' ', p);
     if (sp == std::string_view::npos) sp = span.size();
-    std::string w(span.substr(p, sp - p));
+    std::string_view w = span.substr(p, sp - p);
     ++words;
     // A word of a head phrase ("Special" of "Special Working Group") says no
     // more than the head: "the Special Working Group" is a generic mention.
@@ -1378,12 +1392,12 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
 }
 
 bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
-                                             const std::vector<Mention>& strong,
+                                             const std::vector<Span>& strong,
                                              std::vector<Mention>* out) const {
   size_t first_event = std::string_view::npos, last_event = 0;
   for (size_t p = b; p < e;) {
     size_t sp = std::min(s.find(' ', p), e);
-    if (event_words_.count(std::string(s.substr(p, sp - p)))) {
+    if (event_words_.count(s.substr(p, sp - p))) {
       if (first_event == std::string_view::npos) first_event = p;
       last_event = sp;
     }
@@ -1423,7 +1437,7 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
 
 // Splits a run of capitalised words where two names are listed ("X and the
 // Y", "X and 16 other departments", "X and SAC") and makes a title of each part.
-void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
+void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>& strong,
                                      std::vector<Mention>* out) const {
   static const RE2 kSplit(R"(\s(?:and|as well as|together with|with)\s+(?:the\s+|\d))");
   ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
@@ -1440,8 +1454,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       bool stop = false;
       for (size_t p = 0; p < listed.size();) {
         size_t comma = std::min(listed.find(',', p), listed.size());
-        stop |= stop_words_.count(
-                    std::string(TrimView(std::string_view(listed.data() + p, comma - p)))) > 0;
+        stop |= stop_words_.count(TrimView(std::string_view(listed.data() + p, comma - p))) > 0;
         p = comma + 1;
       }
       if (!stop) listed_begin = static_cast<size_t>(listed.data() - s.data());
@@ -1488,7 +1501,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       }
     }
     // "X and SAC": a strong mention right after "and" starts a new name.
-    for (const Mention& k : strong) {
+    for (const Span& k : strong) {
       if (k.begin <= start || k.begin >= e) continue;
       std::string_view before = s.substr(start, k.begin - start);
       if (before.size() >= 5 && before.substr(before.size() - 5) == " and ") {
@@ -1994,12 +2007,12 @@ std::vector<Mention> RuleExtractor::FindMentions(
   }
   AddPatternMentions(s, may, &found);
   AddQuotedMentions(s, may, &found);
-  std::vector<Mention> strong;
+  std::vector<Span> strong;
   for (const Mention& m : found) {
-    if (IsStrong(m)) strong.push_back(m);
+    if (IsStrong(m)) strong.push_back({m.begin, m.end});
   }
   std::sort(strong.begin(), strong.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   AddTitleMentions(s, strong, &found);
   AddIntroducedTitles(s, &found);
   return found;
@@ -2033,7 +2046,7 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
       // "Association standards: In 2020, ...": a sentence, not a title.
       size_t sp = text.find(' ');
       if (sp == std::string_view::npos || !std::isupper(static_cast<unsigned char>(text[0])) ||
-          stop_words_.count(std::string(text.substr(0, sp)))) {
+          stop_words_.count(text.substr(0, sp))) {
         continue;
       }
       Mention m;
