@@ -253,12 +253,29 @@ struct Head {
 
 class NameList;
 
+// "two white papers: A and B", "the standards, namely A" (see
+// RuleExtractor::AddIntroducedTitles).
+const RE2& IntroRegex() {
+  static const RE2 re(
+      R"((?i)\b(white papers?|reports?|standards?|plans?|guidelines)\s*(?::|,?\s+(?:namely|entitled|titled|called))\s+)");
+  return re;
+}
+
+// "working group (WG1)" (see AddDescribedSubgroups).
+const RE2& DescribedRegex() {
+  static const RE2 re(
+      R"((?:^|[,;:(]\s*|\b(?:and|include|includes|including|of|with)\s+)((?:[a-z][a-z\-]*\s+){1,6}(?:working group|subcommittee|sub-committee|task force))\s*\(\s*((?:WG|SC|TF|SWG|AG)\s?\d{1,3})\s*\))");
+  return re;
+}
+
 // The regexes of the code in the sentence filter (RuleExtractor::filter_),
 // by index; those of the rules follow them.
 constexpr int kQuotedFilter = 0;
 constexpr int kGenericFilter = 1;
 constexpr int kAcronymAfterFilter = 2;
 constexpr int kAcronymBeforeFilter = 3;
+constexpr int kIntroFilter = 4;
+constexpr int kDescribedFilter = 5;
 constexpr int kUnfiltered = -1;  // a regex the filter does not know
 
 // What the sentence filter says of one sentence.
@@ -360,7 +377,7 @@ class RuleExtractor : public Extractor {
   void AddQuotedMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   // Titles listed after the kind of document they are ("two white papers:
   // A and B", "the standards, namely A"): no head word needed.
-  void AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const;
+  void AddIntroducedTitles(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   void AddPatternMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   void AddGenericMentions(std::string_view s, SentenceHits may, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
@@ -534,10 +551,10 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
   }
   // The code's regexes in the set, ahead of the rules' (the set numbers its
   // regexes in the order of `filtered`), at kQuotedFilter and the others.
-  const RE2* const fixed[] = {quoted_.get(), generic_.get(), acronym_after_.get(),
-                              acronym_before_.get()};
+  const RE2* const fixed[] = {quoted_.get(),         generic_.get(), acronym_after_.get(),
+                              acronym_before_.get(), &IntroRegex(),  &DescribedRegex()};
   static_assert(kQuotedFilter == 0 && kGenericFilter == 1 && kAcronymAfterFilter == 2 &&
-                kAcronymBeforeFilter == 3);
+                kAcronymBeforeFilter == 3 && kIntroFilter == 4 && kDescribedFilter == 5);
   std::vector<std::pair<std::string, bool>> filtered;
   for (const RE2* re : fixed) filtered.emplace_back(re->pattern(), re->options().case_sensitive());
   for (const Job& job : jobs) {
@@ -634,6 +651,7 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
               true, error, "date");
   year_ = Compile(R"((?:^|[,;]\s*)[Ii]n\s+((?:19|20)\d{2})\s*,)", true, error, "year");
   std::string roles = QuotedAlternation(rules_.List("roles"));
+  // EndsLikeRoleGap knows how this one ends.
   role_gap_ = Compile(
       R"(^\s*(?:\(([^()]{1,80})\))?\s*,?\s*(?:(?i:the|a|an)\s+)?((?i:(?:deputy|vice|executive|acting|former|chief|general|senior|honorary|permanent)[\s\-]+)*)" +
           roles +
@@ -739,6 +757,40 @@ bool EndsWithBeforeSpaces(std::string_view s, char c) {
   size_t i = s.size();
   while (i > 0 && IsRe2Space(s[i - 1])) --i;
   return i < s.size() && i > 0 && s[i - 1] == c;
+}
+
+// Whether `gap` ends as role_gap_ must: "of", "at", "from", "in" or "with"
+// in any case, white space, and "the" and white space or not. Most gaps
+// between a person and a body do not, and then the submatch search, which
+// runs before any DFA on text this short, is not worth starting.
+bool EndsLikeRoleGap(std::string_view gap) {
+  auto trim_spaces = [](std::string_view* g) {
+    size_t n = g->size();
+    while (!g->empty() && IsRe2Space(g->back())) g->remove_suffix(1);
+    return n - g->size();
+  };
+  // Only ASCII letters fold to the letters of these words.
+  auto ends_with = [](std::string_view g, std::string_view word) {
+    if (g.size() < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(g[g.size() - word.size() + i])) != word[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto ends_with_preposition = [&](std::string_view g) {
+    for (std::string_view p : {"of", "at", "from", "in", "with"}) {
+      if (ends_with(g, p)) return true;
+    }
+    return false;
+  };
+  std::string_view g = gap;
+  if (trim_spaces(&g) == 0) return false;
+  if (ends_with_preposition(g)) return true;
+  if (!ends_with(g, "the")) return false;
+  g.remove_suffix(3);
+  return trim_spaces(&g) > 0 && ends_with_preposition(g);
 }
 
 // RE2::PartialMatch(text, re, inner) for `re` of the shape
@@ -967,14 +1019,21 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
   int misses = 0;
   Acronym* last = nullptr;
   int line_number = 0;
+  std::string unmarked;
   while (pos < raw.size()) {
     size_t end = raw.find('\n', pos);
     if (end == std::string_view::npos) end = raw.size();
-    // Tables printed with markup: "## Abbreviations", "<b>SAMR</b>".
-    std::string unmarked(raw.substr(pos, end - pos));
-    static const RE2 kMarkup(R"(<[^<>]{1,20}>|\*\*|^\s*#+)");
-    RE2::GlobalReplace(&unmarked, kMarkup, "");
-    std::string_view line = TrimView(unmarked);
+    // Tables printed with markup: "## Abbreviations", "<b>SAMR</b>". Most
+    // lines have none of the characters the markup needs.
+    std::string_view printed = raw.substr(pos, end - pos);
+    std::string_view line = printed;
+    if (printed.find_first_of("<*#") != std::string_view::npos) {
+      unmarked.assign(printed);
+      static const RE2 kMarkup(R"(<[^<>]{1,20}>|\*\*|^\s*#+)");
+      RE2::GlobalReplace(&unmarked, kMarkup, "");
+      line = unmarked;
+    }
+    line = TrimView(line);
     pos = end + 1;
     ++line_number;
     if (!in_table) {
@@ -2014,15 +2073,15 @@ std::vector<Mention> RuleExtractor::FindMentions(
   std::sort(strong.begin(), strong.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
   AddTitleMentions(s, strong, &found);
-  AddIntroducedTitles(s, &found);
+  AddIntroducedTitles(s, may, &found);
   return found;
 }
 
-void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const {
-  static const RE2 kIntro(
-      R"((?i)\b(white papers?|reports?|standards?|plans?|guidelines)\s*(?::|,?\s+(?:namely|entitled|titled|called))\s+)");
+void RuleExtractor::AddIntroducedTitles(std::string_view s, SentenceHits may,
+                                        std::vector<Mention>* out) const {
+  if (!may.May(kIntroFilter)) return;
   re2::StringPiece rest(s), noun;
-  while (RE2::FindAndConsume(&rest, kIntro, &noun)) {
+  while (RE2::FindAndConsume(&rest, IntroRegex(), &noun)) {
     size_t pos = static_cast<size_t>(rest.data() - s.data());
     re2::StringPiece span;
     if (!title_span_->Match(s, pos, s.size(), RE2::ANCHOR_START, &span, 1)) continue;
@@ -2357,13 +2416,13 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     if (gap.empty() || !IsRe2Space(gap.back())) continue;
     std::string bracket_role, role;
     std::string final_role;
-    if (RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
+    if (EndsLikeRoleGap(gap) && RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
       final_role = !role.empty() ? FoldSpaces(role) : bracket_role;
       if (!role.empty()) {
         re2::StringPiece rest(s.data() + mentions[org].end, s.size() - mentions[org].end);
         (void)rest;
       }
-    } else if (RE2::FullMatch(gap, *appointed_gap_)) {
+    } else if (IsRe2Space(gap[0]) && RE2::FullMatch(gap, *appointed_gap_)) {
       std::string after;
       if (RE2::PartialMatch(s.substr(mentions[org].end), kRoleAfter, &after)) {
         final_role =
@@ -2700,11 +2759,9 @@ void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
 // a committee of the committee named before it, "CCSA TC12 WG1".
 void AddDescribedSubgroups(std::string_view s, DocumentEntities* entities,
                            std::vector<Mention>* mentions) {
-  static const RE2 kDescribed(
-      R"((?:^|[,;:(]\s*|\b(?:and|include|includes|including|of|with)\s+)((?:[a-z][a-z\-]*\s+){1,6}(?:working group|subcommittee|sub-committee|task force))\s*\(\s*((?:WG|SC|TF|SWG|AG)\s?\d{1,3})\s*\))");
   std::vector<Mention> added;
   re2::StringPiece rest(s), name, code;
-  while (RE2::FindAndConsume(&rest, kDescribed, &name, &code)) {
+  while (RE2::FindAndConsume(&rest, DescribedRegex(), &name, &code)) {
     size_t b = static_cast<size_t>(name.data() - s.data());
     size_t e = static_cast<size_t>(code.data() - s.data()) + code.size() + 1;
     const Mention* parent = nullptr;
@@ -2841,7 +2898,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
         recent.push_back({m.entity, m.type, entities.entities()[m.entity].name});
       }
     }
-    AddDescribedSubgroups(sentence.text, &entities, &mentions);
+    if (hits[k].May(kDescribedFilter)) AddDescribedSubgroups(sentence.text, &entities, &mentions);
     if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
     previous_subject.reset();
     // The first body, after any people who speak for it ("Zhao Bo, the

@@ -224,8 +224,8 @@ std::vector<Line> CleanLines(std::string_view text) {
     // "8. SAC and NEA: Guidelines for ...": a numbered news headline.
     static const RE2 kNumbered(R"(^\d{1,2}\.\s+([A-Z].*)$)");
     re2::StringPiece headline;
-    if (!line.heading && !line.table_row && RE2::FullMatch(raw, kNumbered, &headline) &&
-        !EndsSentence(raw)) {
+    if (!line.heading && !line.table_row && std::isdigit(static_cast<unsigned char>(raw[0])) &&
+        RE2::FullMatch(raw, kNumbered, &headline) && !EndsSentence(raw)) {
       line.heading = true;
       raw = std::string_view(headline.data(), headline.size());
     }
