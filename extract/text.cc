@@ -333,6 +333,17 @@ std::string RepairEncoding(std::string_view raw, std::vector<std::string>* warni
   out.reserve(raw.size());
   size_t bad_bytes = 0;
   for (size_t i = 0; i < raw.size();) {
+    // Runs of plain ASCII, most of a newsletter, are copied as they are.
+    size_t run = i;
+    while (run < raw.size() && static_cast<unsigned char>(raw[run]) < 0x80 && raw[run] != '\r' &&
+           raw[run] != 0) {
+      ++run;
+    }
+    if (run > i) {
+      out.append(raw.substr(i, run - i));
+      i = run;
+      continue;
+    }
     unsigned char c = raw[i];
     if (c == '\r') {
       out.push_back('\n');
