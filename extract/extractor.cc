@@ -1027,7 +1027,8 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
     // lines have none of the characters the markup needs.
     std::string_view printed = raw.substr(pos, end - pos);
     std::string_view line = printed;
-    if (printed.find_first_of("<*#") != std::string_view::npos) {
+    if (std::any_of(printed.begin(), printed.end(),
+                    [](char c) { return c == '<' || c == '*' || c == '#'; })) {
       unmarked.assign(printed);
       static const RE2 kMarkup(R"(<[^<>]{1,20}>|\*\*|^\s*#+)");
       RE2::GlobalReplace(&unmarked, kMarkup, "");
@@ -2552,20 +2553,22 @@ class DocumentEntities {
  public:
   int Resolve(const Mention& m) {
     if (m.entity >= 0) return m.entity;
-    std::vector<std::string> names = m.aliases;
-    names.push_back(m.name);
-    if (!m.id.empty()) names.push_back(m.id);
+    std::vector<const std::string*> names;
+    names.reserve(m.aliases.size() + 3);
+    for (const std::string& a : m.aliases) names.push_back(&a);
+    names.push_back(&m.name);
+    if (!m.id.empty()) names.push_back(&m.id);
+    std::string short_name;
     if (m.type == EntityType::kLaw) {
       // "Data Security Law of the People's Republic of China" is the Data
       // Security Law.
       static const RE2 kOfChina(
           R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
-      std::string short_name;
-      if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(short_name);
+      if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(&short_name);
     }
     std::vector<std::string> keys;  // each name's key, computed once
     keys.reserve(names.size());
-    for (const std::string& n : names) keys.push_back(NameKey(n));
+    for (const std::string* n : names) keys.push_back(NameKey(*n));
     int found = -1;
     for (size_t k = 0; k < names.size(); ++k) {
       auto it = by_key_.find(keys[k]);
@@ -2602,12 +2605,14 @@ class DocumentEntities {
         e.type != EntityType::kPerson) {
       e.id = m.id;
     }
+    // try_emplace: emplace would make a node, only to drop it, for every
+    // name already known.
     if (titled) {
-      if (!loose.empty()) by_loose_key_.emplace(std::move(loose), found);
+      if (!loose.empty()) by_loose_key_.try_emplace(std::move(loose), found);
     }
     for (size_t k = 0; k < names.size(); ++k) {
-      const std::string& n = names[k];
-      by_key_.emplace(std::move(keys[k]), found);
+      const std::string& n = *names[k];
+      by_key_.try_emplace(std::move(keys[k]), found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
         e.aliases.push_back(n);
       }
@@ -2645,7 +2650,7 @@ class DocumentEntities {
 
   // Makes `name` one more name of entity `index`.
   void AddAlias(int index, const std::string& name) {
-    by_key_.emplace(NameKey(name), index);
+    by_key_.try_emplace(NameKey(name), index);
     std::vector<std::string>& aliases = entities_[index].aliases;
     if (name != entities_[index].name &&
         std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
