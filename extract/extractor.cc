@@ -1899,14 +1899,12 @@ class NameList {
       }
       unsigned char first = static_cast<unsigned char>(n[0]);
       starts_name_[first] = true;
-      // MatchAt lets the second character of these differ from the name's.
-      if (n.size() < 2 || (n[1] != ' ' && IsRe2Space(n[1])) || n.compare(0, 7, "isation") == 0 ||
-          n.compare(0, 7, "ization") == 0) {
-        by_first_byte_[first].push_back(static_cast<int>(k));
+      // White space other than a space matches only itself in MatchAt, but
+      // would walk the trie as a space.
+      if (std::any_of(n.begin(), n.end(), [](char c) { return c != ' ' && IsRe2Space(c); })) {
+        odd_by_first_byte_[first].push_back(static_cast<int>(k));
       } else {
-        uint16_t pair = PairAt(n, 0);
-        by_pair_[pair].push_back(static_cast<int>(k));
-        starts_pair_[pair >> 6] |= uint64_t{1} << (pair & 63);
+        AddToTrie(n);
       }
     }
     if (!plain) {
@@ -1959,29 +1957,75 @@ class NameList {
   size_t LongestAt(std::string_view text, size_t t) const {
     if (t >= text.size()) return std::string_view::npos;
     size_t best = std::string_view::npos;
-    auto consider = [&](const std::vector<int>& candidates) {
-      for (int k : candidates) {
+    auto odd = odd_by_first_byte_.find(static_cast<unsigned char>(text[t]));
+    if (odd != odd_by_first_byte_.end()) {
+      for (int k : odd->second) {
         size_t e = MatchAt(text, t, names_[k]);
         size_t len = 0;
         if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
         if (best == std::string_view::npos || e > best) best = e;
       }
-    };
-    auto odd = by_first_byte_.find(static_cast<unsigned char>(text[t]));
-    if (odd != by_first_byte_.end()) consider(odd->second);
-    if (t + 1 < text.size()) {
-      uint16_t pair = PairAt(text, t);
-      if ((starts_pair_[pair >> 6] >> (pair & 63)) & 1) consider(by_pair_.find(pair)->second);
+    }
+    // The trie: the names that MatchAt finds at text[t], all in one walk,
+    // shortest first.
+    int node = 0;
+    for (size_t j = t;;) {
+      size_t len = 0;
+      if (nodes_[node].name_ends && (j == text.size() || !IsWordChar(text, j, &len)) &&
+          (best == std::string_view::npos || j > best)) {
+        best = j;
+      }
+      if (j >= text.size()) break;
+      if (IsRe2Space(text[j])) {
+        node = Child(node, ' ');
+        while (j < text.size() && IsRe2Space(text[j])) ++j;
+      } else if (text[j] == 'i' && text.size() - j >= 7 &&
+                 (text[j + 1] == 's' || text[j + 1] == 'z') &&
+                 text.compare(j + 2, 5, "ation") == 0) {
+        // A name that ends inside the word ends before a letter: no match.
+        for (char c : std::string_view("isation")) {
+          if (node >= 0) node = Child(node, c);
+        }
+        j += 7;
+      } else {
+        node = Child(node, text[j]);
+        ++j;
+      }
+      if (node < 0) break;
     }
     return best;
   }
 
-  // The first two bytes at s[t], a space for any white space after the
-  // first: the names that MatchAt can find at text[t] begin with the pair of
-  // text[t] (but those of by_first_byte_).
-  static uint16_t PairAt(std::string_view s, size_t t) {
-    unsigned char second = IsRe2Space(s[t + 1]) ? ' ' : static_cast<unsigned char>(s[t + 1]);
-    return static_cast<uint16_t>(static_cast<unsigned char>(s[t]) << 8 | second);
+  // Adds `name` to the trie as MatchAt reads it: "ization" as "isation".
+  void AddToTrie(const std::string& name) {
+    int node = 0;
+    for (size_t i = 0; i < name.size();) {
+      if (name[i] == 'i' &&
+          (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
+        for (char c : std::string_view("isation")) node = AddChild(node, c);
+        i += 7;
+      } else {
+        node = AddChild(node, name[i]);
+        ++i;
+      }
+    }
+    nodes_[node].name_ends = true;
+  }
+
+  int Child(int node, char c) const {
+    for (int k = nodes_[node].first_child; k >= 0; k = nodes_[k].next_sibling) {
+      if (nodes_[k].c == c) return k;
+    }
+    return -1;
+  }
+
+  int AddChild(int node, char c) {
+    int k = Child(node, c);
+    if (k >= 0) return k;
+    k = static_cast<int>(nodes_.size());
+    nodes_.push_back({c, false, -1, nodes_[node].first_child});
+    nodes_[node].first_child = k;
+    return k;
   }
 
   // Where `name` ends if it is printed at text[t]: as SpellingTolerant makes
@@ -2010,15 +2054,22 @@ class NameList {
     return j;
   }
 
+  // A trie of the names as MatchAt reads them: a space stands for a run of
+  // white space in the text, and "isation" for "i[sz]ation".
+  struct Node {
+    char c = 0;
+    bool name_ends = false;
+    int first_child = -1;
+    int next_sibling = -1;
+  };
+
   std::vector<std::string> names_;
-  // Indexes into names_ by PairAt of the name, or by first byte for the
-  // names whose second byte PairAt cannot tell (a name of one byte, one that
-  // opens with "isation", one whose second byte is white space but a space).
-  std::unordered_map<uint16_t, std::vector<int>> by_pair_;
-  std::unordered_map<unsigned char, std::vector<int>> by_first_byte_;
-  std::array<bool, 256> starts_name_{};       // some name begins with this byte
-  std::array<uint64_t, 1024> starts_pair_{};  // the keys of by_pair_, as bits
-  bool use_regex_ = false;                    // some name is not plain: regex_ finds them all
+  std::vector<Node> nodes_ = {Node()};  // nodes_[0] is the root
+  // Indexes into names_, by first byte, of the names with white space other
+  // than a space, which the trie does not hold.
+  std::unordered_map<unsigned char, std::vector<int>> odd_by_first_byte_;
+  std::array<bool, 256> starts_name_{};  // some name begins with this byte
+  bool use_regex_ = false;               // some name is not plain: regex_ finds them all
   std::unique_ptr<RE2> regex_;
 };
 
