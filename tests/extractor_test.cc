@@ -226,6 +226,22 @@ TEST(ExtractorTest, AcronymAfterFullNameDefinesAnOrganisation) {
   EXPECT_THAT(Edges(d), UnorderedElementsAre("SIST -drafted-> GB/T 41234-2022"));
 }
 
+// A name the document defines is found again however it is spelt
+// (-isation/-ization) or spaced, and not inside a longer word.
+TEST(ExtractorTest, DefinedNameFoundWhateverItsSpellingAndSpacing) {
+  DocumentExtraction d = ExtractText(
+      "The Zhejiang Robotics Standardization Alliance (ZRSA) was founded in Hangzhou. The "
+      "Zhejiang  Robotics\tStandardisation Alliance released the Guidelines for Robot Safety. "
+      "ZRSAX is another body.");
+  const ExtractedEntity* org = Find(d, "ZRSA");
+  ASSERT_NE(org, nullptr);
+  EXPECT_EQ(org->id, "ZRSA");
+  EXPECT_EQ(org->name, "Zhejiang Robotics Standardization Alliance");
+  EXPECT_EQ(Find(d, "Zhejiang Robotics Standardisation Alliance"), org);
+  EXPECT_EQ(Find(d, "ZRSAX"), nullptr);
+  EXPECT_THAT(Edges(d), UnorderedElementsAre("ZRSA -issued-> Guidelines for Robot Safety"));
+}
+
 TEST(ExtractorTest, AcronymBeforeFullName) {
   DocumentExtraction d =
       ExtractText("CSTC (China Smart Textile Consortium) published T/CSTC 12-2023.");
