@@ -1777,6 +1777,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   static const RE2 kDraftNote(R"(^\s*(\((?:[^()]*(?:[Dd]raft|[Cc]omment)[^()]*)\)))");
   std::vector<Mention>& m = *mentions;
   std::vector<Mention> out;
+  out.reserve(m.size());
   for (size_t i = 0; i < m.size(); ++i) {
     // Only m[i + 1] is read past this point.
     Mention cur = std::move(m[i]);
@@ -1871,6 +1872,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   }
   // Drop mentions swallowed by an extended one.
   std::vector<Mention> kept;
+  kept.reserve(out.size());
   for (Mention& x : out) {
     if (!kept.empty() && x.begin < kept.back().end) continue;
     kept.push_back(std::move(x));
@@ -2175,7 +2177,13 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, SentenceHits may,
 // Keeps the best of overlapping spans: quoted titles first, then the longest,
 // then the higher priority.
 std::vector<Mention> SelectMentions(std::vector<Mention> found) {
-  std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
+  // Indexes are sorted, not the mentions, which are costly to move: the
+  // same comparisons give the same order, ties included.
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Mention& a = found[x];
+    const Mention& b = found[y];
     bool qa = a.source == Source::kQuoted, qb = b.source == Source::kQuoted;
     if (qa != qb) return qa;
     size_t la = a.end - a.begin, lb = b.end - b.begin;
@@ -2183,15 +2191,19 @@ std::vector<Mention> SelectMentions(std::vector<Mention> found) {
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.begin < b.begin;
   });
-  std::vector<Mention> kept;
-  for (Mention& m : found) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
-      return m.begin < k.end && k.begin < m.end;
+  std::vector<size_t> chosen;
+  for (size_t x : order) {
+    const Mention& m = found[x];
+    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t k) {
+      return m.begin < found[k].end && found[k].begin < m.end;
     });
-    if (!overlaps) kept.push_back(std::move(m));
+    if (!overlaps) chosen.push_back(x);
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(chosen.begin(), chosen.end(),
+            [&](size_t x, size_t y) { return found[x].begin < found[y].begin; });
+  std::vector<Mention> kept;
+  kept.reserve(chosen.size());
+  for (size_t x : chosen) kept.push_back(std::move(found[x]));
   return kept;
 }
 
