@@ -233,7 +233,8 @@ std::vector<Line> CleanLines(std::string_view text) {
     line.text = StripMarkup(raw);
     std::string_view cleaned = Trim(line.text);
     if (!cleaned.empty()) {
-      line.text = std::string(cleaned);
+      // Most lines need no trimming after the markup is gone: no copy then.
+      if (cleaned.size() != line.text.size()) line.text = std::string(cleaned);
       lines.push_back(std::move(line));
     }
     if (end == text.size()) break;
