@@ -381,6 +381,13 @@ class RuleExtractor : public Extractor {
   void AddPatternMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   void AddGenericMentions(std::string_view s, SentenceHits may, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
+  // Calls on_span(b, e) for every match [b, e) of title_span_ in `s`, as
+  // ForEachMatch does.
+  template <typename F>
+  void ForEachTitleSpan(std::string_view s, F&& on_span) const;
+  // Where the match of title_span_ anchored at s[b] ends, or npos when
+  // there is none; by hand when the text and the connectors are ASCII.
+  size_t TitleSpanAt(std::string_view s, size_t b) const;
   bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Span>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
@@ -423,8 +430,12 @@ class RuleExtractor : public Extractor {
   std::unique_ptr<RE2> acronym_after_;   // "Full Name (ACR)"
   std::unique_ptr<RE2> acronym_before_;  // "ACR (Full Name)"
   std::unique_ptr<RE2> title_span_;      // runs of capitalised words
-  std::unique_ptr<RE2> quoted_;          // “Title”, "Title", ''Title''
-  std::unique_ptr<RE2> generic_;         // "the Measures", "this TC"
+  // The words title_span_ lets join two capitalised ones, when each is
+  // ASCII lower-case letters or "&" (then TitleSpanEnd can stand in for the
+  // regex on ASCII text); else empty.
+  WordSet title_connectors_;
+  std::unique_ptr<RE2> quoted_;   // “Title”, "Title", ''Title''
+  std::unique_ptr<RE2> generic_;  // "the Measures", "this TC"
   std::unique_ptr<RE2> date_;
   std::unique_ptr<RE2> year_;
   std::unique_ptr<RE2> role_gap_;       // person -> organisation
@@ -624,12 +635,19 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
                           acronym_after_->pattern() == kAfterShape &&
                           acronym_before_->pattern() == kBeforeShape;
   std::string connectors;
-  for (const std::string& c : rules_.List("title_connectors")) {
+  std::vector<std::string> connector_words = rules_.List("title_connectors");
+  if (connector_words.empty()) connector_words = {"of", "for", "on", "the", "and"};
+  bool plain_connectors = true;
+  for (const std::string& c : connector_words) {
     connectors += (connectors.empty() ? "" : "|") + RE2::QuoteMeta(c);
+    plain_connectors &= !c.empty() && std::all_of(c.begin(), c.end(), [](char x) {
+      return (x >= 'a' && x <= 'z') || x == '&';
+    });
   }
-  if (connectors.empty()) connectors = "of|for|on|the|and";
+  if (plain_connectors) title_connectors_.insert(connector_words.begin(), connector_words.end());
   // A bracketed acronym may sit inside a title: "Key Points of Intelligent
-  // Connected Vehicles (ICV) Standardization in 2019".
+  // Connected Vehicles (ICV) Standardization in 2019". TitleSpanEnd reads
+  // this regex by hand: change both together.
   title_span_ = Compile(
       R"((?:[A-Z0-9][\p{L}\p{N}’'\-/.+]*)(?:\s+(?:(?:)" + connectors +
           R"()\s+)*[A-Z0-9][\p{L}\p{N}’'\-/.+]*(?:\s\([A-Z][A-Za-z]{1,7}\)(?:\s+[A-Z][\p{L}\-]*)+)?)*)",
@@ -1495,12 +1513,97 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
   return true;
 }
 
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The ASCII characters of [\p{L}\p{N}’'\-/.+], which make the words of
+// title_span_.
+bool IsTitleWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '/' ||
+         c == '.' || c == '+';
+}
+
+bool IsTitleWordStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+size_t RuleExtractor::TitleSpanAt(std::string_view s, size_t b) const {
+  if (title_connectors_.empty() || !IsAscii(s)) {
+    re2::StringPiece span;
+    if (!title_span_->Match(s, b, s.size(), RE2::ANCHOR_START, &span, 1)) {
+      return std::string_view::npos;
+    }
+    return b + span.size();
+  }
+  if (b >= s.size() || !IsTitleWordStart(s[b])) return std::string_view::npos;
+  // The regex is W (\s+ (C \s+)* W (\s\( [A-Z][A-Za-z]{1,7} \) (\s+ [A-Z][\p{L}-]*)+)?)*
+  // with W a capital or digit and word characters, C a connector. A word
+  // ends only where white space follows, so each W takes its whole run; a
+  // connector is a whole word, and no W starts like one. After a W, one
+  // white space and "(" can only open the bracket, anything else only the
+  // next W. The bracket follows only a W after white space (not the first,
+  // nor a bracket); the first word after its ")" must be a bracket word, and
+  // any words after it reach as far or farther as Ws.
+  auto skip = [&](size_t i, auto in) {
+    while (i < s.size() && in(s[i])) ++i;
+    return i;
+  };
+  auto is_alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  size_t end = skip(b + 1, IsTitleWordChar);
+  bool bracket_may_follow = false;  // only a W after white space takes one
+  while (end < s.size() && IsRe2Space(s[end])) {
+    if (end + 1 < s.size() && s[end + 1] == '(') {
+      if (!bracket_may_follow) break;
+      bracket_may_follow = false;
+      size_t a = end + 2;
+      if (a >= s.size() || !is_upper(s[a])) break;
+      size_t letters_end = skip(a + 1, is_alpha);
+      size_t letters = letters_end - a - 1;
+      if (letters < 1 || letters > 7 || letters_end >= s.size() || s[letters_end] != ')') break;
+      size_t word = skip(letters_end + 1, IsRe2Space);
+      if (word == letters_end + 1 || word >= s.size() || !is_upper(s[word])) break;
+      end = skip(word + 1, [&](char c) { return is_alpha(c) || c == '-'; });
+      continue;
+    }
+    size_t word = skip(end, IsRe2Space);
+    while (word < s.size() && !IsTitleWordStart(s[word])) {
+      size_t word_end = skip(word, [](char c) { return !IsRe2Space(c); });
+      if (word_end >= s.size() || !title_connectors_.count(s.substr(word, word_end - word))) break;
+      word = skip(word_end, IsRe2Space);
+    }
+    if (word >= s.size() || !IsTitleWordStart(s[word])) break;
+    end = skip(word + 1, IsTitleWordChar);
+    bracket_may_follow = true;
+  }
+  return end;
+}
+
+template <typename F>
+void RuleExtractor::ForEachTitleSpan(std::string_view s, F&& on_span) const {
+  if (title_connectors_.empty() || !IsAscii(s)) {
+    ForEachMatch(*title_span_, s, on_span);
+    return;
+  }
+  // A match starts at the first capital or digit; ForEachMatch goes on
+  // from its end.
+  for (size_t b = 0; b < s.size();) {
+    if (!IsTitleWordStart(s[b])) {
+      ++b;
+      continue;
+    }
+    size_t e = TitleSpanAt(s, b);
+    on_span(b, e);
+    b = e;
+  }
+}
+
 // Splits a run of capitalised words where two names are listed ("X and the
 // Y", "X and 16 other departments", "X and SAC") and makes a title of each part.
 void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>& strong,
                                      std::vector<Mention>* out) const {
   static const RE2 kSplit(R"(\s(?:and|as well as|together with|with)\s+(?:the\s+|\d))");
-  ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
+  ForEachTitleSpan(s, [&](size_t b, size_t e) {
     while (e > b && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/')) --e;
     // "Science, Technology and Finance Department": a name may list words
     // with commas before the "and" that joins its last two.
@@ -2137,8 +2240,9 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, SentenceHits may,
   re2::StringPiece rest(s), noun;
   while (RE2::FindAndConsume(&rest, IntroRegex(), &noun)) {
     size_t pos = static_cast<size_t>(rest.data() - s.data());
-    re2::StringPiece span;
-    if (!title_span_->Match(s, pos, s.size(), RE2::ANCHOR_START, &span, 1)) continue;
+    size_t span_end = TitleSpanAt(s, pos);
+    if (span_end == std::string_view::npos) continue;
+    re2::StringPiece span(s.data() + pos, span_end - pos);
     EntityType type = ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard")
                           ? EntityType::kStandard
                           : EntityType::kPolicy;
