@@ -161,6 +161,18 @@ TEST(ExtractorTest, TitleWithABracketedAcronymInside) {
                                    "Standardization in 2025"));
 }
 
+// The bracketed acronym joins a title after its second word or later,
+// never after its first.
+TEST(ExtractorTest, BracketedAcronymJoinsATitleOnlyAfterItsFirstWord) {
+  DocumentExtraction d = ExtractText(
+      "Vehicles (ICV) Standardization Group met. The Smart Vehicles (ICV) Standardization Group "
+      "met.");
+  std::set<std::string> ids;
+  for (const ExtractedEntity& e : d.entities) ids.insert(e.id);
+  EXPECT_THAT(ids, UnorderedElementsAre("Standardization Group",
+                                        "Smart Vehicles (ICV) Standardization Group"));
+}
+
 TEST(ExtractorTest, HeadlineWithVerb) {
   DocumentExtraction d = ExtractText("# SAMR Publishes Guidelines for Product Recall Management\n");
   EXPECT_THAT(Edges(d),
