@@ -62,6 +62,13 @@ bool IsDocumentType(EntityType t) {
   return t == EntityType::kLaw || t == EntityType::kPolicy || t == EntityType::kStandard;
 }
 
+// Whether `phrase` is `word` or ends with a space and `word`.
+bool EndsWithWord(std::string_view phrase, std::string_view word) {
+  return phrase == word ||
+         (phrase.size() > word.size() && phrase[phrase.size() - word.size() - 1] == ' ' &&
+          phrase.substr(phrase.size() - word.size()) == word);
+}
+
 // Lets "Standardisation" in a rule match "Standardization" in text and back.
 std::string SpellingTolerant(const std::string& quoted) {
   std::string out;
@@ -1492,13 +1499,9 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
     if (to <= from || !MakeTitle(s, from, to, strong, false, &m) || !IsOrgType(m.type)) return;
     // The body's name ends with its head word: not "... of the National
     // People's" cut before "Congress".
-    std::string last = m.name.substr(m.name.rfind(' ') + 1);
-    if (std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
-          const std::string& head = h.first;
-          return head == last ||
-                 (head.size() > last.size() &&
-                  head.compare(head.size() - last.size() - 1, std::string::npos, " " + last) == 0);
-        })) {
+    std::string_view last = std::string_view(m.name).substr(m.name.rfind(' ') + 1);
+    if (std::any_of(heads_.begin(), heads_.end(),
+                    [&](const auto& h) { return EndsWithWord(h.first, last); })) {
       out->push_back(std::move(m));
     }
   };
@@ -1640,13 +1643,9 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
          and_pos = s.find(" and ", and_pos + 1)) {
       size_t word = s.rfind(' ', and_pos - 1);
       word = word == std::string_view::npos || word < start ? start : word + 1;
-      std::string before(s.substr(word, and_pos - word));
+      std::string_view before = s.substr(word, and_pos - word);
       bool head_end = std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
-        const std::string& head = h.first;
-        return IsOrgType(h.second) &&
-               (head == before || (head.size() > before.size() &&
-                                   head.compare(head.size() - before.size() - 1, std::string::npos,
-                                                " " + before) == 0));
+        return IsOrgType(h.second) && EndsWithWord(h.first, before);
       });
       Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
       if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
