@@ -928,6 +928,8 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
       if (p > 0 && std::isalpha(static_cast<unsigned char>(name[p - 1]))) continue;
       for (int i : heads_by_first_byte_[static_cast<unsigned char>(name[p])]) {
         const auto& [head, type] = heads_[i];
+        // The second byte rules most heads out before a full comparison.
+        if (head.size() > name.size() - p || (head.size() > 1 && name[p + 1] != head[1])) continue;
         if (name.compare(p, head.size(), head) != 0) continue;
         size_t end = p + head.size();
         if (end != name.size() && std::isalpha(static_cast<unsigned char>(name[end]))) continue;
@@ -1300,6 +1302,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     return DecisiveHead(titled);
   };
   Head head = head_of(span);
+  const std::string_view first_span = span;
   if (head.pos == std::string_view::npos) {
     if (!quoted) return false;
   }
@@ -1339,7 +1342,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   }
   span = TrimView(s.substr(b, e - b));
   if (span.empty()) return false;
-  head = head_of(span);
+  // Mostly the same span again, whose head is known.
+  if (span.data() != first_span.data() || span.size() != first_span.size()) head = head_of(span);
   if (after_role && !quoted && (head.pos == std::string_view::npos || IsDocumentType(head.type))) {
     return false;
   }
