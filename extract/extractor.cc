@@ -1125,6 +1125,34 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
   *out = std::move(kept);
 }
 
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Whether `name` ends with "-" or ":", then "19" or "20" and two digits.
+bool EndsWithYear(std::string_view name) {
+  size_t n = name.size();
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return n >= 5 && (name[n - 5] == '-' || name[n - 5] == ':') &&
+         ((name[n - 4] == '1' && name[n - 3] == '9') ||
+          (name[n - 4] == '2' && name[n - 3] == '0')) &&
+         digit(name[n - 2]) && digit(name[n - 1]);
+}
+
+// Whether `code` ends as kCommitteeSplit needs: "SC", "WG" or "AG" (or
+// "SWG", "JWG"), one white space or none, and one to three digits.
+bool EndsLikeSubgroupCode(std::string_view code) {
+  size_t i = code.size();
+  while (i > 0 && code[i - 1] >= '0' && code[i - 1] <= '9') --i;
+  size_t digits = code.size() - i;
+  if (digits < 1 || digits > 3) return false;
+  if (i > 0 && IsRe2Space(code[i - 1])) --i;
+  if (i < 2) return false;
+  std::string_view letters = code.substr(i - 2, 2);
+  return letters == "SC" || letters == "WG" || letters == "AG";
+}
+
 void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
                                        std::vector<Mention>* out) const {
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
@@ -1189,23 +1217,28 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
         }
         std::string compact = m.name;
         static const RE2 kSlash(R"(\s*/\s*)");
-        RE2::GlobalReplace(&compact, kSlash, "/");
+        if (compact.find('/') != std::string::npos) RE2::GlobalReplace(&compact, kSlash, "/");
         if (compact != m.name) m.aliases.push_back(compact);
         std::string parent, child, prefix;
-        if (RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
+        // kPrefix gives the same answer to both questions below.
+        bool has_prefix = RE2::PartialMatch(compact, kPrefix, &prefix);
+        if (EndsLikeSubgroupCode(compact) &&
+            RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
             parent.find("TC") != std::string::npos) {
           m.parent_code = parent;
-        } else if (RE2::PartialMatch(compact, kPrefix, &prefix)) {
+        } else if (has_prefix) {
           m.parent_code = prefix;
         }
         // "SAC/TC 260" is also printed "TC260"; "CCSA TC5" is also "TC5".
-        if (RE2::PartialMatch(compact, kPrefix, &prefix) && parent_prefixes_.count(prefix)) {
+        if (has_prefix && parent_prefixes_.count(prefix)) {
           std::string bare = compact.substr(prefix.size());
           bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
           m.aliases.push_back(bare);
           std::string tight = bare;
           static const RE2 kSpace(R"(\s+)");
-          RE2::GlobalReplace(&tight, kSpace, "");
+          if (std::any_of(tight.begin(), tight.end(), IsRe2Space)) {
+            RE2::GlobalReplace(&tight, kSpace, "");
+          }
           if (tight != bare) m.aliases.push_back(tight);
           m.id = tight;
           if (prefix != "SAC") m.id = prefix + " " + tight;
@@ -1218,11 +1251,22 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
         RE2::Replace(&m.name, kGlued, R"(\1 \2)");
         static const RE2 kDash(R"(\s*-\s*)");
         static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
-        RE2::GlobalReplace(&m.name, kDash, "-");
-        RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
+        if (m.name.find('-') != std::string::npos) RE2::GlobalReplace(&m.name, kDash, "-");
+        if (m.name.find(':') != std::string::npos) {
+          RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
+        }
+        // kYear matches only a name that ends with "-2019" or ":2019", and
+        // then, on ASCII with no line break, its group is the rest.
         static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
         std::string bare;
-        if (RE2::FullMatch(m.name, kYear, &bare)) m.aliases.push_back(bare);
+        if (EndsWithYear(m.name)) {
+          std::string_view rest = std::string_view(m.name).substr(0, m.name.size() - 5);
+          if (IsAscii(rest) && rest.find('\n') == std::string_view::npos) {
+            m.aliases.emplace_back(rest);
+          } else if (RE2::FullMatch(m.name, kYear, &bare)) {
+            m.aliases.push_back(bare);
+          }
+        }
       }
       out->push_back(std::move(m));
     });
@@ -1518,11 +1562,6 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
   re2::StringPiece after(s.data() + last_event, e - last_event);
   if (RE2::Consume(&after, kOf)) add_body(static_cast<size_t>(after.data() - s.data()), e);
   return true;
-}
-
-bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // The ASCII characters of [\p{L}\p{N}’'\-/.+], which make the words of
