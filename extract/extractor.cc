@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -417,9 +418,15 @@ class RuleExtractor : public Extractor {
                      const std::vector<Mention>& mentions,
                      const std::vector<ExtractedEntity>& entities, std::string_view doc,
                      std::vector<ExtractedRelation>* out) const;
+  // The groups of role_gap_ in a gap, if it matches: (bracket role, role).
+  using RoleGap = std::optional<std::pair<std::string, std::string>>;
+  // role_gap_'s answers for the gaps of one document, by gap: the same few
+  // (", Director of the ") come back through a document, and the submatch
+  // search over a program of every role costs much.
+  using RoleGapMemo = std::unordered_map<std::string, RoleGap, StringHash, std::equal_to<>>;
   void FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                         const std::vector<ExtractedEntity>& entities, std::string_view doc,
-                        std::vector<ExtractedRelation>* out) const;
+                        RoleGapMemo* memo, std::vector<ExtractedRelation>* out) const;
   // Parents named only inside another name ("of the State Council") are
   // added to `parents_seen`, so that the edge has both ends.
   void FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
@@ -2585,7 +2592,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
 // SESEC expert". A department's parent gets the affiliation too.
 void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                                      const std::vector<ExtractedEntity>& entities,
-                                     std::string_view doc,
+                                     std::string_view doc, RoleGapMemo* memo,
                                      std::vector<ExtractedRelation>* out) const {
   static const RE2 kPersonJoin(R"(^\s*(?:\(([^()]{1,80})\))?\s*(?:,\s*)?(?:and\s+)?$)");
   static const RE2 kOf(R"(^\s*(?:of|under)\s+(?:the\s+)?$)");
@@ -2626,7 +2633,20 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     if (gap.empty() || !IsRe2Space(gap.back())) continue;
     std::string bracket_role, role;
     std::string final_role;
-    if (EndsLikeRoleGap(gap) && RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
+    RoleGap role_gap;
+    if (EndsLikeRoleGap(gap)) {
+      auto known = memo->find(gap);
+      if (known == memo->end()) {
+        if (RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
+          role_gap.emplace(bracket_role, role);
+        }
+        known = memo->emplace(std::string(gap), std::move(role_gap)).first;
+      }
+      role_gap = known->second;
+    }
+    if (role_gap) {
+      bracket_role = role_gap->first;
+      role = role_gap->second;
       final_role = !role.empty() ? FoldSpaces(role) : bracket_role;
       if (!role.empty()) {
         re2::StringPiece rest(s.data() + mentions[org].end, s.size() - mentions[org].end);
@@ -3127,6 +3147,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   }
   std::vector<ExtractedEntity> parents;
   std::pair<size_t, size_t> previous_relations{0, 0};
+  RoleGapMemo role_gaps;
   for (size_t i = 0; i < text.sentences.size(); ++i) {
     size_t first_relation = result.relations.size();
     FindRelations(text.sentences[i], hits[i], per_sentence[i], entities.entities(), doc_name,
@@ -3136,7 +3157,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                         entities.entities(), previous_relations, &result.relations);
     }
     previous_relations = {first_relation, result.relations.size()};
-    FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
+    FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name, &role_gaps,
                      &result.relations);
     FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, entities.by_key(),
                &result.relations, &parents);
