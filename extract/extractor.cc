@@ -1072,7 +1072,10 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
     pos = end + 1;
     ++line_number;
     if (!in_table) {
-      if (line.size() < 40 && RE2::FullMatch(line, kTitle)) {
+      // The title has one of these words, whose letters fold only in ASCII.
+      if (line.size() < 40 &&
+          (ContainsNoCase(line, "abbreviation") || ContainsNoCase(line, "acronym")) &&
+          RE2::FullMatch(line, kTitle)) {
         in_table = true;
         if (table_lines != nullptr) *table_lines = {line_number, line_number};
       }
@@ -2793,7 +2796,12 @@ class DocumentEntities {
       // Security Law.
       static const RE2 kOfChina(
           R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
-      if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(&short_name);
+      std::string_view name = m.name;
+      if (name.size() > 5 && name.substr(name.size() - 5) == "China" &&
+          name.find("Law") != std::string_view::npos &&
+          RE2::FullMatch(m.name, kOfChina, &short_name)) {
+        names.push_back(&short_name);
+      }
     }
     std::vector<std::string> keys;  // each name's key, computed once
     keys.reserve(names.size());
@@ -2969,7 +2977,8 @@ void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
     for (size_t i = 0; i < entities->size(); ++i) {
       const ExtractedEntity& e = (*entities)[i];
       std::string code, year;
-      if (e.type != EntityType::kStandard || !RE2::FullMatch(e.name, kEdition, &code, &year)) {
+      if (e.type != EntityType::kStandard || !EndsWithYear(e.name) ||
+          !RE2::FullMatch(e.name, kEdition, &code, &year)) {
         continue;
       }
       on_edition(NameKey(code), std::stoi(year), i);
@@ -3085,7 +3094,8 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     }
     // Contents pages ("Title\t12") list headlines too.
     static const RE2 kPageNumber(R"(\t\s*\d{1,3}\b)");
-    if (IsTitleCaseHeadline(sentence.text) || RE2::PartialMatch(sentence.text, kPageNumber)) {
+    if (IsTitleCaseHeadline(sentence.text) || (sentence.text.find('\t') != std::string::npos &&
+                                               RE2::PartialMatch(sentence.text, kPageNumber))) {
       // Every word of a headline is capitalised, so a run of them is no
       // proof of a title: a law or policy must open with its head word
       // ("Notice on ...", "Annual Report on ..."), not end a phrase with it.
@@ -3103,7 +3113,9 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     // that opened the previous one.
     static const RE2 kPronoun(R"(^(It|They)\s+[a-z])");
     re2::StringPiece pronoun;
-    if (previous_subject && RE2::PartialMatch(sentence.text, kPronoun, &pronoun)) {
+    std::string_view opening = sentence.text;
+    if (previous_subject && (opening.substr(0, 2) == "It" || opening.substr(0, 4) == "They") &&
+        RE2::PartialMatch(sentence.text, kPronoun, &pronoun)) {
       Mention m;
       m.begin = 0;
       m.end = pronoun.size();

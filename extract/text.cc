@@ -67,7 +67,9 @@ bool StripBullet(std::string_view* s) {
 bool IsPageNumberLine(std::string_view s) {
   // " 12. ", "3", "Page 4", "- 5 -"
   static const RE2 kPage(R"((?i)^(?:page\s*)?[-\s]*\d{1,4}\s*[.-]?\s*(?:of\s*\d+)?$)");
-  return s.size() <= 16 && RE2::FullMatch(s, kPage);
+  return s.size() <= 16 &&
+         std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         RE2::FullMatch(s, kPage);
 }
 
 bool IsHashtagLine(std::string_view s) {
