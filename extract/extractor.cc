@@ -1684,6 +1684,12 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     size_t start = b;
     re2::StringPiece sm;
     size_t pos = b;
+    // kSplit needs "and", "with" or "as well as"; most runs have none.
+    std::string_view run = s.substr(b, e - b);
+    if (run.find("and") == std::string_view::npos && run.find("with") == std::string_view::npos &&
+        run.find("as well as") == std::string_view::npos) {
+      pos = e;
+    }
     while (pos < e && kSplit.Match(s, pos, e, RE2::UNANCHORED, &sm, 1)) {
       size_t cut = static_cast<size_t>(sm.data() - s.data());
       parts.emplace_back(start, cut);
