@@ -2753,12 +2753,17 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
 // Version)" and "Standard System (2021 Edition)", "Vehicles (ICV)" and
 // "Vehicle". Empty for titles too short to compare safely.
 std::string LooseTitleKey(std::string_view name) {
-  static const std::set<std::string> kJoining = {"of", "for", "the", "on",  "a",
-                                                 "an", "in",  "to",  "and", "by"};
-  std::string folded(name);
+  static constexpr std::string_view kJoining[] = {"of", "for", "the", "on",  "a",
+                                                  "an", "in",  "to",  "and", "by"};
+  std::string_view folded = name;
   // A bracketed acronym adds nothing: "(ICV)".
   static const RE2 kAcronymNote(R"(\(\s*[A-Z][A-Z0-9&\-]{1,9}\s*\))");
-  if (folded.find('(') != std::string::npos) RE2::GlobalReplace(&folded, kAcronymNote, " ");
+  std::string unbracketed;
+  if (name.find('(') != std::string_view::npos) {
+    unbracketed.assign(name);
+    RE2::GlobalReplace(&unbracketed, kAcronymNote, " ");
+    folded = unbracketed;
+  }
   std::vector<std::string> words;
   std::string w;
   auto flush = [&] {
@@ -2768,7 +2773,9 @@ std::string LooseTitleKey(std::string_view name) {
     }
     if (w == "version") w = "edition";
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    if (!kJoining.count(w)) words.push_back(w);
+    if (std::find(std::begin(kJoining), std::end(kJoining), w) == std::end(kJoining)) {
+      words.push_back(std::move(w));
+    }
     w.clear();
   };
   for (char c : folded) {
@@ -2782,7 +2789,10 @@ std::string LooseTitleKey(std::string_view name) {
   if (words.size() < 3) return "";
   std::sort(words.begin(), words.end());
   std::string key;
-  for (const std::string& x : words) key += x + " ";
+  for (const std::string& x : words) {
+    key += x;
+    key += ' ';
+  }
   return key;
 }
 
