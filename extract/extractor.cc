@@ -2819,12 +2819,12 @@ class DocumentEntities {
         names.push_back(&short_name);
       }
     }
-    std::vector<std::string> keys;  // each name's key, computed once
+    std::vector<const std::string*> keys;  // each name's key
     keys.reserve(names.size());
-    for (const std::string* n : names) keys.push_back(NameKey(*n));
+    for (const std::string* n : names) keys.push_back(&KeyOf(*n));
     int found = -1;
     for (size_t k = 0; k < names.size(); ++k) {
-      auto it = by_key_.find(keys[k]);
+      auto it = by_key_.find(*keys[k]);
       if (it != by_key_.end() && Compatible(entities_[it->second], m)) {
         found = it->second;
         break;
@@ -2865,7 +2865,7 @@ class DocumentEntities {
     }
     for (size_t k = 0; k < names.size(); ++k) {
       const std::string& n = *names[k];
-      by_key_.try_emplace(std::move(keys[k]), found);
+      by_key_.try_emplace(*keys[k], found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
         e.aliases.push_back(n);
       }
@@ -2903,7 +2903,7 @@ class DocumentEntities {
 
   // Makes `name` one more name of entity `index`.
   void AddAlias(int index, const std::string& name) {
-    by_key_.try_emplace(NameKey(name), index);
+    by_key_.try_emplace(KeyOf(name), index);
     std::vector<std::string>& aliases = entities_[index].aliases;
     if (name != entities_[index].name &&
         std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
@@ -2924,7 +2924,16 @@ class DocumentEntities {
     return true;
   }
 
+  // NameKey of `name`, computed once per document: mentions repeat the
+  // same few names many times.
+  const std::string& KeyOf(const std::string& name) {
+    auto it = key_of_.find(std::string_view(name));
+    if (it == key_of_.end()) it = key_of_.emplace(name, NameKey(name)).first;
+    return it->second;
+  }
+
   std::vector<ExtractedEntity> entities_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> key_of_;
   std::unordered_map<std::string, int> by_key_;
   std::unordered_map<std::string, int> by_loose_key_;  // LooseTitleKey of titles
 };
