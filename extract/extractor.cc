@@ -269,6 +269,28 @@ const RE2& IntroRegex() {
   return re;
 }
 
+// Whether `s` has what IntroRegex needs after its noun: ":" or "namely",
+// "titled" (of "entitled") or "called" in any case; only ASCII letters fold
+// to theirs. Most sentences have none.
+bool HasIntroSeparator(std::string_view s) {
+  auto word_at = [&](size_t i, std::string_view word) {
+    if (s.size() - i < word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      // Setting bit 5 lower-cases an ASCII letter and makes no other byte one.
+      if ((s[i + k] | 0x20) != word[k]) return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char lower = static_cast<char>(s[i] | 0x20);
+    if (s[i] == ':' || (lower == 'n' && word_at(i, "namely")) ||
+        (lower == 't' && word_at(i, "titled")) || (lower == 'c' && word_at(i, "called"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "working group (WG1)" (see AddDescribedSubgroups).
 const RE2& DescribedRegex() {
   static const RE2 re(
@@ -282,8 +304,6 @@ constexpr int kQuotedFilter = 0;
 constexpr int kGenericFilter = 1;
 constexpr int kAcronymAfterFilter = 2;
 constexpr int kAcronymBeforeFilter = 3;
-constexpr int kIntroFilter = 4;
-constexpr int kDescribedFilter = 5;
 constexpr int kUnfiltered = -1;  // a regex the filter does not know
 
 // What the sentence filter says of one sentence.
@@ -385,7 +405,7 @@ class RuleExtractor : public Extractor {
   void AddQuotedMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   // Titles listed after the kind of document they are ("two white papers:
   // A and B", "the standards, namely A"): no head word needed.
-  void AddIntroducedTitles(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
+  void AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const;
   void AddPatternMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   void AddGenericMentions(std::string_view s, SentenceHits may, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
@@ -576,10 +596,10 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
   }
   // The code's regexes in the set, ahead of the rules' (the set numbers its
   // regexes in the order of `filtered`), at kQuotedFilter and the others.
-  const RE2* const fixed[] = {quoted_.get(),         generic_.get(), acronym_after_.get(),
-                              acronym_before_.get(), &IntroRegex(),  &DescribedRegex()};
+  const RE2* const fixed[] = {quoted_.get(), generic_.get(), acronym_after_.get(),
+                              acronym_before_.get()};
   static_assert(kQuotedFilter == 0 && kGenericFilter == 1 && kAcronymAfterFilter == 2 &&
-                kAcronymBeforeFilter == 3 && kIntroFilter == 4 && kDescribedFilter == 5);
+                kAcronymBeforeFilter == 3);
   std::vector<std::pair<std::string, bool>> filtered;
   for (const RE2* re : fixed) filtered.emplace_back(re->pattern(), re->options().case_sensitive());
   for (const Job& job : jobs) {
@@ -2288,13 +2308,12 @@ std::vector<Mention> RuleExtractor::FindMentions(
   std::sort(strong.begin(), strong.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
   AddTitleMentions(s, strong, &found);
-  AddIntroducedTitles(s, may, &found);
+  AddIntroducedTitles(s, &found);
   return found;
 }
 
-void RuleExtractor::AddIntroducedTitles(std::string_view s, SentenceHits may,
-                                        std::vector<Mention>* out) const {
-  if (!may.May(kIntroFilter)) return;
+void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const {
+  if (!HasIntroSeparator(s)) return;
   re2::StringPiece rest(s), noun;
   while (RE2::FindAndConsume(&rest, IntroRegex(), &noun)) {
     size_t pos = static_cast<size_t>(rest.data() - s.data());
@@ -3028,6 +3047,13 @@ void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
 void AddDescribedSubgroups(std::string_view s, DocumentEntities* entities,
                            std::vector<Mention>* mentions) {
   std::vector<Mention> added;
+  // The regex needs a bracket and one of these group words.
+  if (s.find('(') == std::string_view::npos || (s.find("working group") == std::string_view::npos &&
+                                                s.find("subcommittee") == std::string_view::npos &&
+                                                s.find("sub-committee") == std::string_view::npos &&
+                                                s.find("task force") == std::string_view::npos)) {
+    return;
+  }
   re2::StringPiece rest(s), name, code;
   while (RE2::FindAndConsume(&rest, DescribedRegex(), &name, &code)) {
     size_t b = static_cast<size_t>(name.data() - s.data());
@@ -3169,7 +3195,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
         recent.push_back({m.entity, m.type, entities.entities()[m.entity].name});
       }
     }
-    if (hits[k].May(kDescribedFilter)) AddDescribedSubgroups(sentence.text, &entities, &mentions);
+    AddDescribedSubgroups(sentence.text, &entities, &mentions);
     if (recent.size() > 64) recent.erase(recent.begin(), recent.end() - 32);
     previous_subject.reset();
     // The first body, after any people who speak for it ("Zhao Bo, the
