@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -39,6 +40,12 @@ struct Mention {
   int entity = -1;          // index into the document's entities, once resolved
 };
 
+// Where a strong mention (IsStrong) lies in its sentence.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 bool IsStrong(const Mention& m) {
   return m.source == Source::kGazetteer || m.source == Source::kAcronym ||
          m.source == Source::kPattern || m.source == Source::kPerson;
@@ -54,6 +61,13 @@ bool IsOrgType(EntityType t) {
 
 bool IsDocumentType(EntityType t) {
   return t == EntityType::kLaw || t == EntityType::kPolicy || t == EntityType::kStandard;
+}
+
+// Whether `phrase` is `word` or ends with a space and `word`.
+bool EndsWithWord(std::string_view phrase, std::string_view word) {
+  return phrase == word ||
+         (phrase.size() > word.size() && phrase[phrase.size() - word.size() - 1] == ' ' &&
+          phrase.substr(phrase.size() - word.size()) == word);
 }
 
 // Lets "Standardisation" in a rule match "Standardization" in text and back.
@@ -247,9 +261,86 @@ struct Head {
 
 class NameList;
 
+// "two white papers: A and B", "the standards, namely A" (see
+// RuleExtractor::AddIntroducedTitles).
+const RE2& IntroRegex() {
+  static const RE2 re(
+      R"((?i)\b(white papers?|reports?|standards?|plans?|guidelines)\s*(?::|,?\s+(?:namely|entitled|titled|called))\s+)");
+  return re;
+}
+
+// Whether `s` has what IntroRegex needs after its noun: ":" or "namely",
+// "titled" (of "entitled") or "called" in any case; only ASCII letters fold
+// to theirs. Most sentences have none.
+bool HasIntroSeparator(std::string_view s) {
+  auto word_at = [&](size_t i, std::string_view word) {
+    if (s.size() - i < word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      // Setting bit 5 lower-cases an ASCII letter and makes no other byte one.
+      if ((s[i + k] | 0x20) != word[k]) return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char lower = static_cast<char>(s[i] | 0x20);
+    if (s[i] == ':' || (lower == 'n' && word_at(i, "namely")) ||
+        (lower == 't' && word_at(i, "titled")) || (lower == 'c' && word_at(i, "called"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "working group (WG1)" (see AddDescribedSubgroups).
+const RE2& DescribedRegex() {
+  static const RE2 re(
+      R"((?:^|[,;:(]\s*|\b(?:and|include|includes|including|of|with)\s+)((?:[a-z][a-z\-]*\s+){1,6}(?:working group|subcommittee|sub-committee|task force))\s*\(\s*((?:WG|SC|TF|SWG|AG)\s?\d{1,3})\s*\))");
+  return re;
+}
+
+// The regexes of the code in the sentence filter (RuleExtractor::filter_),
+// by index; those of the rules follow them.
+constexpr int kQuotedFilter = 0;
+constexpr int kGenericFilter = 1;
+constexpr int kAcronymAfterFilter = 2;
+constexpr int kAcronymBeforeFilter = 3;
+constexpr int kUnfiltered = -1;  // a regex the filter does not know
+
+// What the sentence filter says of one sentence.
+class SentenceHits {
+ public:
+  explicit SentenceHits(const uint64_t* words) : words_(words) {}
+
+  // False when regex `filter` (an index into the filter) cannot match
+  // anywhere in the sentence; true for kUnfiltered.
+  bool May(int filter) const {
+    return filter < 0 || ((words_[filter >> 6] >> (filter & 63)) & 1) != 0;
+  }
+
+ private:
+  const uint64_t* words_;
+};
+
+// SentenceHits for every sentence of a document.
+struct FilterHits {
+  size_t words_per_sentence = 0;
+  std::vector<uint64_t> words;
+
+  SentenceHits operator[](size_t sentence) const {
+    return SentenceHits(words.data() + sentence * words_per_sentence);
+  }
+};
+
+// Hashes std::string and std::string_view alike, so that the sets and maps
+// keyed by std::string can be asked about a view without copying it.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 // Words looked up by the title heuristics many times a sentence; never
 // iterated, so in no order.
-using WordSet = std::unordered_set<std::string>;
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 class RuleExtractor : public Extractor {
  public:
@@ -263,11 +354,14 @@ class RuleExtractor : public Extractor {
     EntityType type;
     std::string name;
     std::unique_ptr<RE2> re;
+    int filter = kUnfiltered;  // its index in filter_
   };
   struct CompiledTrigger {
     const RelationTrigger* rule;
     std::unique_ptr<RE2> active;
     std::unique_ptr<RE2> passive;
+    int active_filter = kUnfiltered;
+    int passive_filter = kUnfiltered;
   };
   struct Acronym {
     std::string acronym;
@@ -293,29 +387,36 @@ class RuleExtractor : public Extractor {
   // read off the match around its only "(" (acronym_shapes_known_).
   bool FindDefinition(const RE2& re, re2::StringPiece* text, re2::StringPiece* first,
                       re2::StringPiece* second) const;
-  // False when `re` cannot match anywhere in the sentence `s`. One pass of a
-  // set of all the sentence regexes decides it for all of them at once, so
-  // that the costly searches (submatches, one restart per hit) run only on
-  // sentences where they can find something. `s` must be a whole sentence of
-  // the document being extracted: the answer is kept per sentence.
-  bool MayMatch(const RE2& re, std::string_view s) const;
-  std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences) const;
+  // The answers of filter_ for every sentence: one pass of a set of all the
+  // sentence regexes tells, for all of them at once, which ones cannot match
+  // anywhere in a sentence, so that the costly searches (submatches, one
+  // restart per hit) run only on sentences where they can find something.
+  FilterHits FilterSentences(const std::vector<Sentence>& sentences) const;
+  std::vector<Acronym> FindAcronymDefinitions(const std::vector<Sentence>& sentences,
+                                              const FilterHits& hits) const;
   // `table_lines`, when given, receives the first and last line of the table.
   void FindAbbreviationTable(std::string_view raw, std::vector<Acronym>* out,
                              std::pair<int, int>* table_lines = nullptr) const;
-  std::vector<Mention> FindMentions(std::string_view s, const NameList* local,
+  std::vector<Mention> FindMentions(std::string_view s, SentenceHits may, const NameList* local,
                                     const std::unordered_map<std::string, int>& local_by_key,
                                     const std::vector<Acronym>& acronyms) const;
-  void AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
+  void AddTitleMentions(std::string_view s, const std::vector<Span>& strong,
                         std::vector<Mention>* out) const;
-  void AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const;
+  void AddQuotedMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
   // Titles listed after the kind of document they are ("two white papers:
   // A and B", "the standards, namely A"): no head word needed.
   void AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const;
-  void AddPatternMentions(std::string_view s, std::vector<Mention>* out) const;
-  void AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
+  void AddPatternMentions(std::string_view s, SentenceHits may, std::vector<Mention>* out) const;
+  void AddGenericMentions(std::string_view s, SentenceHits may, const std::vector<Recent>& recent,
                           std::vector<Mention>* out) const;
-  bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Mention>& strong,
+  // Calls on_span(b, e) for every match [b, e) of title_span_ in `s`, as
+  // ForEachMatch does.
+  template <typename F>
+  void ForEachTitleSpan(std::string_view s, F&& on_span) const;
+  // Where the match of title_span_ anchored at s[b] ends, or npos when
+  // there is none; by hand when the text and the connectors are ASCII.
+  size_t TitleSpanAt(std::string_view s, size_t b) const;
+  bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Span>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
   // Whether a connector ("of", "for") comes before `head_pos` in `name`.
@@ -328,18 +429,24 @@ class RuleExtractor : public Extractor {
   // an event is no entity but the body holding it is. Returns whether
   // [b, e) names an event.
   bool SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
-                                const std::vector<Mention>& strong,
-                                std::vector<Mention>* out) const;
+                                const std::vector<Span>& strong, std::vector<Mention>* out) const;
   // "Professor JIANG Feng, and Sylvia Schwaag Serger were invited": a name
   // listed after a person's, followed by a verb or a stop, is a person's.
   void AddPeopleListedWithPeople(std::string_view s, std::vector<Mention>* mentions) const;
   std::string DateOf(std::string_view sentence) const;
-  void FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
+  void FindRelations(const Sentence& sentence, SentenceHits may,
+                     const std::vector<Mention>& mentions,
                      const std::vector<ExtractedEntity>& entities, std::string_view doc,
                      std::vector<ExtractedRelation>* out) const;
+  // The groups of role_gap_ in a gap, if it matches: (bracket role, role).
+  using RoleGap = std::optional<std::pair<std::string, std::string>>;
+  // role_gap_'s answers for the gaps of one document, by gap: the same few
+  // (", Director of the ") come back through a document, and the submatch
+  // search over a program of every role costs much.
+  using RoleGapMemo = std::unordered_map<std::string, RoleGap, StringHash, std::equal_to<>>;
   void FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                         const std::vector<ExtractedEntity>& entities, std::string_view doc,
-                        std::vector<ExtractedRelation>* out) const;
+                        RoleGapMemo* memo, std::vector<ExtractedRelation>* out) const;
   // Parents named only inside another name ("of the State Council") are
   // added to `parents_seen`, so that the edge has both ends.
   void FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
@@ -357,8 +464,12 @@ class RuleExtractor : public Extractor {
   std::unique_ptr<RE2> acronym_after_;   // "Full Name (ACR)"
   std::unique_ptr<RE2> acronym_before_;  // "ACR (Full Name)"
   std::unique_ptr<RE2> title_span_;      // runs of capitalised words
-  std::unique_ptr<RE2> quoted_;          // “Title”, "Title", ''Title''
-  std::unique_ptr<RE2> generic_;         // "the Measures", "this TC"
+  // The words title_span_ lets join two capitalised ones, when each is
+  // ASCII lower-case letters or "&" (then TitleSpanEnd can stand in for the
+  // regex on ASCII text); else empty.
+  WordSet title_connectors_;
+  std::unique_ptr<RE2> quoted_;   // “Title”, "Title", ''Title''
+  std::unique_ptr<RE2> generic_;  // "the Measures", "this TC"
   std::unique_ptr<RE2> date_;
   std::unique_ptr<RE2> year_;
   std::unique_ptr<RE2> role_gap_;       // person -> organisation
@@ -374,23 +485,15 @@ class RuleExtractor : public Extractor {
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
   WordSet connectors_;
-  WordSet event_words_;               // "Conference", "Newsletter": not entities
-  WordSet standard_words_;            // "Requirements", "Method": a standard's title
-  WordSet head_words_;                // every word of the head phrases but connectors
-  WordSet non_body_words_;            // "Demonstration": a programme, not a body
-  std::unique_ptr<RE2::Set> filter_;  // every regex of filter_index_, for MayMatch
-  std::unordered_map<const RE2*, int> filter_index_;
+  WordSet event_words_;     // "Conference", "Newsletter": not entities
+  WordSet standard_words_;  // "Requirements", "Method": a standard's title
+  WordSet head_words_;      // every word of the head phrases but connectors
+  WordSet non_body_words_;  // "Demonstration": a programme, not a body
+  // The code's regexes, then the rules' (see the filter ids of
+  // CompiledPattern and CompiledTrigger), for FilterSentences.
+  std::unique_ptr<RE2::Set> filter_;
+  int filter_size_ = 0;
 };
-
-// The answers of RuleExtractor::MayMatch for the sentences of the document
-// being extracted on this thread, by sentence address.
-struct FilterMemo {
-  const void* owner = nullptr;
-  std::unordered_map<const char*, std::vector<bool>> by_sentence;
-  const char* last = nullptr;  // the sentence asked about last, and its answers
-  const std::vector<bool>* last_hits = nullptr;
-};
-thread_local FilterMemo filter_memo;
 
 bool RuleExtractor::Init(std::string* error) {
   std::vector<std::string> exact, names;
@@ -492,9 +595,11 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     jobs.push_back({t.passive.empty() ? "" : join(t.passive), false, what, "", nullptr});
   }
   // The code's regexes in the set, ahead of the rules' (the set numbers its
-  // regexes in the order of `filtered`).
+  // regexes in the order of `filtered`), at kQuotedFilter and the others.
   const RE2* const fixed[] = {quoted_.get(), generic_.get(), acronym_after_.get(),
                               acronym_before_.get()};
+  static_assert(kQuotedFilter == 0 && kGenericFilter == 1 && kAcronymAfterFilter == 2 &&
+                kAcronymBeforeFilter == 3);
   std::vector<std::pair<std::string, bool>> filtered;
   for (const RE2* re : fixed) filtered.emplace_back(re->pattern(), re->options().case_sensitive());
   for (const Job& job : jobs) {
@@ -535,13 +640,13 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     triggers_.push_back({&t, std::move(jobs[k].re), std::move(jobs[k + 1].re)});
     k += 2;
   }
-  int index = 0;
-  for (const RE2* re : fixed) filter_index_.emplace(re, index++);
-  for (const CompiledPattern& p : patterns_) filter_index_.emplace(p.re.get(), index++);
-  for (const CompiledTrigger& t : triggers_) {
-    if (t.active) filter_index_.emplace(t.active.get(), index++);
-    if (t.passive) filter_index_.emplace(t.passive.get(), index++);
+  int index = static_cast<int>(std::size(fixed));
+  for (CompiledPattern& p : patterns_) p.filter = index++;
+  for (CompiledTrigger& t : triggers_) {
+    if (t.active) t.active_filter = index++;
+    if (t.passive) t.passive_filter = index++;
   }
+  filter_size_ = index;
   return true;
 }
 
@@ -564,12 +669,19 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
                           acronym_after_->pattern() == kAfterShape &&
                           acronym_before_->pattern() == kBeforeShape;
   std::string connectors;
-  for (const std::string& c : rules_.List("title_connectors")) {
+  std::vector<std::string> connector_words = rules_.List("title_connectors");
+  if (connector_words.empty()) connector_words = {"of", "for", "on", "the", "and"};
+  bool plain_connectors = true;
+  for (const std::string& c : connector_words) {
     connectors += (connectors.empty() ? "" : "|") + RE2::QuoteMeta(c);
+    plain_connectors &= !c.empty() && std::all_of(c.begin(), c.end(), [](char x) {
+      return (x >= 'a' && x <= 'z') || x == '&';
+    });
   }
-  if (connectors.empty()) connectors = "of|for|on|the|and";
+  if (plain_connectors) title_connectors_.insert(connector_words.begin(), connector_words.end());
   // A bracketed acronym may sit inside a title: "Key Points of Intelligent
-  // Connected Vehicles (ICV) Standardization in 2019".
+  // Connected Vehicles (ICV) Standardization in 2019". TitleSpanEnd reads
+  // this regex by hand: change both together.
   title_span_ = Compile(
       R"((?:[A-Z0-9][\p{L}\p{N}’'\-/.+]*)(?:\s+(?:(?:)" + connectors +
           R"()\s+)*[A-Z0-9][\p{L}\p{N}’'\-/.+]*(?:\s\([A-Z][A-Za-z]{1,7}\)(?:\s+[A-Z][\p{L}\-]*)+)?)*)",
@@ -591,6 +703,7 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
               true, error, "date");
   year_ = Compile(R"((?:^|[,;]\s*)[Ii]n\s+((?:19|20)\d{2})\s*,)", true, error, "year");
   std::string roles = QuotedAlternation(rules_.List("roles"));
+  // EndsLikeRoleGap knows how this one ends.
   role_gap_ = Compile(
       R"(^\s*(?:\(([^()]{1,80})\))?\s*,?\s*(?:(?i:the|a|an)\s+)?((?i:(?:deputy|vice|executive|acting|former|chief|general|senior|honorary|permanent)[\s\-]+)*)" +
           roles +
@@ -698,6 +811,40 @@ bool EndsWithBeforeSpaces(std::string_view s, char c) {
   return i < s.size() && i > 0 && s[i - 1] == c;
 }
 
+// Whether `gap` ends as role_gap_ must: "of", "at", "from", "in" or "with"
+// in any case, white space, and "the" and white space or not. Most gaps
+// between a person and a body do not, and then the submatch search, which
+// runs before any DFA on text this short, is not worth starting.
+bool EndsLikeRoleGap(std::string_view gap) {
+  auto trim_spaces = [](std::string_view* g) {
+    size_t n = g->size();
+    while (!g->empty() && IsRe2Space(g->back())) g->remove_suffix(1);
+    return n - g->size();
+  };
+  // Only ASCII letters fold to the letters of these words.
+  auto ends_with = [](std::string_view g, std::string_view word) {
+    if (g.size() < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(g[g.size() - word.size() + i])) != word[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto ends_with_preposition = [&](std::string_view g) {
+    for (std::string_view p : {"of", "at", "from", "in", "with"}) {
+      if (ends_with(g, p)) return true;
+    }
+    return false;
+  };
+  std::string_view g = gap;
+  if (trim_spaces(&g) == 0) return false;
+  if (ends_with_preposition(g)) return true;
+  if (!ends_with(g, "the")) return false;
+  g.remove_suffix(3);
+  return trim_spaces(&g) > 0 && ends_with_preposition(g);
+}
+
 // RE2::PartialMatch(text, re, inner) for `re` of the shape
 // "^\s*\(\s*([A-Z][^()]{least,n}?)\s*\)", with the DFA alone: the submatch
 // search of a regex that counts to n runs through a large program. The lazy
@@ -750,31 +897,23 @@ bool RuleExtractor::FindDefinition(const RE2& re, re2::StringPiece* text, re2::S
   return true;
 }
 
-bool RuleExtractor::MayMatch(const RE2& re, std::string_view s) const {
-  auto index = filter_index_.find(&re);
-  if (index == filter_index_.end()) return true;
-  if (filter_memo.owner != this) {
-    filter_memo.owner = this;
-    filter_memo.by_sentence.clear();
-    filter_memo.last = nullptr;
-  }
-  if (filter_memo.last == s.data()) return (*filter_memo.last_hits)[index->second];
-  auto [it, inserted] = filter_memo.by_sentence.try_emplace(s.data());
-  filter_memo.last = s.data();
-  filter_memo.last_hits = &it->second;
-  std::vector<bool>& hits = it->second;
-  if (inserted) {
-    std::vector<int> matched;
+FilterHits RuleExtractor::FilterSentences(const std::vector<Sentence>& sentences) const {
+  FilterHits hits;
+  hits.words_per_sentence = (static_cast<size_t>(filter_size_) + 63) / 64;
+  hits.words.assign(sentences.size() * hits.words_per_sentence, 0);
+  std::vector<int> matched;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    uint64_t* words = hits.words.data() + k * hits.words_per_sentence;
+    matched.clear();
     RE2::Set::ErrorInfo info;
-    if (filter_->Match(s, &matched, &info)) {
-      hits.assign(filter_index_.size(), false);
-      for (int i : matched) hits[i] = true;
-    } else {
-      // No match, or the set's DFA ran out of memory: then run every regex.
-      hits.assign(filter_index_.size(), info.kind != RE2::Set::kNoError);
+    if (filter_->Match(sentences[k].text, &matched, &info)) {
+      for (int i : matched) words[i >> 6] |= uint64_t{1} << (i & 63);
+    } else if (info.kind != RE2::Set::kNoError) {
+      // The set's DFA ran out of memory: then run every regex.
+      std::fill(words, words + hits.words_per_sentence, ~uint64_t{0});
     }
   }
-  return hits[index->second];
+  return hits;
 }
 
 // The head word that decides what a name is: the last head word before the
@@ -786,7 +925,7 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
   while (pos < name.size()) {
     size_t sp = name.find(' ', pos);
     size_t end = sp == std::string_view::npos ? name.size() : sp;
-    std::string word(name.substr(pos, end - pos));
+    std::string_view word = name.substr(pos, end - pos);
     if (pos > 0 && connectors_.count(word) && word != "and" && word != "&" && word != "the") {
       first_connector = pos;
       break;
@@ -816,6 +955,8 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
       if (p > 0 && std::isalpha(static_cast<unsigned char>(name[p - 1]))) continue;
       for (int i : heads_by_first_byte_[static_cast<unsigned char>(name[p])]) {
         const auto& [head, type] = heads_[i];
+        // The second byte rules most heads out before a full comparison.
+        if (head.size() > name.size() - p || (head.size() > 1 && name[p + 1] != head[1])) continue;
         if (name.compare(p, head.size(), head) != 0) continue;
         size_t end = p + head.size();
         if (end != name.size() && std::isalpha(static_cast<unsigned char>(name[end]))) continue;
@@ -841,7 +982,7 @@ bool RuleExtractor::HeadAfterFirstConnector(std::string_view name, size_t head_p
   for (size_t p = name.find(' '); p != std::string_view::npos && p < head_pos;
        p = name.find(' ', p + 1)) {
     size_t next = std::min(name.find(' ', p + 1), name.size());
-    std::string w(name.substr(p + 1, next - p - 1));
+    std::string_view w = name.substr(p + 1, next - p - 1);
     if (connectors_.count(w) && w != "and" && w != "&" && w != "the") return true;
   }
   return false;
@@ -865,12 +1006,13 @@ size_t RuleExtractor::HeadWordIndex(std::string_view name) const {
 // the words the acronym covers: "... by the China Electronics Standardisation
 // Institute (CESI)" defines CESI.
 std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
-    const std::vector<Sentence>& sentences) const {
+    const std::vector<Sentence>& sentences, const FilterHits& hits) const {
   std::vector<Acronym> out;
-  for (const Sentence& s : sentences) {
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Sentence& s = sentences[k];
+    SentenceHits may = hits[k];
     re2::StringPiece text(s.text), full, acr;
-    while (MayMatch(*acronym_after_, s.text) &&
-           FindDefinition(*acronym_after_, &text, &full, &acr)) {
+    while (may.May(kAcronymAfterFilter) && FindDefinition(*acronym_after_, &text, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
       if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
@@ -887,7 +1029,7 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       for (size_t k = starts.size(); k-- > 0;) {
         std::string_view cand = std::string_view(f).substr(starts[k]);
         if (std::toupper(static_cast<unsigned char>(cand[0])) != a[0]) continue;
-        if (stop_words_.count(std::string(cand.substr(0, cand.find(' '))))) continue;
+        if (stop_words_.count(cand.substr(0, cand.find(' ')))) continue;
         int capitals = 0;
         for (size_t i = 0; i < cand.size(); ++i) {
           if ((i == 0 || cand[i - 1] == ' ' || cand[i - 1] == '-') &&
@@ -906,8 +1048,7 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       out.push_back({a, chosen, head.type, {}});
     }
     text = re2::StringPiece(s.text);
-    while (MayMatch(*acronym_before_, s.text) &&
-           FindDefinition(*acronym_before_, &text, &acr, &full)) {
+    while (may.May(kAcronymBeforeFilter) && FindDefinition(*acronym_before_, &text, &acr, &full)) {
       std::string a(acr.data(), acr.size());
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
@@ -932,18 +1073,29 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
   int misses = 0;
   Acronym* last = nullptr;
   int line_number = 0;
+  std::string unmarked;
   while (pos < raw.size()) {
     size_t end = raw.find('\n', pos);
     if (end == std::string_view::npos) end = raw.size();
-    // Tables printed with markup: "## Abbreviations", "<b>SAMR</b>".
-    std::string unmarked(raw.substr(pos, end - pos));
-    static const RE2 kMarkup(R"(<[^<>]{1,20}>|\*\*|^\s*#+)");
-    RE2::GlobalReplace(&unmarked, kMarkup, "");
-    std::string_view line = TrimView(unmarked);
+    // Tables printed with markup: "## Abbreviations", "<b>SAMR</b>". Most
+    // lines have none of the characters the markup needs.
+    std::string_view printed = raw.substr(pos, end - pos);
+    std::string_view line = printed;
+    if (std::any_of(printed.begin(), printed.end(),
+                    [](char c) { return c == '<' || c == '*' || c == '#'; })) {
+      unmarked.assign(printed);
+      static const RE2 kMarkup(R"(<[^<>]{1,20}>|\*\*|^\s*#+)");
+      RE2::GlobalReplace(&unmarked, kMarkup, "");
+      line = unmarked;
+    }
+    line = TrimView(line);
     pos = end + 1;
     ++line_number;
     if (!in_table) {
-      if (line.size() < 40 && RE2::FullMatch(line, kTitle)) {
+      // The title has one of these words, whose letters fold only in ASCII.
+      if (line.size() < 40 &&
+          (ContainsNoCase(line, "abbreviation") || ContainsNoCase(line, "acronym")) &&
+          RE2::FullMatch(line, kTitle)) {
         in_table = true;
         if (table_lines != nullptr) *table_lines = {line_number, line_number};
       }
@@ -975,9 +1127,10 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
       continue;
     }
     // A lone word after a complete name is the next section ("Contents").
-    bool lone_word_after_name = line.find(' ') == std::string_view::npos && last != nullptr &&
-                                DecisiveHead(last->full).pos != std::string_view::npos &&
-                                !connectors_.count(last->full.substr(last->full.rfind(' ') + 1));
+    bool lone_word_after_name =
+        line.find(' ') == std::string_view::npos && last != nullptr &&
+        DecisiveHead(last->full).pos != std::string_view::npos &&
+        !connectors_.count(std::string_view(last->full).substr(last->full.rfind(' ') + 1));
     if (last != nullptr && last->aliases.empty() && line.size() < 80 && !lone_word_after_name &&
         RE2::FullMatch(line, kContinuation)) {
       last->full += " " + FoldSpaces(line);
@@ -1002,11 +1155,40 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
   *out = std::move(kept);
 }
 
-void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>* out) const {
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Whether `name` ends with "-" or ":", then "19" or "20" and two digits.
+bool EndsWithYear(std::string_view name) {
+  size_t n = name.size();
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return n >= 5 && (name[n - 5] == '-' || name[n - 5] == ':') &&
+         ((name[n - 4] == '1' && name[n - 3] == '9') ||
+          (name[n - 4] == '2' && name[n - 3] == '0')) &&
+         digit(name[n - 2]) && digit(name[n - 1]);
+}
+
+// Whether `code` ends as kCommitteeSplit needs: "SC", "WG" or "AG" (or
+// "SWG", "JWG"), one white space or none, and one to three digits.
+bool EndsLikeSubgroupCode(std::string_view code) {
+  size_t i = code.size();
+  while (i > 0 && code[i - 1] >= '0' && code[i - 1] <= '9') --i;
+  size_t digits = code.size() - i;
+  if (digits < 1 || digits > 3) return false;
+  if (i > 0 && IsRe2Space(code[i - 1])) --i;
+  if (i < 2) return false;
+  std::string_view letters = code.substr(i - 2, 2);
+  return letters == "SC" || letters == "WG" || letters == "AG";
+}
+
+void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
+                                       std::vector<Mention>* out) const {
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
   static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG|N[A-Z]))");
   for (const CompiledPattern& p : patterns_) {
-    if (!MayMatch(*p.re, s)) continue;
+    if (!may.May(p.filter)) continue;
     ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
       Mention m;
       m.begin = b;
@@ -1065,23 +1247,28 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         }
         std::string compact = m.name;
         static const RE2 kSlash(R"(\s*/\s*)");
-        RE2::GlobalReplace(&compact, kSlash, "/");
+        if (compact.find('/') != std::string::npos) RE2::GlobalReplace(&compact, kSlash, "/");
         if (compact != m.name) m.aliases.push_back(compact);
         std::string parent, child, prefix;
-        if (RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
+        // kPrefix gives the same answer to both questions below.
+        bool has_prefix = RE2::PartialMatch(compact, kPrefix, &prefix);
+        if (EndsLikeSubgroupCode(compact) &&
+            RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
             parent.find("TC") != std::string::npos) {
           m.parent_code = parent;
-        } else if (RE2::PartialMatch(compact, kPrefix, &prefix)) {
+        } else if (has_prefix) {
           m.parent_code = prefix;
         }
         // "SAC/TC 260" is also printed "TC260"; "CCSA TC5" is also "TC5".
-        if (RE2::PartialMatch(compact, kPrefix, &prefix) && parent_prefixes_.count(prefix)) {
+        if (has_prefix && parent_prefixes_.count(prefix)) {
           std::string bare = compact.substr(prefix.size());
           bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
           m.aliases.push_back(bare);
           std::string tight = bare;
           static const RE2 kSpace(R"(\s+)");
-          RE2::GlobalReplace(&tight, kSpace, "");
+          if (std::any_of(tight.begin(), tight.end(), IsRe2Space)) {
+            RE2::GlobalReplace(&tight, kSpace, "");
+          }
           if (tight != bare) m.aliases.push_back(tight);
           m.id = tight;
           if (prefix != "SAC") m.id = prefix + " " + tight;
@@ -1094,11 +1281,22 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
         RE2::Replace(&m.name, kGlued, R"(\1 \2)");
         static const RE2 kDash(R"(\s*-\s*)");
         static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
-        RE2::GlobalReplace(&m.name, kDash, "-");
-        RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
+        if (m.name.find('-') != std::string::npos) RE2::GlobalReplace(&m.name, kDash, "-");
+        if (m.name.find(':') != std::string::npos) {
+          RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
+        }
+        // kYear matches only a name that ends with "-2019" or ":2019", and
+        // then, on ASCII with no line break, its group is the rest.
         static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
         std::string bare;
-        if (RE2::FullMatch(m.name, kYear, &bare)) m.aliases.push_back(bare);
+        if (EndsWithYear(m.name)) {
+          std::string_view rest = std::string_view(m.name).substr(0, m.name.size() - 5);
+          if (IsAscii(rest) && rest.find('\n') == std::string_view::npos) {
+            m.aliases.emplace_back(rest);
+          } else if (RE2::FullMatch(m.name, kYear, &bare)) {
+            m.aliases.push_back(bare);
+          }
+        }
       }
       out->push_back(std::move(m));
     });
@@ -1109,14 +1307,14 @@ void RuleExtractor::AddPatternMentions(std::string_view s, std::vector<Mention>*
 // leading stop words and an acronym-or-agency that heads a headline ("SAC
 // Publishes ..."), and decides the type from the head word.
 bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
-                              const std::vector<Mention>& strong, bool quoted, Mention* m) const {
+                              const std::vector<Span>& strong, bool quoted, Mention* m) const {
   // Leading stop words ("The", "China's", headline verbs, "Article 21 of"),
   // connectors, and a strong mention that heads a headline ("SAC Publishes").
   bool changed = true;
   while (changed && b < e) {
     changed = false;
     while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':')) ++b;
-    for (const Mention& k : strong) {
+    for (const Span& k : strong) {
       if (k.begin <= b && k.end > b && k.end < e) b = k.end, changed = true;
     }
     while (b < e && (s[b] == ' ' || s[b] == ',' || s[b] == ':' || s[b] == ')' || s[b] == '/')) ++b;
@@ -1126,15 +1324,15 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     }
     size_t sp = s.find(' ', b);
     if (sp == std::string_view::npos || sp >= e) break;
-    std::string first(s.substr(b, sp - b));
+    std::string_view first = s.substr(b, sp - b);
     bool numbered = !first.empty() && std::isdigit(static_cast<unsigned char>(first[0])) &&
-                    first.find_first_not_of("0123456789.-") == std::string::npos;
+                    first.find_first_not_of("0123456789.-") == std::string_view::npos;
     bool lower = !first.empty() && std::islower(static_cast<unsigned char>(first[0]));
     if (numbered) {
       // "Article 21 of the ..." but not "2019 Work Plan".
       size_t sp2 = s.find(' ', sp + 1);
-      std::string second(
-          s.substr(sp + 1, (sp2 == std::string_view::npos ? e : std::min(sp2, e)) - sp - 1));
+      std::string_view second =
+          s.substr(sp + 1, (sp2 == std::string_view::npos ? e : std::min(sp2, e)) - sp - 1);
       numbered = connectors_.count(second) > 0;
     }
     if (stop_words_.count(first) || numbered || lower || connectors_.count(first)) {
@@ -1150,7 +1348,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     static const RE2 kParticiple(R"(^\s*(?:by|in|at|for|on|to)\b)");
     for (size_t p = s.find(' ', b); p != std::string_view::npos && p < e; p = s.find(' ', p + 1)) {
       size_t w_end = std::min(s.find(' ', p + 1), e);
-      std::string w(s.substr(p + 1, w_end - p - 1));
+      std::string_view w = s.substr(p + 1, w_end - p - 1);
       if (w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0 && stop_words_.count(w) &&
           (w_end >= e || RE2::PartialMatch(s.substr(w_end, e - w_end), kParticiple))) {
         e = p;
@@ -1169,7 +1367,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     for (size_t i = 0; i < titled.size(); ++i) {
       if (i == 0 || titled[i - 1] == ' ') {
         size_t end = titled.find(' ', i);
-        std::string word = titled.substr(i, end == std::string::npos ? std::string::npos : end - i);
+        std::string_view word = std::string_view(titled).substr(
+            i, end == std::string::npos ? std::string::npos : end - i);
         if (!connectors_.count(word))
           titled[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(titled[i])));
       }
@@ -1177,11 +1376,12 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     return DecisiveHead(titled);
   };
   Head head = head_of(span);
+  const std::string_view first_span = span;
   if (head.pos == std::string_view::npos) {
     if (!quoted) return false;
   }
   size_t full_end = e;
-  for (const Mention& k : strong) {
+  for (const Span& k : strong) {
     if (k.begin <= b || k.begin >= e) continue;
     size_t rel = k.begin - b;
     if (head.pos != std::string_view::npos && head.pos >= rel && head.pos < k.end - b) {
@@ -1216,7 +1416,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   }
   span = TrimView(s.substr(b, e - b));
   if (span.empty()) return false;
-  head = head_of(span);
+  // Mostly the same span again, whose head is known.
+  if (span.data() != first_span.data() || span.size() != first_span.size()) head = head_of(span);
   if (after_role && !quoted && (head.pos == std::string_view::npos || IsDocumentType(head.type))) {
     return false;
   }
@@ -1234,7 +1435,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     bool sentence_case = false;
     for (size_t p = span.find(' '); p != std::string_view::npos; p = span.find(' ', p + 1)) {
       size_t next = std::min(span.find(' ', p + 1), span.size());
-      std::string w(span.substr(p + 1, next - p - 1));
+      std::string_view w = span.substr(p + 1, next - p - 1);
       if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && !connectors_.count(w)) {
         sentence_case = true;
       }
@@ -1251,9 +1452,9 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     p = sp + 1;
   }
   for (std::string_view w : words_of_span) {
-    if (event_words_.count(std::string(w))) return false;
+    if (event_words_.count(w)) return false;
     // "Demonstration Project": an activity, though a document may name one.
-    if (IsOrgType(type) && non_body_words_.count(std::string(w))) return false;
+    if (IsOrgType(type) && non_body_words_.count(w)) return false;
   }
   if (IsOrgType(type)) {
     // "Security Requirements for 5G Mobile Communication Network" is a
@@ -1274,7 +1475,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
       size_t connector = std::string_view::npos;
       for (size_t k = 1, pos = words_of_span[0].size() + 1; k < words_of_span.size();
            pos += words_of_span[k].size() + 1, ++k) {
-        std::string w(words_of_span[k]);
+        std::string_view w = words_of_span[k];
         if (connectors_.count(w) && w != "and" && w != "&" && w != "the") {
           connector = pos;
           break;
@@ -1291,8 +1492,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
           head_first ? span.substr(head.pos, std::min(connector, span.size()) - head.pos) : "";
       for (size_t p = tail.find(' '); p != std::string_view::npos && !quoted;) {
         size_t next = tail.find(' ', p + 1);
-        std::string w(
-            tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1));
+        std::string_view w =
+            tail.substr(p + 1, (next == std::string_view::npos ? tail.size() : next) - p - 1);
         if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0])) && HasLower(w) &&
             !head_words_.count(w)) {
           return false;
@@ -1306,7 +1507,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   for (size_t p = 0; p < span.size();) {
     size_t sp = span.find(' ', p);
     if (sp == std::string_view::npos) sp = span.size();
-    std::string w(span.substr(p, sp - p));
+    std::string_view w = span.substr(p, sp - p);
     ++words;
     // A word of a head phrase ("Special" of "Special Working Group") says no
     // more than the head: "the Special Working Group" is a generic mention.
@@ -1354,12 +1555,12 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
 }
 
 bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_t e,
-                                             const std::vector<Mention>& strong,
+                                             const std::vector<Span>& strong,
                                              std::vector<Mention>* out) const {
   size_t first_event = std::string_view::npos, last_event = 0;
   for (size_t p = b; p < e;) {
     size_t sp = std::min(s.find(' ', p), e);
-    if (event_words_.count(std::string(s.substr(p, sp - p)))) {
+    if (event_words_.count(s.substr(p, sp - p))) {
       if (first_event == std::string_view::npos) first_event = p;
       last_event = sp;
     }
@@ -1376,13 +1577,9 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
     if (to <= from || !MakeTitle(s, from, to, strong, false, &m) || !IsOrgType(m.type)) return;
     // The body's name ends with its head word: not "... of the National
     // People's" cut before "Congress".
-    std::string last = m.name.substr(m.name.rfind(' ') + 1);
-    if (std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
-          const std::string& head = h.first;
-          return head == last ||
-                 (head.size() > last.size() &&
-                  head.compare(head.size() - last.size() - 1, std::string::npos, " " + last) == 0);
-        })) {
+    std::string_view last = std::string_view(m.name).substr(m.name.rfind(' ') + 1);
+    if (std::any_of(heads_.begin(), heads_.end(),
+                    [&](const auto& h) { return EndsWithWord(h.first, last); })) {
       out->push_back(std::move(m));
     }
   };
@@ -1397,12 +1594,92 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
   return true;
 }
 
+// The ASCII characters of [\p{L}\p{N}’'\-/.+], which make the words of
+// title_span_.
+bool IsTitleWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '/' ||
+         c == '.' || c == '+';
+}
+
+bool IsTitleWordStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+size_t RuleExtractor::TitleSpanAt(std::string_view s, size_t b) const {
+  if (title_connectors_.empty() || !IsAscii(s)) {
+    re2::StringPiece span;
+    if (!title_span_->Match(s, b, s.size(), RE2::ANCHOR_START, &span, 1)) {
+      return std::string_view::npos;
+    }
+    return b + span.size();
+  }
+  if (b >= s.size() || !IsTitleWordStart(s[b])) return std::string_view::npos;
+  // The regex is W (\s+ (C \s+)* W (\s\( [A-Z][A-Za-z]{1,7} \) (\s+ [A-Z][\p{L}-]*)+)?)*
+  // with W a capital or digit and word characters, C a connector. A word
+  // ends only where white space follows, so each W takes its whole run; a
+  // connector is a whole word, and no W starts like one. After a W, one
+  // white space and "(" can only open the bracket, anything else only the
+  // next W. The bracket follows only a W after white space (not the first,
+  // nor a bracket); the first word after its ")" must be a bracket word, and
+  // any words after it reach as far or farther as Ws.
+  auto skip = [&](size_t i, auto in) {
+    while (i < s.size() && in(s[i])) ++i;
+    return i;
+  };
+  auto is_alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  size_t end = skip(b + 1, IsTitleWordChar);
+  bool bracket_may_follow = false;  // only a W after white space takes one
+  while (end < s.size() && IsRe2Space(s[end])) {
+    if (end + 1 < s.size() && s[end + 1] == '(') {
+      if (!bracket_may_follow) break;
+      bracket_may_follow = false;
+      size_t a = end + 2;
+      if (a >= s.size() || !is_upper(s[a])) break;
+      size_t letters_end = skip(a + 1, is_alpha);
+      size_t letters = letters_end - a - 1;
+      if (letters < 1 || letters > 7 || letters_end >= s.size() || s[letters_end] != ')') break;
+      size_t word = skip(letters_end + 1, IsRe2Space);
+      if (word == letters_end + 1 || word >= s.size() || !is_upper(s[word])) break;
+      end = skip(word + 1, [&](char c) { return is_alpha(c) || c == '-'; });
+      continue;
+    }
+    size_t word = skip(end, IsRe2Space);
+    while (word < s.size() && !IsTitleWordStart(s[word])) {
+      size_t word_end = skip(word, [](char c) { return !IsRe2Space(c); });
+      if (word_end >= s.size() || !title_connectors_.count(s.substr(word, word_end - word))) break;
+      word = skip(word_end, IsRe2Space);
+    }
+    if (word >= s.size() || !IsTitleWordStart(s[word])) break;
+    end = skip(word + 1, IsTitleWordChar);
+    bracket_may_follow = true;
+  }
+  return end;
+}
+
+template <typename F>
+void RuleExtractor::ForEachTitleSpan(std::string_view s, F&& on_span) const {
+  if (title_connectors_.empty() || !IsAscii(s)) {
+    ForEachMatch(*title_span_, s, on_span);
+    return;
+  }
+  // A match starts at the first capital or digit; ForEachMatch goes on
+  // from its end.
+  for (size_t b = 0; b < s.size();) {
+    if (!IsTitleWordStart(s[b])) {
+      ++b;
+      continue;
+    }
+    size_t e = TitleSpanAt(s, b);
+    on_span(b, e);
+    b = e;
+  }
+}
+
 // Splits a run of capitalised words where two names are listed ("X and the
 // Y", "X and 16 other departments", "X and SAC") and makes a title of each part.
-void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Mention>& strong,
+void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>& strong,
                                      std::vector<Mention>* out) const {
   static const RE2 kSplit(R"(\s(?:and|as well as|together with|with)\s+(?:the\s+|\d))");
-  ForEachMatch(*title_span_, s, [&](size_t b, size_t e) {
+  ForEachTitleSpan(s, [&](size_t b, size_t e) {
     while (e > b && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/')) --e;
     // "Science, Technology and Finance Department": a name may list words
     // with commas before the "and" that joins its last two.
@@ -1416,8 +1693,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       bool stop = false;
       for (size_t p = 0; p < listed.size();) {
         size_t comma = std::min(listed.find(',', p), listed.size());
-        stop |= stop_words_.count(
-                    std::string(TrimView(std::string_view(listed.data() + p, comma - p)))) > 0;
+        stop |= stop_words_.count(TrimView(std::string_view(listed.data() + p, comma - p))) > 0;
         p = comma + 1;
       }
       if (!stop) listed_begin = static_cast<size_t>(listed.data() - s.data());
@@ -1428,6 +1704,12 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
     size_t start = b;
     re2::StringPiece sm;
     size_t pos = b;
+    // kSplit needs "and", "with" or "as well as"; most runs have none.
+    std::string_view run = s.substr(b, e - b);
+    if (run.find("and") == std::string_view::npos && run.find("with") == std::string_view::npos &&
+        run.find("as well as") == std::string_view::npos) {
+      pos = e;
+    }
     while (pos < e && kSplit.Match(s, pos, e, RE2::UNANCHORED, &sm, 1)) {
       size_t cut = static_cast<size_t>(sm.data() - s.data());
       parts.emplace_back(start, cut);
@@ -1440,13 +1722,9 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
          and_pos = s.find(" and ", and_pos + 1)) {
       size_t word = s.rfind(' ', and_pos - 1);
       word = word == std::string_view::npos || word < start ? start : word + 1;
-      std::string before(s.substr(word, and_pos - word));
+      std::string_view before = s.substr(word, and_pos - word);
       bool head_end = std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
-        const std::string& head = h.first;
-        return IsOrgType(h.second) &&
-               (head == before || (head.size() > before.size() &&
-                                   head.compare(head.size() - before.size() - 1, std::string::npos,
-                                                " " + before) == 0));
+        return IsOrgType(h.second) && EndsWithWord(h.first, before);
       });
       Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
       if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
@@ -1464,7 +1742,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
       }
     }
     // "X and SAC": a strong mention right after "and" starts a new name.
-    for (const Mention& k : strong) {
+    for (const Span& k : strong) {
       if (k.begin <= start || k.begin >= e) continue;
       std::string_view before = s.substr(start, k.begin - start);
       if (before.size() >= 5 && before.substr(before.size() - 5) == " and ") {
@@ -1491,10 +1769,11 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Menti
 
 // Titles in quotation marks: a law or policy by its head word, else a standard
 // when the sentence speaks of standards.
-void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* out) const {
+void RuleExtractor::AddQuotedMentions(std::string_view s, SentenceHits may,
+                                      std::vector<Mention>* out) const {
   re2::StringPiece groups[4];
   size_t pos = 0;
-  while (pos < s.size() && MayMatch(*quoted_, s) &&
+  while (pos < s.size() && may.May(kQuotedFilter) &&
          quoted_->Match(s, pos, s.size(), RE2::UNANCHORED, groups, 4)) {
     pos = static_cast<size_t>(groups[0].data() - s.data()) + groups[0].size();
     re2::StringPiece inner = !groups[1].empty()   ? groups[1]
@@ -1561,11 +1840,12 @@ void RuleExtractor::AddQuotedMentions(std::string_view s, std::vector<Mention>* 
 
 // "The Measures were drafted by ...": a generic mention refers to the latest
 // entity of the document whose name has the same head word.
-void RuleExtractor::AddGenericMentions(std::string_view s, const std::vector<Recent>& recent,
+void RuleExtractor::AddGenericMentions(std::string_view s, SentenceHits may,
+                                       const std::vector<Recent>& recent,
                                        std::vector<Mention>* out) const {
   static const RE2 kStandardWord(R"((?i)^standards?$)");
   static const RE2 kCommitteeWord(R"(^(?:TC|Committee|Working Group|Subcommittee|SC|WG)$)");
-  if (!MayMatch(*generic_, s)) return;
+  if (!may.May(kGenericFilter)) return;
   ForEachMatch(*generic_, s, [&](size_t b, size_t e) {
     std::string_view head = s.substr(b, e - b);
     // "the Measures for ..." starts a title, not a reference.
@@ -1678,6 +1958,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   static const RE2 kDraftNote(R"(^\s*(\((?:[^()]*(?:[Dd]raft|[Cc]omment)[^()]*)\)))");
   std::vector<Mention>& m = *mentions;
   std::vector<Mention> out;
+  out.reserve(m.size());
   for (size_t i = 0; i < m.size(); ++i) {
     // Only m[i + 1] is read past this point.
     Mention cur = std::move(m[i]);
@@ -1772,6 +2053,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   }
   // Drop mentions swallowed by an extended one.
   std::vector<Mention> kept;
+  kept.reserve(out.size());
   for (Mention& x : out) {
     if (!kept.empty() && x.begin < kept.back().end) continue;
     kept.push_back(std::move(x));
@@ -1787,26 +2069,37 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
 // document gets the regex.
 class NameList {
  public:
-  explicit NameList(const std::vector<std::string>& names) : by_first_byte_(256) {
+  explicit NameList(const std::vector<std::string>& names) : names_(names) {
     bool plain = true;
-    for (const std::string& n : names) {
+    for (size_t k = 0; k < names_.size(); ++k) {
+      const std::string& n = names_[k];
       size_t len = 0, last = n.size();
       while (last > 0 && (static_cast<unsigned char>(n[last - 1]) & 0xC0) == 0x80) --last;
       if (last > 0) --last;
-      if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) plain = false;
-      if (!n.empty()) by_first_byte_[static_cast<unsigned char>(n[0])].push_back(n);
-      if (!n.empty()) starts_name_[static_cast<unsigned char>(n[0])] = true;
+      if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) {
+        plain = false;
+        continue;
+      }
+      unsigned char first = static_cast<unsigned char>(n[0]);
+      starts_name_[first] = true;
+      // White space other than a space matches only itself in MatchAt, but
+      // would walk the trie as a space.
+      if (std::any_of(n.begin(), n.end(), [](char c) { return c != ' ' && IsRe2Space(c); })) {
+        odd_by_first_byte_[first].push_back(static_cast<int>(k));
+      } else {
+        AddToTrie(n);
+      }
     }
     if (!plain) {
       std::string ignored;
       regex_ = Compile(Alternation(names), true, &ignored, "local acronyms");
-      by_first_byte_.clear();
+      use_regex_ = true;
     }
   }
 
   template <typename F>
   void ForEach(std::string_view text, F&& on_match) const {
-    if (by_first_byte_.empty()) {
+    if (use_regex_) {
       if (regex_ != nullptr) ForEachName(*regex_, text, on_match);
       return;
     }
@@ -1847,13 +2140,75 @@ class NameList {
   size_t LongestAt(std::string_view text, size_t t) const {
     if (t >= text.size()) return std::string_view::npos;
     size_t best = std::string_view::npos;
-    for (const std::string& name : by_first_byte_[static_cast<unsigned char>(text[t])]) {
-      size_t e = MatchAt(text, t, name);
+    auto odd = odd_by_first_byte_.find(static_cast<unsigned char>(text[t]));
+    if (odd != odd_by_first_byte_.end()) {
+      for (int k : odd->second) {
+        size_t e = MatchAt(text, t, names_[k]);
+        size_t len = 0;
+        if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
+        if (best == std::string_view::npos || e > best) best = e;
+      }
+    }
+    // The trie: the names that MatchAt finds at text[t], all in one walk,
+    // shortest first.
+    int node = 0;
+    for (size_t j = t;;) {
       size_t len = 0;
-      if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
-      if (best == std::string_view::npos || e > best) best = e;
+      if (nodes_[node].name_ends && (j == text.size() || !IsWordChar(text, j, &len)) &&
+          (best == std::string_view::npos || j > best)) {
+        best = j;
+      }
+      if (j >= text.size()) break;
+      if (IsRe2Space(text[j])) {
+        node = Child(node, ' ');
+        while (j < text.size() && IsRe2Space(text[j])) ++j;
+      } else if (text[j] == 'i' && text.size() - j >= 7 &&
+                 (text[j + 1] == 's' || text[j + 1] == 'z') &&
+                 text.compare(j + 2, 5, "ation") == 0) {
+        // A name that ends inside the word ends before a letter: no match.
+        for (char c : std::string_view("isation")) {
+          if (node >= 0) node = Child(node, c);
+        }
+        j += 7;
+      } else {
+        node = Child(node, text[j]);
+        ++j;
+      }
+      if (node < 0) break;
     }
     return best;
+  }
+
+  // Adds `name` to the trie as MatchAt reads it: "ization" as "isation".
+  void AddToTrie(const std::string& name) {
+    int node = 0;
+    for (size_t i = 0; i < name.size();) {
+      if (name[i] == 'i' &&
+          (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
+        for (char c : std::string_view("isation")) node = AddChild(node, c);
+        i += 7;
+      } else {
+        node = AddChild(node, name[i]);
+        ++i;
+      }
+    }
+    nodes_[node].name_ends = true;
+  }
+
+  int Child(int node, char c) const {
+    for (int k = nodes_[node].first_child; k >= 0; k = nodes_[k].next_sibling) {
+      if (nodes_[k].c == c) return k;
+    }
+    return -1;
+  }
+
+  int AddChild(int node, char c) {
+    int k = Child(node, c);
+    if (k >= 0) return k;
+    k = static_cast<int>(nodes_.size());
+    nodes_.push_back({c, false, -1, nodes_[node].first_child});
+    nodes_[node].first_child = k;
+    return k;
   }
 
   // Where `name` ends if it is printed at text[t]: as SpellingTolerant makes
@@ -1882,18 +2237,32 @@ class NameList {
     return j;
   }
 
-  std::vector<std::vector<std::string>> by_first_byte_;  // empty: use regex_
-  std::array<bool, 256> starts_name_{};                  // by_first_byte_[c] is not empty
+  // A trie of the names as MatchAt reads them: a space stands for a run of
+  // white space in the text, and "isation" for "i[sz]ation".
+  struct Node {
+    char c = 0;
+    bool name_ends = false;
+    int first_child = -1;
+    int next_sibling = -1;
+  };
+
+  std::vector<std::string> names_;
+  std::vector<Node> nodes_ = {Node()};  // nodes_[0] is the root
+  // Indexes into names_, by first byte, of the names with white space other
+  // than a space, which the trie does not hold.
+  std::unordered_map<unsigned char, std::vector<int>> odd_by_first_byte_;
+  std::array<bool, 256> starts_name_{};  // some name begins with this byte
+  bool use_regex_ = false;               // some name is not plain: regex_ finds them all
   std::unique_ptr<RE2> regex_;
 };
 
 std::vector<Mention> RuleExtractor::FindMentions(
-    std::string_view s, const NameList* local,
+    std::string_view s, SentenceHits may, const NameList* local,
     const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
   auto add_gazetteer = [&](const RE2* re) {
-    if (re == nullptr || !MayMatch(*re, s)) return;
+    if (re == nullptr) return;
     ForEachName(*re, s, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
@@ -1930,27 +2299,27 @@ std::vector<Mention> RuleExtractor::FindMentions(
       found.push_back(std::move(m));
     });
   }
-  AddPatternMentions(s, &found);
-  AddQuotedMentions(s, &found);
-  std::vector<Mention> strong;
+  AddPatternMentions(s, may, &found);
+  AddQuotedMentions(s, may, &found);
+  std::vector<Span> strong;
   for (const Mention& m : found) {
-    if (IsStrong(m)) strong.push_back(m);
+    if (IsStrong(m)) strong.push_back({m.begin, m.end});
   }
   std::sort(strong.begin(), strong.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   AddTitleMentions(s, strong, &found);
   AddIntroducedTitles(s, &found);
   return found;
 }
 
 void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>* out) const {
-  static const RE2 kIntro(
-      R"((?i)\b(white papers?|reports?|standards?|plans?|guidelines)\s*(?::|,?\s+(?:namely|entitled|titled|called))\s+)");
+  if (!HasIntroSeparator(s)) return;
   re2::StringPiece rest(s), noun;
-  while (RE2::FindAndConsume(&rest, kIntro, &noun)) {
+  while (RE2::FindAndConsume(&rest, IntroRegex(), &noun)) {
     size_t pos = static_cast<size_t>(rest.data() - s.data());
-    re2::StringPiece span;
-    if (!title_span_->Match(s, pos, s.size(), RE2::ANCHOR_START, &span, 1)) continue;
+    size_t span_end = TitleSpanAt(s, pos);
+    if (span_end == std::string_view::npos) continue;
+    re2::StringPiece span(s.data() + pos, span_end - pos);
     EntityType type = ContainsNoCase(std::string_view(noun.data(), noun.size()), "standard")
                           ? EntityType::kStandard
                           : EntityType::kPolicy;
@@ -1971,7 +2340,7 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
       // "Association standards: In 2020, ...": a sentence, not a title.
       size_t sp = text.find(' ');
       if (sp == std::string_view::npos || !std::isupper(static_cast<unsigned char>(text[0])) ||
-          stop_words_.count(std::string(text.substr(0, sp)))) {
+          stop_words_.count(text.substr(0, sp))) {
         continue;
       }
       Mention m;
@@ -1989,7 +2358,13 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
 // Keeps the best of overlapping spans: quoted titles first, then the longest,
 // then the higher priority.
 std::vector<Mention> SelectMentions(std::vector<Mention> found) {
-  std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
+  // Indexes are sorted, not the mentions, which are costly to move: the
+  // same comparisons give the same order, ties included.
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Mention& a = found[x];
+    const Mention& b = found[y];
     bool qa = a.source == Source::kQuoted, qb = b.source == Source::kQuoted;
     if (qa != qb) return qa;
     size_t la = a.end - a.begin, lb = b.end - b.begin;
@@ -1997,15 +2372,19 @@ std::vector<Mention> SelectMentions(std::vector<Mention> found) {
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.begin < b.begin;
   });
-  std::vector<Mention> kept;
-  for (Mention& m : found) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
-      return m.begin < k.end && k.begin < m.end;
+  std::vector<size_t> chosen;
+  for (size_t x : order) {
+    const Mention& m = found[x];
+    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t k) {
+      return m.begin < found[k].end && found[k].begin < m.end;
     });
-    if (!overlaps) kept.push_back(std::move(m));
+    if (!overlaps) chosen.push_back(x);
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(chosen.begin(), chosen.end(),
+            [&](size_t x, size_t y) { return found[x].begin < found[y].begin; });
+  std::vector<Mention> kept;
+  kept.reserve(chosen.size());
+  for (size_t x : chosen) kept.push_back(std::move(found[x]));
   return kept;
 }
 
@@ -2104,7 +2483,8 @@ size_t OwnerOf(std::string_view s, const std::vector<Mention>& m, size_t i) {
   return i;
 }
 
-void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Mention>& mentions,
+void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
+                                  const std::vector<Mention>& mentions,
                                   const std::vector<ExtractedEntity>& entities,
                                   std::string_view doc, std::vector<ExtractedRelation>* out) const {
   std::string_view s = sentence.text;
@@ -2155,7 +2535,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       return std::nullopt;
     };
     // Active voice: SUBJECT ... trigger ... OBJECT.
-    if (t.active && MayMatch(*t.active, s)) {
+    if (t.active && may.May(t.active_filter)) {
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
         std::optional<size_t> subject = previous(tb, fits_subject);
         std::optional<size_t> object = following(te, fits_object);
@@ -2212,7 +2592,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
       });
     }
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
-    if (t.passive && MayMatch(*t.passive, s)) {
+    if (t.passive && may.May(t.passive_filter)) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
         if (InsideMention(tb, te)) return;
         std::optional<size_t> object = previous(tb, fits_object);
@@ -2240,7 +2620,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, const std::vector<Me
 // SESEC expert". A department's parent gets the affiliation too.
 void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                                      const std::vector<ExtractedEntity>& entities,
-                                     std::string_view doc,
+                                     std::string_view doc, RoleGapMemo* memo,
                                      std::vector<ExtractedRelation>* out) const {
   static const RE2 kPersonJoin(R"(^\s*(?:\(([^()]{1,80})\))?\s*(?:,\s*)?(?:and\s+)?$)");
   static const RE2 kOf(R"(^\s*(?:of|under)\s+(?:the\s+)?$)");
@@ -2281,13 +2661,26 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     if (gap.empty() || !IsRe2Space(gap.back())) continue;
     std::string bracket_role, role;
     std::string final_role;
-    if (RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
+    RoleGap role_gap;
+    if (EndsLikeRoleGap(gap)) {
+      auto known = memo->find(gap);
+      if (known == memo->end()) {
+        if (RE2::FullMatch(gap, *role_gap_, &bracket_role, &role)) {
+          role_gap.emplace(bracket_role, role);
+        }
+        known = memo->emplace(std::string(gap), std::move(role_gap)).first;
+      }
+      role_gap = known->second;
+    }
+    if (role_gap) {
+      bracket_role = role_gap->first;
+      role = role_gap->second;
       final_role = !role.empty() ? FoldSpaces(role) : bracket_role;
       if (!role.empty()) {
         re2::StringPiece rest(s.data() + mentions[org].end, s.size() - mentions[org].end);
         (void)rest;
       }
-    } else if (RE2::FullMatch(gap, *appointed_gap_)) {
+    } else if (IsRe2Space(gap[0]) && RE2::FullMatch(gap, *appointed_gap_)) {
       std::string after;
       if (RE2::PartialMatch(s.substr(mentions[org].end), kRoleAfter, &after)) {
         final_role =
@@ -2379,12 +2772,17 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
 // Version)" and "Standard System (2021 Edition)", "Vehicles (ICV)" and
 // "Vehicle". Empty for titles too short to compare safely.
 std::string LooseTitleKey(std::string_view name) {
-  static const std::set<std::string> kJoining = {"of", "for", "the", "on",  "a",
-                                                 "an", "in",  "to",  "and", "by"};
-  std::string folded(name);
+  static constexpr std::string_view kJoining[] = {"of", "for", "the", "on",  "a",
+                                                  "an", "in",  "to",  "and", "by"};
+  std::string_view folded = name;
   // A bracketed acronym adds nothing: "(ICV)".
   static const RE2 kAcronymNote(R"(\(\s*[A-Z][A-Z0-9&\-]{1,9}\s*\))");
-  if (folded.find('(') != std::string::npos) RE2::GlobalReplace(&folded, kAcronymNote, " ");
+  std::string unbracketed;
+  if (name.find('(') != std::string_view::npos) {
+    unbracketed.assign(name);
+    RE2::GlobalReplace(&unbracketed, kAcronymNote, " ");
+    folded = unbracketed;
+  }
   std::vector<std::string> words;
   std::string w;
   auto flush = [&] {
@@ -2394,7 +2792,9 @@ std::string LooseTitleKey(std::string_view name) {
     }
     if (w == "version") w = "edition";
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    if (!kJoining.count(w)) words.push_back(w);
+    if (std::find(std::begin(kJoining), std::end(kJoining), w) == std::end(kJoining)) {
+      words.push_back(std::move(w));
+    }
     w.clear();
   };
   for (char c : folded) {
@@ -2408,7 +2808,10 @@ std::string LooseTitleKey(std::string_view name) {
   if (words.size() < 3) return "";
   std::sort(words.begin(), words.end());
   std::string key;
-  for (const std::string& x : words) key += x + " ";
+  for (const std::string& x : words) {
+    key += x;
+    key += ' ';
+  }
   return key;
 }
 
@@ -2417,23 +2820,30 @@ class DocumentEntities {
  public:
   int Resolve(const Mention& m) {
     if (m.entity >= 0) return m.entity;
-    std::vector<std::string> names = m.aliases;
-    names.push_back(m.name);
-    if (!m.id.empty()) names.push_back(m.id);
+    std::vector<const std::string*> names;
+    names.reserve(m.aliases.size() + 3);
+    for (const std::string& a : m.aliases) names.push_back(&a);
+    names.push_back(&m.name);
+    if (!m.id.empty()) names.push_back(&m.id);
+    std::string short_name;
     if (m.type == EntityType::kLaw) {
       // "Data Security Law of the People's Republic of China" is the Data
       // Security Law.
       static const RE2 kOfChina(
           R"(^(.*\bLaw)\s+of\s+(?:the\s+)?(?:People['’]s\s+Republic\s+of\s+)?China$)");
-      std::string short_name;
-      if (RE2::FullMatch(m.name, kOfChina, &short_name)) names.push_back(short_name);
+      std::string_view name = m.name;
+      if (name.size() > 5 && name.substr(name.size() - 5) == "China" &&
+          name.find("Law") != std::string_view::npos &&
+          RE2::FullMatch(m.name, kOfChina, &short_name)) {
+        names.push_back(&short_name);
+      }
     }
-    std::vector<std::string> keys;  // each name's key, computed once
+    std::vector<const std::string*> keys;  // each name's key
     keys.reserve(names.size());
-    for (const std::string& n : names) keys.push_back(NameKey(n));
+    for (const std::string* n : names) keys.push_back(&KeyOf(*n));
     int found = -1;
     for (size_t k = 0; k < names.size(); ++k) {
-      auto it = by_key_.find(keys[k]);
+      auto it = by_key_.find(*keys[k]);
       if (it != by_key_.end() && Compatible(entities_[it->second], m)) {
         found = it->second;
         break;
@@ -2467,12 +2877,14 @@ class DocumentEntities {
         e.type != EntityType::kPerson) {
       e.id = m.id;
     }
+    // try_emplace: emplace would make a node, only to drop it, for every
+    // name already known.
     if (titled) {
-      if (!loose.empty()) by_loose_key_.emplace(std::move(loose), found);
+      if (!loose.empty()) by_loose_key_.try_emplace(std::move(loose), found);
     }
     for (size_t k = 0; k < names.size(); ++k) {
-      const std::string& n = names[k];
-      by_key_.emplace(std::move(keys[k]), found);
+      const std::string& n = *names[k];
+      by_key_.try_emplace(*keys[k], found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
         e.aliases.push_back(n);
       }
@@ -2510,7 +2922,7 @@ class DocumentEntities {
 
   // Makes `name` one more name of entity `index`.
   void AddAlias(int index, const std::string& name) {
-    by_key_.emplace(NameKey(name), index);
+    by_key_.try_emplace(KeyOf(name), index);
     std::vector<std::string>& aliases = entities_[index].aliases;
     if (name != entities_[index].name &&
         std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
@@ -2531,7 +2943,16 @@ class DocumentEntities {
     return true;
   }
 
+  // NameKey of `name`, computed once per document: mentions repeat the
+  // same few names many times.
+  const std::string& KeyOf(const std::string& name) {
+    auto it = key_of_.find(std::string_view(name));
+    if (it == key_of_.end()) it = key_of_.emplace(name, NameKey(name)).first;
+    return it->second;
+  }
+
   std::vector<ExtractedEntity> entities_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> key_of_;
   std::unordered_map<std::string, int> by_key_;
   std::unordered_map<std::string, int> by_loose_key_;  // LooseTitleKey of titles
 };
@@ -2600,7 +3021,8 @@ void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
     for (size_t i = 0; i < entities->size(); ++i) {
       const ExtractedEntity& e = (*entities)[i];
       std::string code, year;
-      if (e.type != EntityType::kStandard || !RE2::FullMatch(e.name, kEdition, &code, &year)) {
+      if (e.type != EntityType::kStandard || !EndsWithYear(e.name) ||
+          !RE2::FullMatch(e.name, kEdition, &code, &year)) {
         continue;
       }
       on_edition(NameKey(code), std::stoi(year), i);
@@ -2624,11 +3046,16 @@ void KeepYearlessCodeOnLatestEdition(std::vector<ExtractedEntity>* entities) {
 // a committee of the committee named before it, "CCSA TC12 WG1".
 void AddDescribedSubgroups(std::string_view s, DocumentEntities* entities,
                            std::vector<Mention>* mentions) {
-  static const RE2 kDescribed(
-      R"((?:^|[,;:(]\s*|\b(?:and|include|includes|including|of|with)\s+)((?:[a-z][a-z\-]*\s+){1,6}(?:working group|subcommittee|sub-committee|task force))\s*\(\s*((?:WG|SC|TF|SWG|AG)\s?\d{1,3})\s*\))");
   std::vector<Mention> added;
+  // The regex needs a bracket and one of these group words.
+  if (s.find('(') == std::string_view::npos || (s.find("working group") == std::string_view::npos &&
+                                                s.find("subcommittee") == std::string_view::npos &&
+                                                s.find("sub-committee") == std::string_view::npos &&
+                                                s.find("task force") == std::string_view::npos)) {
+    return;
+  }
   re2::StringPiece rest(s), name, code;
-  while (RE2::FindAndConsume(&rest, kDescribed, &name, &code)) {
+  while (RE2::FindAndConsume(&rest, DescribedRegex(), &name, &code)) {
     size_t b = static_cast<size_t>(name.data() - s.data());
     size_t e = static_cast<size_t>(code.data() - s.data()) + code.size() + 1;
     const Mention* parent = nullptr;
@@ -2664,11 +3091,11 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   result.doc = std::string(doc_name);
   result.bytes = raw_text.size();
   result.content_hash = ContentHash(raw_text);
-  filter_memo.owner = nullptr;  // sentences of another document may reuse addresses
   NormalizedText text = NormalizeText(raw_text);
   for (std::string& w : text.warnings) result.warnings.push_back({std::move(w)});
 
-  std::vector<Acronym> acronyms = FindAcronymDefinitions(text.sentences);
+  FilterHits hits = FilterSentences(text.sentences);
+  std::vector<Acronym> acronyms = FindAcronymDefinitions(text.sentences, hits);
   std::pair<int, int> table_lines{0, -1};
   FindAbbreviationTable(raw_text, &acronyms, &table_lines);
   std::unordered_map<std::string, int> local_by_key;
@@ -2705,8 +3132,10 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   per_sentence.reserve(text.sentences.size());
   std::vector<Recent> recent;
   std::optional<Recent> previous_subject;
-  for (const Sentence& sentence : text.sentences) {
-    std::vector<Mention> found = FindMentions(sentence.text, local.get(), local_by_key, acronyms);
+  for (size_t k = 0; k < text.sentences.size(); ++k) {
+    const Sentence& sentence = text.sentences[k];
+    std::vector<Mention> found =
+        FindMentions(sentence.text, hits[k], local.get(), local_by_key, acronyms);
     if (sentence.line >= table_lines.first && sentence.line <= table_lines.second) {
       // Rows of an abbreviations table run names together: only names the
       // rules or the table itself define are safe there.
@@ -2716,7 +3145,8 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     }
     // Contents pages ("Title\t12") list headlines too.
     static const RE2 kPageNumber(R"(\t\s*\d{1,3}\b)");
-    if (IsTitleCaseHeadline(sentence.text) || RE2::PartialMatch(sentence.text, kPageNumber)) {
+    if (IsTitleCaseHeadline(sentence.text) || (sentence.text.find('\t') != std::string::npos &&
+                                               RE2::PartialMatch(sentence.text, kPageNumber))) {
       // Every word of a headline is capitalised, so a run of them is no
       // proof of a title: a law or policy must open with its head word
       // ("Notice on ...", "Annual Report on ..."), not end a phrase with it.
@@ -2729,12 +3159,14 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
                       }),
                   found.end());
     }
-    AddGenericMentions(sentence.text, recent, &found);
+    AddGenericMentions(sentence.text, hits[k], recent, &found);
     // "It has set up ...": a pronoun opening a sentence refers to the body
     // that opened the previous one.
     static const RE2 kPronoun(R"(^(It|They)\s+[a-z])");
     re2::StringPiece pronoun;
-    if (previous_subject && RE2::PartialMatch(sentence.text, kPronoun, &pronoun)) {
+    std::string_view opening = sentence.text;
+    if (previous_subject && (opening.substr(0, 2) == "It" || opening.substr(0, 4) == "They") &&
+        RE2::PartialMatch(sentence.text, kPronoun, &pronoun)) {
       Mention m;
       m.begin = 0;
       m.end = pronoun.size();
@@ -2778,16 +3210,17 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   }
   std::vector<ExtractedEntity> parents;
   std::pair<size_t, size_t> previous_relations{0, 0};
+  RoleGapMemo role_gaps;
   for (size_t i = 0; i < text.sentences.size(); ++i) {
     size_t first_relation = result.relations.size();
-    FindRelations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
+    FindRelations(text.sentences[i], hits[i], per_sentence[i], entities.entities(), doc_name,
                   &result.relations);
     if (i > 0) {
       AddNamedCoIssuers(text.sentences[i - 1], text.sentences[i], per_sentence[i],
                         entities.entities(), previous_relations, &result.relations);
     }
     previous_relations = {first_relation, result.relations.size()};
-    FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name,
+    FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name, &role_gaps,
                      &result.relations);
     FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, entities.by_key(),
                &result.relations, &parents);

@@ -44,28 +44,30 @@ struct DroppedAscii {
 
 std::string NameKey(std::string_view name) {
   static const DroppedAscii kAscii;
-  std::string lowered(name);
-  for (char& c : lowered) {
+  // Every step keeps or shortens the text, so one string serves for all:
+  // the folding below writes the key over the text it reads.
+  std::string key(name);
+  for (char& c : key) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  ReplaceAll(lowered, "isation", "ization");
+  ReplaceAll(key, "isation", "ization");
   // "-ise" at a word end, as score.py does ("standardise" ~ "standardize").
-  for (size_t pos = lowered.find("ise"); pos != std::string::npos;
-       pos = lowered.find("ise", pos + 3)) {
+  for (size_t pos = key.find("ise"); pos != std::string::npos; pos = key.find("ise", pos + 3)) {
     size_t end = pos + 3;
-    if (end == lowered.size() || !IsAsciiAlnum(lowered[end])) lowered[pos + 1] = 'z';
+    if (end == key.size() || !IsAsciiAlnum(key[end])) key[pos + 1] = 'z';
   }
-  std::string_view rest = lowered;
+  std::string_view lowered = key;
   size_t start = 0;
-  while (start < rest.size() && std::isspace(static_cast<unsigned char>(rest[start]))) ++start;
-  if (rest.substr(start, 4) == "the " || rest.substr(start, 4) == "the\t") start += 4;
+  while (start < lowered.size() && std::isspace(static_cast<unsigned char>(lowered[start]))) {
+    ++start;
+  }
+  if (lowered.substr(start, 4) == "the " || lowered.substr(start, 4) == "the\t") start += 4;
 
-  std::string key;
-  key.reserve(lowered.size());
+  size_t out = 0;  // never ahead of i
   for (size_t i = start; i < lowered.size();) {
     unsigned char c = lowered[i];
     if (c < 0x80) {
-      if (!kAscii.dropped[c]) key.push_back(static_cast<char>(c));
+      if (!kAscii.dropped[c]) key[out++] = static_cast<char>(c);
       ++i;
       continue;
     }
@@ -73,9 +75,10 @@ std::string NameKey(std::string_view name) {
       i += n;
       continue;
     }
-    key.push_back(static_cast<char>(c));
+    key[out++] = static_cast<char>(c);
     ++i;
   }
+  key.resize(out);
   return key;
 }
 

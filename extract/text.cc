@@ -67,7 +67,9 @@ bool StripBullet(std::string_view* s) {
 bool IsPageNumberLine(std::string_view s) {
   // " 12. ", "3", "Page 4", "- 5 -"
   static const RE2 kPage(R"((?i)^(?:page\s*)?[-\s]*\d{1,4}\s*[.-]?\s*(?:of\s*\d+)?$)");
-  return s.size() <= 16 && RE2::FullMatch(s, kPage);
+  return s.size() <= 16 &&
+         std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         RE2::FullMatch(s, kPage);
 }
 
 bool IsHashtagLine(std::string_view s) {
@@ -224,8 +226,8 @@ std::vector<Line> CleanLines(std::string_view text) {
     // "8. SAC and NEA: Guidelines for ...": a numbered news headline.
     static const RE2 kNumbered(R"(^\d{1,2}\.\s+([A-Z].*)$)");
     re2::StringPiece headline;
-    if (!line.heading && !line.table_row && RE2::FullMatch(raw, kNumbered, &headline) &&
-        !EndsSentence(raw)) {
+    if (!line.heading && !line.table_row && std::isdigit(static_cast<unsigned char>(raw[0])) &&
+        RE2::FullMatch(raw, kNumbered, &headline) && !EndsSentence(raw)) {
       line.heading = true;
       raw = std::string_view(headline.data(), headline.size());
     }
@@ -233,7 +235,8 @@ std::vector<Line> CleanLines(std::string_view text) {
     line.text = StripMarkup(raw);
     std::string_view cleaned = Trim(line.text);
     if (!cleaned.empty()) {
-      line.text = std::string(cleaned);
+      // Most lines need no trimming after the markup is gone: no copy then.
+      if (cleaned.size() != line.text.size()) line.text = std::string(cleaned);
       lines.push_back(std::move(line));
     }
     if (end == text.size()) break;
@@ -333,6 +336,17 @@ std::string RepairEncoding(std::string_view raw, std::vector<std::string>* warni
   out.reserve(raw.size());
   size_t bad_bytes = 0;
   for (size_t i = 0; i < raw.size();) {
+    // Runs of plain ASCII, most of a newsletter, are copied as they are.
+    size_t run = i;
+    while (run < raw.size() && static_cast<unsigned char>(raw[run]) < 0x80 && raw[run] != '\r' &&
+           raw[run] != 0) {
+      ++run;
+    }
+    if (run > i) {
+      out.append(raw.substr(i, run - i));
+      i = run;
+      continue;
+    }
     unsigned char c = raw[i];
     if (c == '\r') {
       out.push_back('\n');
