@@ -44,6 +44,20 @@ std::set<std::string> Edges(const DocumentExtraction& d) {
   return out;
 }
 
+// The ids of the entities found.
+std::set<std::string> EntityIds(const DocumentExtraction& d) {
+  std::set<std::string> out;
+  for (const ExtractedEntity& e : d.entities) out.insert(e.id);
+  return out;
+}
+
+// The names of the entities found.
+std::set<std::string> EntityNames(const DocumentExtraction& d) {
+  std::set<std::string> out;
+  for (const ExtractedEntity& e : d.entities) out.insert(e.name);
+  return out;
+}
+
 const ExtractedRelation* FindEdge(const DocumentExtraction& d, const std::string& subject,
                                   Relation relation, const std::string& object) {
   for (const ExtractedRelation& r : d.relations) {
@@ -168,8 +182,7 @@ TEST(ExtractorTest, BracketedAcronymJoinsATitleOnlyAfterItsFirstWord) {
   DocumentExtraction d = ExtractText(
       "Vehicles (ICV) Standardization Group met. The Smart Vehicles (ICV) Standardization Group "
       "met.");
-  std::set<std::string> ids;
-  for (const ExtractedEntity& e : d.entities) ids.insert(e.id);
+  std::set<std::string> ids = EntityIds(d);
   EXPECT_THAT(ids, UnorderedElementsAre("Standardization Group",
                                         "Smart Vehicles (ICV) Standardization Group"));
 }
@@ -282,8 +295,7 @@ TEST(ExtractorTest, AbbreviationTableRowsGiveOnlyTheirBodies) {
   DocumentExtraction d = ExtractText(
       "Abbreviations\n\nMT Ministry of Transport 交通运输部\n\nHPTC Harbour Pilot Training\n\n"
       "Centre of Ningbo\n\nContents\n\nMT praised the work of HPTC.\n");
-  std::set<std::string> names;
-  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  std::set<std::string> names = EntityNames(d);
   EXPECT_THAT(names, UnorderedElementsAre("Ministry of Transport",
                                           "Harbour Pilot Training Centre of Ningbo"));
   const ExtractedEntity* mot = Find(d, "MT");
@@ -296,8 +308,7 @@ TEST(ExtractorTest, AbbreviationTablePrintedWithMarkup) {
   DocumentExtraction d = ExtractText(
       "## Abbreviations\n\n<b>HPTC</b>\tHarbour Pilot Training Centre\t引航培训中心\n"
       "<b>MT</b>\tMinistry of Transport\n\nHPTC trains pilots.\n");
-  std::set<std::string> names;
-  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  std::set<std::string> names = EntityNames(d);
   EXPECT_THAT(names,
               UnorderedElementsAre("Harbour Pilot Training Centre", "Ministry of Transport"));
   ASSERT_NE(Find(d, "HPTC"), nullptr);
@@ -379,8 +390,7 @@ TEST(ExtractorTest, StandardCodesAreNormalisedAndReplaces) {
 TEST(ExtractorTest, OneDigitStandardCodesNeedTheirYear) {
   DocumentExtraction d =
       ExtractText("SAC issued GB/T 1.1-2020 and GB 3-2019. Chapter GB 7 was cited.");
-  std::set<std::string> names;
-  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  std::set<std::string> names = EntityNames(d);
   EXPECT_THAT(names, UnorderedElementsAre("Standardization Administration of China",
                                           "GB/T 1.1-2020", "GB 3-2019"));
   EXPECT_THAT(Edges(d),
@@ -477,8 +487,7 @@ TEST(ExtractorTest, HeadlineTitlesMustOpenWithTheirHeadWord) {
       "Ningbo Fleshes Out Detailed Regulation on Harbour Pilots\n\nAnnual Report on Harbour "
       "Safety (2022)\n\nHarbour Pilotage Law (revision)\n\nOn 3 May 2023, the Ministry of "
       "Transport released the Notice on Harbour Pilot Training.\n");
-  std::set<std::string> names;
-  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  std::set<std::string> names = EntityNames(d);
   EXPECT_THAT(
       names, UnorderedElementsAre("Ministry of Transport", "Annual Report on Harbour Safety (2022)",
                                   "Harbour Pilotage Law", "Notice on Harbour Pilot Training"));
@@ -492,8 +501,7 @@ TEST(ExtractorTest, BodiesNeedANameWordAndEndWithTheirHeadWord) {
       "The Special Working Group met in May. The National Association Standards Information "
       "Platform lists 900 entries. The Harbour Demonstration Project of Ningbo Port started. The "
       "China Ports Association issued the Notice on Pilot Fees.");
-  std::set<std::string> names;
-  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  std::set<std::string> names = EntityNames(d);
   EXPECT_THAT(names, UnorderedElementsAre("China Ports Association", "Notice on Pilot Fees"));
   EXPECT_THAT(Edges(d),
               UnorderedElementsAre("China Ports Association -issued-> Notice on Pilot Fees"));
@@ -504,8 +512,7 @@ TEST(ExtractorTest, QuotedSentencesAndPlanningPeriodsAreNotTitles) {
       "The notice says, “Support the training of harbour pilots according to laws”. Ports met "
       "their “13th Five-Year Plan” targets. The port office drafted the “Administrative "
       "measures for harbour data”.");
-  std::set<std::string> names;
-  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  std::set<std::string> names = EntityNames(d);
   EXPECT_THAT(names, UnorderedElementsAre("Administrative measures for harbour data"));
   EXPECT_EQ(Find(d, "Administrative measures for harbour data")->type, EntityType::kLaw);
 }
@@ -621,8 +628,7 @@ TEST(ExtractorTest, TwoBodiesJoinedByAndAreTwo) {
   DocumentExtraction d = ExtractText(
       "Zhoushan Harbour University and Ningbo Maritime University signed an MoU. The Ministry of "
       "Ecology and Environment agreed.");
-  std::set<std::string> names;
-  for (const ExtractedEntity& e : d.entities) names.insert(e.name);
+  std::set<std::string> names = EntityNames(d);
   EXPECT_THAT(names,
               UnorderedElementsAre("Zhoushan Harbour University", "Ningbo Maritime University",
                                    "Ministry of Ecology and Environment"));
@@ -782,10 +788,7 @@ TEST(ExtractorTest, TitleSpansAreTheSameWithAndWithoutTheRegex) {
     for (int w = 0; w < words; ++w) text += pick(spaces) + pick(pieces);
     DocumentExtraction ascii = ExtractText(text + " today.");
     DocumentExtraction accented = ExtractText(text + " d\xC3\xA9j\xC3\xA0.");
-    std::set<std::string> ascii_ids, accented_ids;
-    for (const ExtractedEntity& e : ascii.entities) ascii_ids.insert(e.id);
-    for (const ExtractedEntity& e : accented.entities) accented_ids.insert(e.id);
-    EXPECT_EQ(ascii_ids, accented_ids) << text;
+    EXPECT_EQ(EntityIds(ascii), EntityIds(accented)) << text;
     EXPECT_EQ(Edges(ascii), Edges(accented)) << text;
   }
 }
