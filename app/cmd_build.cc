@@ -1,12 +1,7 @@
 // kg build, kg stats.
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <future>
@@ -189,57 +184,6 @@ class CacheWriter {
   std::string record_;
 };
 
-// A file mapped read-only. The old cache is read once, front to back, and
-// copied into the new one: mapping it spares a copy of hundreds of MB into
-// fresh memory (which the system must zero first).
-class MappedFile {
- public:
-  MappedFile() = default;
-  MappedFile(MappedFile&& other) noexcept { *this = std::move(other); }
-  MappedFile& operator=(MappedFile&& other) noexcept {
-    std::swap(data_, other.data_);
-    std::swap(size_, other.size_);
-    return *this;
-  }
-  ~MappedFile() { Close(); }
-
-  bool Open(const std::string& path, std::string* error) {
-    Close();
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-      *error = path + ": " + std::strerror(errno);
-      if (fd >= 0) close(fd);
-      return false;
-    }
-    size_ = static_cast<size_t>(st.st_size);
-    if (size_ > 0) {
-      void* p = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (p == MAP_FAILED) {
-        *error = path + ": " + std::strerror(errno);
-        size_ = 0;
-        close(fd);
-        return false;
-      }
-      data_ = static_cast<const char*>(p);
-    }
-    close(fd);
-    return true;
-  }
-
-  void Close() {
-    if (data_ != nullptr) munmap(const_cast<char*>(data_), size_);
-    data_ = nullptr;
-    size_ = 0;
-  }
-
-  std::string_view view() const { return std::string_view(data_ != nullptr ? data_ : "", size_); }
-
- private:
-  const char* data_ = nullptr;
-  size_t size_ = 0;
-};
-
 enum class CacheState { kRead, kMissing, kOtherGraph, kUnusable };
 
 // Reads the cache of the graph at `graph` into `records` (views into
@@ -328,7 +272,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
     for (size_t i = 0; i < cached.size(); ++i) by_name.emplace(cached[i].doc, i);
     std::vector<bool> keep(cached.size(), false);
     for (const std::string& f : files) {
-      auto it = by_name.find(fs::path(f).filename().string());
+      auto it = by_name.find(DocumentName(f));
       DocumentInfo info;
       if (it != by_name.end()) {
         const DocumentExtraction& d = cached[it->second];
@@ -349,7 +293,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
     // as they come, the cached ones here and the others as they are extracted.
     std::vector<std::string> names;
     for (size_t i : kept) names.push_back(cached[i].doc);
-    for (const std::string& f : plan->to_extract) names.push_back(fs::path(f).filename().string());
+    for (const std::string& f : plan->to_extract) names.push_back(DocumentName(f));
     builder->Expect(std::move(names));
     // Records are decoded a few ahead on other threads while the builder
     // queues the one before; only those few are held decoded at a time, as
@@ -405,7 +349,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
   for (const DocumentInfo& d : old.documents()) by_name.emplace(d.name, &d);
   std::set<std::string> keep;
   for (const std::string& f : files) {
-    std::string name = fs::path(f).filename().string();
+    std::string name = DocumentName(f);
     auto it = by_name.find(name);
     if (it != by_name.end() && Unchanged(f, *it->second, graph_time)) {
       keep.insert(name);
@@ -444,7 +388,7 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   }
   if (builder.size() == 0) {
     std::vector<std::string> names;
-    for (const std::string& f : plan.to_extract) names.push_back(fs::path(f).filename().string());
+    for (const std::string& f : plan.to_extract) names.push_back(DocumentName(f));
     builder.Expect(std::move(names));
   }
   std::unique_ptr<Extractor> extractor = loading.get();
@@ -452,9 +396,7 @@ int RunBuild(const GlobalOptions& global, BuildOptions& options) {
   CorpusOptions corpus_options;
   corpus_options.threads = options.threads;
   corpus_options.progress = ProgressDisplay(global, start);
-  corpus_options.skipped = [&](size_t i) {
-    builder.Missing(fs::path(plan.to_extract[i]).filename().string());
-  };
+  corpus_options.skipped = [&](size_t i) { builder.Missing(DocumentName(plan.to_extract[i])); };
   std::vector<DocumentExtraction> report;
   size_t empty = 0;
   // Only a cache of exact extractions is worth keeping (see CachePath).

@@ -8,6 +8,7 @@
 
 #include "app/build_support.h"
 #include "app/commands.h"
+#include "extract/corpus.h"
 #include "extract/extraction_json.h"
 #include "extract/file_io.h"
 #include "graph/graph_builder.h"
@@ -55,7 +56,7 @@ size_t ExtractJsonRecords(const Extractor& extractor) {
       continue;
     }
     std::string doc_name(name->value.GetString(), name->value.GetStringLength());
-    ExtractText(extractor, fs::path(doc_name).filename().string(),
+    ExtractText(extractor, DocumentName(doc_name),
                 std::string(text->value.GetString(), text->value.GetStringLength()));
   }
   return bad;

@@ -97,7 +97,7 @@ void DropDuplicateNames(std::vector<std::string>* files, std::vector<CorpusProbl
   std::unordered_map<std::string, std::string> first_with_name;
   std::vector<std::string> kept;
   for (std::string& f : *files) {
-    auto [it, inserted] = first_with_name.emplace(fs::path(f).filename().string(), f);
+    auto [it, inserted] = first_with_name.emplace(DocumentName(f), f);
     if (inserted) {
       kept.push_back(std::move(f));
     } else {
@@ -137,6 +137,8 @@ std::vector<std::string> ListCorpusFiles(const std::vector<std::string>& paths,
   });
   return files;
 }
+
+std::string DocumentName(const std::string& path) { return fs::path(path).filename().string(); }
 
 bool LooksBinary(std::string_view data) {
   static constexpr std::string_view kSignatures[] = {"\x89PNG",
@@ -202,7 +204,7 @@ void ExtractCorpus(const std::vector<std::string>& files, const Extractor& extra
         // An exception escaping a worker thread would terminate kg; a bug
         // triggered by one file must cost that file only, and say so.
         try {
-          slot.result = extractor.Extract(fs::path(files[i]).filename().string(), text);
+          slot.result = extractor.Extract(DocumentName(files[i]), text);
           slot.result->bytes = text.size();
         } catch (const std::exception& e) {
           slot.result.reset();

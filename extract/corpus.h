@@ -32,6 +32,10 @@ struct CorpusProblem {
 std::vector<std::string> ListCorpusFiles(const std::vector<std::string>& paths,
                                          std::vector<CorpusProblem>* problems);
 
+// The name a file's document is known by in the graph: its file name,
+// without the directories.
+std::string DocumentName(const std::string& path);
+
 // True if `data` looks like a binary file rather than text (NUL bytes, a
 // known image/archive signature, or mostly control characters).
 bool LooksBinary(std::string_view data);

@@ -1,6 +1,7 @@
 #include "extract/file_io.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -83,6 +84,42 @@ bool WriteFileAtomicallyWith(const std::string& path, const std::function<bool(s
     return false;
   }
   return true;
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  std::swap(data_, other.data_);
+  std::swap(size_, other.size_);
+  return *this;
+}
+
+bool MappedFile::Open(const std::string& path, std::string* error) {
+  Close();
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    *error = path + ": " + std::strerror(errno);
+    if (fd >= 0) close(fd);
+    return false;
+  }
+  size_ = static_cast<size_t>(st.st_size);
+  if (size_ > 0) {
+    void* p = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (p == MAP_FAILED) {
+      *error = path + ": " + std::strerror(errno);
+      size_ = 0;
+      close(fd);
+      return false;
+    }
+    data_ = static_cast<const char*>(p);
+  }
+  close(fd);
+  return true;
+}
+
+void MappedFile::Close() {
+  if (data_ != nullptr) munmap(const_cast<char*>(data_), size_);
+  data_ = nullptr;
+  size_ = 0;
 }
 
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {

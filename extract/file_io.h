@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <rapidjson/document.h>
 
@@ -15,6 +16,28 @@ namespace kg {
 // Reads the file at `path` into `content`. On failure returns false and sets
 // `error` to "PATH: reason".
 bool ReadFile(const std::string& path, std::string* content, std::string* error);
+
+// A file mapped read-only, for reading a large file once without copying it
+// into fresh memory (which the system must zero first).
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(MappedFile&& other) noexcept { *this = std::move(other); }
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  ~MappedFile() { Close(); }
+
+  // Maps the file at `path`, unmapping any file mapped before. On failure
+  // returns false, maps nothing and sets `error` to "PATH: reason".
+  bool Open(const std::string& path, std::string* error);
+  void Close();
+
+  // The file's bytes, valid until Close; empty when nothing is mapped.
+  std::string_view view() const { return std::string_view(data_ != nullptr ? data_ : "", size_); }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 // Writes `content` to a temporary file beside `path`, flushes it to disk and
 // renames it over `path`. On failure the previous `path` is untouched, the
