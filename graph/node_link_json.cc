@@ -418,7 +418,7 @@ void ReadDocuments(const rapidjson::Value& root, KnowledgeGraph* graph) {
   }
 }
 
-// A writer at the depth of the links' array, as WriteLinks' first block
+// A writer at the depth of the links' array, as the first block's writer
 // opens it; a block after the first starts with a placeholder element, so
 // that its first link comes after ", " as in one writer's output. Returns
 // where the block's own text starts in `buffer`.
@@ -432,53 +432,30 @@ size_t OpenLinks(rapidjson::PrettyWriter<LinkBuffer>& writer, LinkBuffer& buffer
   return buffer.GetSize();
 }
 
-// Writes the links through a second writer at the same depth, which makes
-// the same bytes, into a buffer that copies runs of plain characters at once
-// (see LinkBuffer): escaping hundreds of MB of evidence is most of the time
-// a large graph takes to write. The buffer goes out each MB, so it holds
-// little more than the largest link. `append` puts text after what `w` has
-// written so far.
-template <typename Writer, typename Append>
-void WriteLinks(Writer& w, const GraphStorage& g, const std::vector<Edge>& links,
-                const Append& append) {
-  if (links.empty()) return;
-  constexpr size_t kFlush = size_t{1} << 20;
-  LinkBuffer buffer;
-  rapidjson::PrettyWriter<LinkBuffer> links_writer(buffer);
-  size_t from = OpenLinks(links_writer, buffer, true);  // its opening is not written out
-  // For `w`, all the links are one value, written by the other writer.
-  w.RawValue("", 0, rapidjson::kObjectType);
-  for (size_t i = 0; i < links.size(); ++i) {
-    const Edge& e = links[i];
-    WriteLink(links_writer, g[boost::source(e, g)], g[boost::target(e, g)], g[e]);
-    if (buffer.GetSize() - from >= kFlush || i + 1 == links.size()) {
-      append(std::string_view(buffer.GetString() + from, buffer.GetSize() - from));
-      buffer.Clear();
-      from = 0;
-    }
-  }
-}
-
-// Formats the links in blocks on `threads` threads, each block by a writer
-// of its own (see OpenLinks), and hands the blocks to `append` in order, on
-// the calling thread. At most a few blocks wait in memory. Starts at once:
-// the blocks are formatted while the caller writes what comes before them,
-// and Finish() writes them out.
-class ParallelLinks {
+// Writes the links in blocks, each through a writer of its own at the depth
+// of the links (see OpenLinks), which makes the same bytes as one writer,
+// into a buffer that copies runs of plain characters at once (see
+// LinkBuffer): escaping hundreds of MB of evidence is most of the time a
+// large graph takes to write. Blocks go to `append` in order, on the calling
+// thread, in Finish().
+//
+// With `threads` > 0 the blocks are formatted on that many threads of the
+// writer's own, which start at once, so that the links are formatted while
+// the caller writes what comes before them; at most a few blocks wait in
+// memory. With 0, Finish() formats each block itself.
+class LinkBlocks {
  public:
-  ParallelLinks(const GraphStorage& g, const std::vector<Edge>& links, int threads)
-      : g_(g), links_(links), starts_(BlockStarts(g, links)), blocks_(starts_.size() - 1) {
-    slots_.resize(std::min<size_t>(blocks_, 2 * static_cast<size_t>(threads)));
-    before_.assign(blocks_ + 1, 0);
-    for (size_t b = 0; b < blocks_; ++b) {
-      before_[b + 1] = before_[b];
-      for (size_t i = starts_[b]; i < starts_[b + 1]; ++i) before_[b + 1] += Sentences(links_[i]);
-    }
+  LinkBlocks(const GraphStorage& g, const std::vector<Edge>& links, int threads)
+      : g_(g), links_(links) {
+    CutBlocks();
+    blocks_ = starts_.size() - 1;
+    size_t slots = threads > 0 ? 2 * static_cast<size_t>(threads) : 1;
+    slots_.resize(std::min(blocks_, slots));
     for (int t = 0; t < threads && static_cast<size_t>(t) < blocks_; ++t) {
       pool_.emplace_back([this] { Work(); });
     }
   }
-  ~ParallelLinks() {
+  ~LinkBlocks() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       written_ = blocks_;  // lets waiting workers finish
@@ -491,10 +468,13 @@ class ParallelLinks {
   template <typename Writer, typename Append>
   void Finish(Writer& w, const Append& append) {
     if (blocks_ == 0) return;
+    // For `w`, all the links are one value, written by the blocks' writers.
     w.RawValue("", 0, rapidjson::kObjectType);
     for (size_t b = 0; b < blocks_; ++b) {
       Slot& slot = slots_[b % slots_.size()];
-      {
+      if (pool_.empty()) {
+        Format(b, &slot);
+      } else {
         std::unique_lock<std::mutex> lock(mu_);
         cv_.wait(lock, [&] { return slot.ready; });
       }
@@ -527,29 +507,43 @@ class ParallelLinks {
   // Room a slot keeps for the next block.
   static constexpr size_t kKeep = size_t{1} << 20;
 
-  // A link's text is about that many sentences long.
-  static size_t Sentences(const RelationEdge& e) { return 1 + e.evidence.size(); }
-  size_t Sentences(const Edge& e) const { return Sentences(g_[e]); }
-
-  // Where each block starts in `links`, then links.size().
-  static std::vector<size_t> BlockStarts(const GraphStorage& g, const std::vector<Edge>& links) {
-    std::vector<size_t> starts;
-    size_t sentences = kSentences;
-    for (size_t i = 0; i < links.size(); ++i) {
-      if (sentences >= kSentences) {
-        starts.push_back(i);
-        sentences = 0;
-      }
-      sentences += Sentences(g[links[i]]);
-    }
-    starts.push_back(links.size());
-    return starts;
-  }
   struct Slot {
     LinkBuffer buffer;
     size_t from = 0;
     bool ready = false;
   };
+
+  // A link's text is about that many sentences long.
+  size_t Sentences(const Edge& e) const { return 1 + g_[e].evidence.size(); }
+
+  // Fills starts_ and before_, in one pass over the links.
+  void CutBlocks() {
+    size_t in_block = kSentences;
+    size_t total = 0;
+    for (size_t i = 0; i < links_.size(); ++i) {
+      if (in_block >= kSentences) {
+        starts_.push_back(i);
+        before_.push_back(total);
+        in_block = 0;
+      }
+      size_t n = Sentences(links_[i]);
+      in_block += n;
+      total += n;
+    }
+    starts_.push_back(links_.size());
+    before_.push_back(total);
+  }
+
+  // Formats block `b` into `slot`.
+  void Format(size_t b, Slot* slot) const {
+    slot->buffer.Clear();
+    rapidjson::PrettyWriter<LinkBuffer> writer(slot->buffer);
+    slot->from = OpenLinks(writer, slot->buffer, b == 0);
+    for (size_t i = starts_[b]; i < starts_[b + 1]; ++i) {
+      const Edge& e = links_[i];
+      WriteLink(writer, g_[boost::source(e, g_)], g_[boost::target(e, g_)], g_[e]);
+    }
+  }
 
   void Work() {
     while (true) {
@@ -569,13 +563,7 @@ class ParallelLinks {
         if (written_ >= blocks_) return;
       }
       Slot& slot = slots_[b % slots_.size()];
-      slot.buffer.Clear();
-      rapidjson::PrettyWriter<LinkBuffer> writer(slot.buffer);
-      slot.from = OpenLinks(writer, slot.buffer, b == 0);
-      for (size_t i = starts_[b]; i < starts_[b + 1]; ++i) {
-        const Edge& e = links_[i];
-        WriteLink(writer, g_[boost::source(e, g_)], g_[boost::target(e, g_)], g_[e]);
-      }
+      Format(b, &slot);
       {
         std::lock_guard<std::mutex> lock(mu_);
         slot.ready = true;
@@ -586,9 +574,9 @@ class ParallelLinks {
 
   const GraphStorage& g_;
   const std::vector<Edge>& links_;
-  const std::vector<size_t> starts_;
-  const size_t blocks_;
+  std::vector<size_t> starts_;  // where each block starts in links_, then links_.size()
   std::vector<size_t> before_;  // sentences in the blocks before each, then in all
+  size_t blocks_ = 0;
   std::vector<Slot> slots_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -631,8 +619,7 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, int threads, const 
 
   // The links, most of the text, are formatted on other threads while this
   // one writes the rest.
-  std::optional<ParallelLinks> parallel;
-  if (threads > 1) parallel.emplace(g, links, threads);
+  LinkBlocks link_blocks(g, links, threads > 1 ? threads : 0);
   rapidjson::PrettyWriter<Stream> w(stream);
   w.SetIndent(' ', 1);
   w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
@@ -649,11 +636,7 @@ void WriteGraph(const KnowledgeGraph& graph, Stream& stream, int threads, const 
   w.EndArray();
   w.Key("links");
   w.StartArray();
-  if (parallel) {
-    parallel->Finish(w, append);
-  } else {
-    WriteLinks(w, g, links, append);
-  }
+  link_blocks.Finish(w, append);
   w.EndArray();
   w.EndObject();
   stream.Put('\n');

@@ -54,7 +54,7 @@ std::string LinksOf(const std::string& json) {
 }
 
 TEST(NodeLinkJsonTest, LinksWrittenInBlocksAreOneWritersBytes) {
-  constexpr int kLinks = 5000;  // several MB of links, written out a MB at a time
+  constexpr int kLinks = 5000;  // several MB of links, in many blocks
   const std::string full = GraphToJson(Chain(kLinks));
   std::string expected;
   for (int i = 0; i < kLinks; ++i) {
