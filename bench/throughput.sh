@@ -3,7 +3,10 @@
 # synthetic corpora with ../shared/bench/gen_corpus.py under /tmp (kept between
 # runs), builds each with 1 and 2 threads and prints MB/s, seconds, peak RSS,
 # entities and links; then times kg build --update after adding one file to the
-# 100 MB corpus, and kg build on the real corpus/.
+# 100 MB corpus, and kg build on the real corpus/. Last, when extract_bench
+# was built beside kg (build/bench/), the extractor alone on one core, on
+# corpus/ and a 10 MB synthetic corpus: MB/s without start-up, reading or
+# writing.
 # usage: bench/throughput.sh [KG_BINARY] [--no-1gb]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,3 +73,12 @@ run "build corpus/ -j1" "$mb" build -q -j1 "$here/corpus" -o "$out/graph.json"
 echo "(MB: apparent size; seconds: wall clock; CPU s: user + system time of all threads, which"
 echo " a machine shared with other work inflates less than wall time; RSS: peak resident set"
 echo " from /usr/bin/time -v; corpora kept in $out)"
+
+bench=$(dirname "$kg")/bench/extract_bench
+if [ -x "$bench" ]; then
+  synthetic=$out/corpus_10mb
+  if [ ! -d "$synthetic" ]; then python3 "$gen" "$synthetic" --mb 10 > /dev/null; fi
+  echo
+  echo "The extractor alone, one core (bench/extract_bench.cc; bytes_per_second is per CPU second):"
+  "$bench" --benchmark_min_time=2 "$here/corpus" "$synthetic" 2> /dev/null
+fi
