@@ -103,7 +103,10 @@ bool NameList::Add(const std::string& name) {
   unsigned char first = static_cast<unsigned char>(name[0]);
   if (case_sensitive_ || first < 0x80) {
     starts_name_[first] = true;
-    if (!case_sensitive_) starts_name_[static_cast<unsigned char>(std::toupper(first))] = true;
+    if (!case_sensitive_) {
+      starts_name_[static_cast<unsigned char>(std::toupper(first))] = true;
+      starts_name_[static_cast<unsigned char>(std::tolower(first))] = true;
+    }
   } else if (Uncased(symbols[0])) {
     starts_name_[first] = true;
   } else {
