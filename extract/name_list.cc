@@ -33,7 +33,37 @@ uint32_t CodePoint(std::string_view ch) {
 // no regex to tell. The tests check this against RE2.
 bool Uncased(uint32_t cp) { return cp >= 0x3000 && cp <= 0x9FFF; }
 
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// What a byte of UTF-8 text is to the scanners: an ASCII letter or digit
+// ([\p{L}\p{N}] of ASCII), white space (\s), another ASCII character (a
+// delimiter), a continuation byte, or the first byte of a non-ASCII
+// character (IsWordChar tells whether a letter or a digit).
+enum ByteClass : uint8_t { kWord, kSpace, kDelimiter, kContinuation, kLead };
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    t[c] = c >= 0xC0   ? kLead
+           : c >= 0x80 ? kContinuation
+           : alnum     ? kWord
+           : space     ? kSpace
+                       : kDelimiter;
+  }
+  return t;
+}
+
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
+
+// Whether a letter or a digit starts at text[j]: IsWordChar, without its
+// regex for ASCII.
+bool WordAt(std::string_view text, size_t j) {
+  uint8_t k = kByteClass[static_cast<unsigned char>(text[j])];
+  size_t len = 0;
+  return k == kWord || (k == kLead && IsWordChar(text, j, &len));
+}
 
 }  // namespace
 
@@ -179,21 +209,21 @@ size_t NameList::LongestAt(std::string_view text, size_t t) const {
   size_t best = kNone;
   int node = 0;
   for (size_t j = t;;) {
-    size_t len = 0;
-    if (nodes_[node].name_ends && (j == text.size() || !IsWordChar(text, j, &len))) best = j;
+    if (nodes_[node].name_ends && (j == text.size() || !WordAt(text, j))) best = j;
     if (j >= text.size()) break;
-    unsigned char c = static_cast<unsigned char>(text[j]);
-    if (IsRe2Space(text[j])) {
+    char c = text[j];
+    uint8_t k = kByteClass[static_cast<unsigned char>(c)];
+    if (k == kSpace) {
       node = Child(node, ' ');
       while (j < text.size() && IsRe2Space(text[j])) ++j;
-    } else if (SpellingAt(text, j)) {
+    } else if (k == kWord && (c | 0x20) == 'i' && SpellingAt(text, j)) {
       // A name that ends inside the word ends before a letter: no match.
       for (char x : std::string_view("isation")) {
         if (node >= 0) node = Child(node, static_cast<unsigned char>(x));
       }
       j += 7;
-    } else if (c < 0x80) {
-      node = Child(node, static_cast<unsigned char>(case_sensitive_ ? text[j] : Lower(text[j])));
+    } else if (k <= kDelimiter) {
+      node = Child(node, static_cast<unsigned char>(case_sensitive_ ? c : Lower(c)));
       ++j;
     } else {
       size_t n = CharLength(text, j);
@@ -209,22 +239,30 @@ size_t NameList::LongestAt(std::string_view text, size_t t) const {
 bool NameList::Next(std::string_view text, size_t* pos, size_t* b, size_t* e) const {
   // The leftmost match: a name at the start of the text, or after a
   // character that is neither letter nor digit; then the longest name.
-  for (size_t q = *pos; q < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[q]);
+  const size_t n = text.size();
+  for (size_t q = *pos; q < n;) {
+    uint8_t k = kByteClass[static_cast<unsigned char>(text[q])];
     size_t len = 1;
-    bool continuation = (c & 0xC0) == 0x80;
-    bool word = c < 0x80 ? std::isalnum(c) != 0 : !continuation && IsWordChar(text, q, &len);
-    size_t start;
-    if (q == 0 && word) {
+    size_t start = q + 1;
+    if (k == kWord || k == kContinuation) {
+      if (q != 0 || k == kContinuation) {
+        // The rest of the word: no name starts inside it.
+        do {
+          ++q;
+        } while (q < n && kByteClass[static_cast<unsigned char>(text[q])] == kWord);
+        continue;
+      }
       start = 0;
-    } else if (!continuation && !word) {
-      start = q + len;
-    } else {
-      q += len;
-      continue;
+    } else if (k == kLead) {
+      bool word = IsWordChar(text, q, &len);
+      if (word && q != 0) {
+        q += len;
+        continue;
+      }
+      start = word ? 0 : q + len;
     }
     // Most words start no name: LongestAt would find none.
-    if (start < text.size() && starts_name_[static_cast<unsigned char>(text[start])]) {
+    if (start < n && starts_name_[static_cast<unsigned char>(text[start])]) {
       size_t end = LongestAt(text, start);
       if (end != kNone) {
         *b = start;
@@ -242,8 +280,13 @@ bool NameList::NeedsRegex(std::string_view text) const {
   if (case_sensitive_) return false;
   // KELVIN SIGN and LONG S fold with "k" and "s"; U+0345 COMBINING GREEK
   // YPOGEGRAMMENI folds with iota, a letter, so is no delimiter.
-  for (std::string_view ch : {"\xE2\x84\xAA", "\xC5\xBF", "\xCD\x85"}) {
-    if (text.find(ch) != std::string_view::npos) return true;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0xC5) continue;
+    if ((c == 0xC5 && text[i + 1] == '\xBF') || (c == 0xCD && text[i + 1] == '\x85') ||
+        (c == 0xE2 && text.compare(i, 3, "\xE2\x84\xAA") == 0)) {
+      return true;
+    }
   }
   return false;
 }
