@@ -1,7 +1,6 @@
 #include "extract/name_list.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace kg {
 namespace {
@@ -134,8 +133,9 @@ bool NameList::Add(const std::string& name) {
   if (case_sensitive_ || first < 0x80) {
     starts_name_[first] = true;
     if (!case_sensitive_) {
-      starts_name_[static_cast<unsigned char>(std::toupper(first))] = true;
-      starts_name_[static_cast<unsigned char>(std::tolower(first))] = true;
+      unsigned char lower = static_cast<unsigned char>(Lower(static_cast<char>(first)));
+      starts_name_[lower] = true;
+      if (lower >= 'a' && lower <= 'z') starts_name_[lower - 'a' + 'A'] = true;
     }
   } else if (Uncased(symbols[0])) {
     starts_name_[first] = true;
