@@ -128,21 +128,36 @@ bool NameList::Add(const std::string& name) {
   int node = 0;
   for (uint32_t c : symbols) node = AddChild(node, c);
   nodes_[node].name_ends = true;
-  // The bytes a text's name may begin with.
+  // The first two bytes a text's name may begin with.
   unsigned char first = static_cast<unsigned char>(name[0]);
-  if (case_sensitive_ || first < 0x80) {
-    starts_name_[first] = true;
-    if (!case_sensitive_) {
-      unsigned char lower = static_cast<unsigned char>(Lower(static_cast<char>(first)));
-      starts_name_[lower] = true;
-      if (lower >= 'a' && lower <= 'z') starts_name_[lower - 'a' + 'A'] = true;
-    }
-  } else if (Uncased(symbols[0])) {
-    starts_name_[first] = true;
+  std::vector<unsigned char> firsts = TextBytes(symbols[0], first);
+  for (unsigned char a : firsts) starts_name_[a] = true;
+  std::vector<unsigned char> seconds;
+  if (first >= 0x80 || symbols.size() == 1) {
+    for (int b = 0; b < 256; ++b) seconds.push_back(static_cast<unsigned char>(b));
+  } else if (tolerant[0]) {
+    seconds = TextBytes('s', 's');
+    for (unsigned char b : TextBytes('z', 'z')) seconds.push_back(b);
+  } else if (symbols[1] == ' ') {
+    seconds = {' ', '\t', '\n', '\f', '\r'};
   } else {
-    for (int b = 0xC2; b <= 0xF4; ++b) starts_name_[b] = true;
+    seconds = TextBytes(symbols[1], static_cast<unsigned char>(name[1]));
+  }
+  for (unsigned char a : firsts) {
+    for (unsigned char b : seconds) starts_pair_[a << 8 | b] = true;
   }
   return true;
+}
+
+std::vector<unsigned char> NameList::TextBytes(uint32_t symbol, unsigned char byte) const {
+  if (symbol >= 0x80) {
+    if (case_sensitive_ || Uncased(symbol)) return {byte};
+    std::vector<unsigned char> leads;  // any of its case partners
+    for (int b = 0xC2; b <= 0xF4; ++b) leads.push_back(static_cast<unsigned char>(b));
+    return leads;
+  }
+  if (case_sensitive_ || symbol < 'a' || symbol > 'z') return {static_cast<unsigned char>(symbol)};
+  return {static_cast<unsigned char>(symbol), static_cast<unsigned char>(symbol - 'a' + 'A')};
 }
 
 uint32_t NameList::NameSymbol(std::string_view ch) {
@@ -262,7 +277,9 @@ bool NameList::Next(std::string_view text, size_t* pos, size_t* b, size_t* e) co
       start = word ? 0 : q + len;
     }
     // Most words start no name: LongestAt would find none.
-    if (start < n && starts_name_[static_cast<unsigned char>(text[start])]) {
+    if (start < n && (start + 1 < n ? starts_pair_[static_cast<unsigned char>(text[start]) << 8 |
+                                                   static_cast<unsigned char>(text[start + 1])]
+                                    : starts_name_[static_cast<unsigned char>(text[start])])) {
       size_t end = LongestAt(text, start);
       if (end != kNone) {
         *b = start;
@@ -279,13 +296,12 @@ bool NameList::Next(std::string_view text, size_t* pos, size_t* b, size_t* e) co
 bool NameList::NeedsRegex(std::string_view text) const {
   if (case_sensitive_) return false;
   // KELVIN SIGN and LONG S fold with "k" and "s"; U+0345 COMBINING GREEK
-  // YPOGEGRAMMENI folds with iota, a letter, so is no delimiter.
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0xC5) continue;
-    if ((c == 0xC5 && text[i + 1] == '\xBF') || (c == 0xCD && text[i + 1] == '\x85') ||
-        (c == 0xE2 && text.compare(i, 3, "\xE2\x84\xAA") == 0)) {
-      return true;
+  // YPOGEGRAMMENI folds with iota, a letter, so is no delimiter. Found by
+  // their first bytes, which memchr finds fast.
+  static const std::string_view kFolding[] = {"\xE2\x84\xAA", "\xC5\xBF", "\xCD\x85"};
+  for (std::string_view ch : kFolding) {
+    for (size_t i = text.find(ch[0]); i != std::string_view::npos; i = text.find(ch[0], i + 1)) {
+      if (text.compare(i, ch.size(), ch) == 0) return true;
     }
   }
   return false;

@@ -7,6 +7,7 @@
 #define KG_EXTRACT_NAME_LIST_H_
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -83,6 +84,9 @@ class NameList {
 
   // Adds `name` to the trie; false if the trie cannot stand for the regex.
   bool Add(const std::string& name);
+  // The bytes of a text that the first byte of a name's character, read as
+  // `symbol`, may stand for.
+  std::vector<unsigned char> TextBytes(uint32_t symbol, unsigned char byte) const;
   // The symbol that stands for the non-ASCII character `ch` of a name.
   uint32_t NameSymbol(std::string_view ch);
   int AddChild(int node, uint32_t c);
@@ -107,6 +111,9 @@ class NameList {
   std::vector<Node> nodes_ = {Node()};   // nodes_[0] is the root
   std::array<int, 128> root_ascii_;      // the root's child by ASCII symbol, or -1
   std::array<bool, 256> starts_name_{};  // some name may begin with this byte
+  // Some name may begin with this pair of bytes (first << 8 | second): most
+  // words of a text begin no name, and this tells without the trie.
+  std::bitset<1 << 16> starts_pair_;
   // Not case-sensitive: the non-ASCII symbols that have case partners, each
   // with "(?i)" and its character, which matches exactly its partners.
   std::vector<std::pair<uint32_t, std::unique_ptr<RE2>>> folds_;

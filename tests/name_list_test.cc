@@ -89,6 +89,8 @@ const std::vector<std::string>& Names() {
       "工信部",
       "A1",
       "x",
+      "isation Lab",
+      "Zizationz",
   };
   return names;
 }
@@ -161,6 +163,8 @@ const std::vector<std::string>& CraftedTexts() {
       "éSAC SACé 1SAC SAC1 _SAC SAC_",
       "Sass Sass",
       "SASS sass",
+      "ization Lab, ISATION LAB, isationLab, iization Lab",
+      "Zizationz ZISATIONZ zisationz Zizationzz",
   };
   return texts;
 }
