@@ -97,10 +97,11 @@ bool NameList::Add(const std::string& name) {
   // tolerant and the literal reading of a text's "ISATION".
   std::vector<bool> tolerant(name.size());
   for (size_t i = 0; i + 7 <= name.size(); ++i) {
-    if (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0) {
+    if (name[i] == 'i' &&
+        (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
       tolerant[i] = true;
       i += 6;
-    } else if (!case_sensitive_) {
+    } else if (!case_sensitive_ && Lower(name[i]) == 'i') {
       std::string seven(name, i, 7);
       std::transform(seven.begin(), seven.end(), seven.begin(), Lower);
       if (seven == "isation" || seven == "ization") return false;
