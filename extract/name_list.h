@@ -1,8 +1,9 @@
 // Finds a list of names in text without a regex: where ForEachName would find
 // the matches of Alternation(names) compiled with RuleRegexOptions. Compiling
 // such a regex, and the reverse program its searches need, costs more than the
-// rest of the extraction of a short newsletter; a trie of the names costs
-// next to nothing to build and to search.
+// rest of the extraction of a short newsletter (a document's acronyms) and was
+// a good part of kg's start-up (the gazetteer); a trie of the names costs next
+// to nothing to build and about as much as the regex's DFA to search.
 #ifndef KG_EXTRACT_NAME_LIST_H_
 #define KG_EXTRACT_NAME_LIST_H_
 
@@ -32,12 +33,13 @@ namespace kg {
 // folding: "k" also matches U+212A KELVIN SIGN, "é" matches "É").
 //
 // The trie stands in for the regex when every name begins and ends with a
-// letter or a digit, has no white space but single spaces, and (when not
-// case-sensitive) folds like no other name part would: no "ISATION" that the
-// regex reads letter by letter, no KELVIN SIGN or LONG S. Otherwise the whole
-// list, and, when not case-sensitive, a text with a character that folds to
-// ASCII or changes what a delimiter is (U+212A, U+017F, U+0345), use the
-// regex, compiled when first needed.
+// letter or a digit and has no white space but single spaces, and, when not
+// case-sensitive, no KELVIN SIGN or LONG S (which fold with ASCII letters) and
+// no "isation" that the regex reads letter by letter ("ISATION" would match a
+// text's "isation" two ways). Otherwise the list uses the regex, compiled by
+// the constructor. When not case-sensitive, a text with U+212A or U+017F
+// (which fold with "k" and "s") or U+0345 (which folds with a letter, so is no
+// delimiter) uses the regex too, compiled when first needed.
 //
 // Texts must be valid UTF-8, as NormalizeText makes them. Thread-safe: ForEach
 // may run on many threads at once.
@@ -77,7 +79,7 @@ class NameList {
   struct Node {
     uint32_t c = 0;
     bool name_ends = false;
-    bool folding_child = false;  // some child's symbol has case partners
+    bool folding_child = false;  // some child's symbol is in folds_
     int first_child = -1;
     int next_sibling = -1;
   };
@@ -114,8 +116,9 @@ class NameList {
   // Some name may begin with this pair of bytes (first << 8 | second): most
   // words of a text begin no name, and this tells without the trie.
   std::bitset<1 << 16> starts_pair_;
-  // Not case-sensitive: the non-ASCII symbols that have case partners, each
-  // with "(?i)" and its character, which matches exactly its partners.
+  // Not case-sensitive: the non-ASCII symbols that may have case partners
+  // (all but the CJK block, which has none), each with "(?i)" and its
+  // character, which matches it and exactly its partners.
   std::vector<std::pair<uint32_t, std::unique_ptr<RE2>>> folds_;
   bool use_regex_ = false;  // some name is not plain: the regex finds them all
   std::string error_;
