@@ -15,7 +15,10 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "extract/list_regex.h"
 #include "extract/name_key.h"
+#include "extract/name_list.h"
+#include "extract/re2_chars.h"
 #include "extract/text.h"
 
 namespace kg {
@@ -70,58 +73,14 @@ bool EndsWithWord(std::string_view phrase, std::string_view word) {
           phrase.substr(phrase.size() - word.size()) == word);
 }
 
-// Lets "Standardisation" in a rule match "Standardization" in text and back.
-std::string SpellingTolerant(const std::string& quoted) {
-  std::string out;
-  for (size_t i = 0; i < quoted.size(); ++i) {
-    if (quoted.compare(i, 7, "isation") == 0 || quoted.compare(i, 7, "ization") == 0) {
-      out += "i[sz]ation";
-      i += 6;
-    } else if (quoted.compare(i, 2, "\\ ") == 0) {
-      out += "\\s+";
-      ++i;
-    } else {
-      out.push_back(quoted[i]);
-    }
-  }
-  return out;
-}
-
 std::unique_ptr<RE2> Compile(const std::string& pattern, bool case_sensitive, std::string* error,
                              const std::string& what) {
-  RE2::Options options;
-  options.set_longest_match(true);
-  options.set_case_sensitive(case_sensitive);
-  options.set_log_errors(false);
-  options.set_max_mem(256 << 20);
-  auto re = std::make_unique<RE2>(pattern, options);
+  auto re = std::make_unique<RE2>(pattern, RuleRegexOptions(case_sensitive));
   if (!re->ok()) {
     *error = what + ": " + re->error();
     return nullptr;
   }
   return re;
-}
-
-// "(?:a|b|c)" of quoted words, longest first.
-std::string QuotedAlternation(std::vector<std::string> words, bool upper = false) {
-  std::sort(words.begin(), words.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string out = "(?:";
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string w = words[i];
-    if (upper) std::transform(w.begin(), w.end(), w.begin(), ::toupper);
-    out += (i ? "|" : "") + SpellingTolerant(RE2::QuoteMeta(w));
-  }
-  return out + ")";
-}
-
-// Builds "(?:^|\W)(a|b|c)(?:$|\W)" from names, longest first so that the
-// leftmost-longest match picks the fullest name.
-std::string Alternation(std::vector<std::string> names) {
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  std::string alt = QuotedAlternation(names);
-  return "(?:^|[^\\p{L}\\p{N}])(" + alt.substr(3, alt.size() - 4) + ")(?:$|[^\\p{L}\\p{N}])";
 }
 
 // Replaces "{list}" and "{upper:list}" in a pattern by the alternation of that
@@ -171,59 +130,6 @@ void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
   }
 }
 
-// True if the character that starts at s[i] is a letter or a digit
-// ([\p{L}\p{N}]); sets `len` to its length in bytes.
-bool IsWordChar(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *len = 1;
-    return std::isalnum(c);
-  }
-  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  *len = std::min(n, s.size() - i);
-  static const RE2 kWordChar(R"([\p{L}\p{N}])");
-  return RE2::FullMatch(s.substr(i, *len), kWordChar);
-}
-
-// ForEachMatch for the name lists built by Alternation(). The name is the
-// match less its one-character delimiters, so the DFA alone finds it; the
-// costly submatch search (an NFA over a program of every name) runs only for
-// a match at either end of the text, where "^" or "$" may stand for the
-// delimiter.
-template <typename F>
-void ForEachName(const RE2& re, std::string_view text, F&& on_match) {
-  re2::StringPiece sm[2];
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, 1)) {
-    size_t match_begin = static_cast<size_t>(sm[0].data() - text.data());
-    size_t match_end = match_begin + sm[0].size();
-    size_t last = match_end;
-    while (last > match_begin && (static_cast<unsigned char>(text[last - 1]) & 0xC0) == 0x80) {
-      --last;
-    }
-    if (last > match_begin) --last;
-    size_t first_len = 0, last_len = 0;
-    bool first_word = match_end > match_begin && IsWordChar(text, match_begin, &first_len);
-    bool last_word = match_end > match_begin && IsWordChar(text, last, &last_len);
-    re2::StringPiece hit;
-    if (match_end == match_begin || (match_begin == 0 && !first_word) ||
-        (match_end == text.size() && !last_word)) {
-      re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, 2);
-      hit = sm[1];
-    } else {
-      size_t b = first_word ? match_begin : match_begin + first_len;
-      size_t e = last_word ? match_end : last;
-      hit = b < e ? re2::StringPiece(text.data() + b, e - b) : re2::StringPiece();
-    }
-    if (hit.data() != nullptr && !hit.empty()) {
-      on_match(static_cast<size_t>(hit.data() - text.data()),
-               static_cast<size_t>(hit.data() - text.data() + hit.size()));
-    }
-    size_t hit_end = hit.empty() ? 0 : static_cast<size_t>(hit.data() - text.data()) + hit.size();
-    pos = std::max({hit_end, match_begin + 1, pos + 1});
-  }
-}
-
 std::string FoldSpaces(std::string_view s) {
   std::string out;
   bool space = false;
@@ -258,8 +164,6 @@ struct Head {
   size_t pos = std::string_view::npos;
   EntityType type = EntityType::kOrganization;
 };
-
-class NameList;
 
 // "two white papers: A and B", "the standards, namely A" (see
 // RuleExtractor::AddIntroducedTitles).
@@ -456,8 +360,8 @@ class RuleExtractor : public Extractor {
                   std::vector<ExtractedEntity>* parents_seen) const;
 
   Rules rules_;
-  std::unique_ptr<RE2> gazetteer_exact_;  // acronyms: case-sensitive
-  std::unique_ptr<RE2> gazetteer_names_;  // full names: case-insensitive
+  std::unique_ptr<NameList> gazetteer_exact_;  // acronyms: case-sensitive
+  std::unique_ptr<NameList> gazetteer_names_;  // full names: case-insensitive
   std::unordered_map<std::string, int> gazetteer_by_key_;
   std::vector<CompiledPattern> patterns_;
   std::vector<CompiledTrigger> triggers_;
@@ -508,13 +412,15 @@ bool RuleExtractor::Init(std::string* error) {
       (HasLower(n) ? names : exact).push_back(n);
     }
   }
-  if (!exact.empty() &&
-      !(gazetteer_exact_ = Compile(Alternation(exact), true, error, "gazetteer"))) {
-    return false;
-  }
-  if (!names.empty() &&
-      !(gazetteer_names_ = Compile(Alternation(names), false, error, "gazetteer"))) {
-    return false;
+  // Tries of the names: compiling the regexes they stand for (and their
+  // reverse programs) was most of the start-up.
+  gazetteer_exact_ = std::make_unique<NameList>(exact, true);
+  gazetteer_names_ = std::make_unique<NameList>(names, false);
+  for (const NameList* list : {gazetteer_exact_.get(), gazetteer_names_.get()}) {
+    if (!list->error().empty()) {
+      *error = "gazetteer: " + list->error();
+      return false;
+    }
   }
   static const std::pair<const char*, EntityType> kHeadLists[] = {
       {"committee_heads", EntityType::kCommittee},
@@ -786,8 +692,6 @@ std::string RuleExtractor::CompileFilter(
   if (!filter_->Compile()) return "sentence filter: out of memory";
   return "";
 }
-
-bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 re2::StringPiece TrimRe2Spaces(re2::StringPiece s) {
   while (!s.empty() && IsRe2Space(s[0])) s.remove_prefix(1);
@@ -2061,209 +1965,13 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
   m = std::move(kept);
 }
 
-// The names a document defines (its acronyms), found where ForEachName would
-// find the matches of Alternation(names), without a regex: compiling one per
-// document, and the reverse program its searches need, cost more than the
-// rest of the extraction of a short newsletter. A name that begins or ends
-// with neither a letter nor a digit makes the delimiters ambiguous, and its
-// document gets the regex.
-class NameList {
- public:
-  explicit NameList(const std::vector<std::string>& names) : names_(names) {
-    bool plain = true;
-    for (size_t k = 0; k < names_.size(); ++k) {
-      const std::string& n = names_[k];
-      size_t len = 0, last = n.size();
-      while (last > 0 && (static_cast<unsigned char>(n[last - 1]) & 0xC0) == 0x80) --last;
-      if (last > 0) --last;
-      if (n.empty() || !IsWordChar(n, 0, &len) || !IsWordChar(n, last, &len)) {
-        plain = false;
-        continue;
-      }
-      unsigned char first = static_cast<unsigned char>(n[0]);
-      starts_name_[first] = true;
-      // White space other than a space matches only itself in MatchAt, but
-      // would walk the trie as a space.
-      if (std::any_of(n.begin(), n.end(), [](char c) { return c != ' ' && IsRe2Space(c); })) {
-        odd_by_first_byte_[first].push_back(static_cast<int>(k));
-      } else {
-        AddToTrie(n);
-      }
-    }
-    if (!plain) {
-      std::string ignored;
-      regex_ = Compile(Alternation(names), true, &ignored, "local acronyms");
-      use_regex_ = true;
-    }
-  }
-
-  template <typename F>
-  void ForEach(std::string_view text, F&& on_match) const {
-    if (use_regex_) {
-      if (regex_ != nullptr) ForEachName(*regex_, text, on_match);
-      return;
-    }
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      // The leftmost match: a name at the start of the text, or after a
-      // character that is neither letter nor digit; then the longest name.
-      size_t match_begin = 0, b = 0, e = std::string_view::npos;
-      for (size_t q = pos; q < text.size() && e == std::string_view::npos;) {
-        unsigned char c = static_cast<unsigned char>(text[q]);
-        size_t len = 1;
-        bool continuation = (c & 0xC0) == 0x80;
-        bool word = c < 0x80 ? std::isalnum(c) != 0 : !continuation && IsWordChar(text, q, &len);
-        if (q == 0 && word) {
-          b = 0;
-        } else if (!continuation && !word) {
-          b = q + len;
-        } else {
-          q += len;
-          continue;
-        }
-        // Most words start no name: LongestAt would find none.
-        if (b < text.size() && starts_name_[static_cast<unsigned char>(text[b])]) {
-          e = LongestAt(text, b);
-        }
-        match_begin = q;
-        q += len;
-      }
-      if (e == std::string_view::npos) return;
-      on_match(b, e);
-      pos = std::max({e, match_begin + 1, pos + 1});
-    }
-  }
-
- private:
-  // The end of the longest name at text[t] that a delimiter or the end of
-  // the text follows, or npos.
-  size_t LongestAt(std::string_view text, size_t t) const {
-    if (t >= text.size()) return std::string_view::npos;
-    size_t best = std::string_view::npos;
-    auto odd = odd_by_first_byte_.find(static_cast<unsigned char>(text[t]));
-    if (odd != odd_by_first_byte_.end()) {
-      for (int k : odd->second) {
-        size_t e = MatchAt(text, t, names_[k]);
-        size_t len = 0;
-        if (e == std::string_view::npos || (e < text.size() && IsWordChar(text, e, &len))) continue;
-        if (best == std::string_view::npos || e > best) best = e;
-      }
-    }
-    // The trie: the names that MatchAt finds at text[t], all in one walk,
-    // shortest first.
-    int node = 0;
-    for (size_t j = t;;) {
-      size_t len = 0;
-      if (nodes_[node].name_ends && (j == text.size() || !IsWordChar(text, j, &len)) &&
-          (best == std::string_view::npos || j > best)) {
-        best = j;
-      }
-      if (j >= text.size()) break;
-      if (IsRe2Space(text[j])) {
-        node = Child(node, ' ');
-        while (j < text.size() && IsRe2Space(text[j])) ++j;
-      } else if (text[j] == 'i' && text.size() - j >= 7 &&
-                 (text[j + 1] == 's' || text[j + 1] == 'z') &&
-                 text.compare(j + 2, 5, "ation") == 0) {
-        // A name that ends inside the word ends before a letter: no match.
-        for (char c : std::string_view("isation")) {
-          if (node >= 0) node = Child(node, c);
-        }
-        j += 7;
-      } else {
-        node = Child(node, text[j]);
-        ++j;
-      }
-      if (node < 0) break;
-    }
-    return best;
-  }
-
-  // Adds `name` to the trie as MatchAt reads it: "ization" as "isation".
-  void AddToTrie(const std::string& name) {
-    int node = 0;
-    for (size_t i = 0; i < name.size();) {
-      if (name[i] == 'i' &&
-          (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
-        for (char c : std::string_view("isation")) node = AddChild(node, c);
-        i += 7;
-      } else {
-        node = AddChild(node, name[i]);
-        ++i;
-      }
-    }
-    nodes_[node].name_ends = true;
-  }
-
-  int Child(int node, char c) const {
-    for (int k = nodes_[node].first_child; k >= 0; k = nodes_[k].next_sibling) {
-      if (nodes_[k].c == c) return k;
-    }
-    return -1;
-  }
-
-  int AddChild(int node, char c) {
-    int k = Child(node, c);
-    if (k >= 0) return k;
-    k = static_cast<int>(nodes_.size());
-    nodes_.push_back({c, false, -1, nodes_[node].first_child});
-    nodes_[node].first_child = k;
-    return k;
-  }
-
-  // Where `name` ends if it is printed at text[t]: as SpellingTolerant makes
-  // the regex, a space matches a run of whitespace and "isation" "ization".
-  static size_t MatchAt(std::string_view text, size_t t, const std::string& name) {
-    size_t j = t;
-    for (size_t i = 0; i < name.size();) {
-      if (name[i] == 'i' &&
-          (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
-        if (text.size() - j < 7 || text[j] != 'i' || (text[j + 1] != 's' && text[j + 1] != 'z') ||
-            text.compare(j + 2, 5, "ation") != 0) {
-          return std::string_view::npos;
-        }
-        i += 7;
-        j += 7;
-      } else if (name[i] == ' ') {
-        if (j >= text.size() || !IsRe2Space(text[j])) return std::string_view::npos;
-        while (j < text.size() && IsRe2Space(text[j])) ++j;
-        ++i;
-      } else {
-        if (j >= text.size() || text[j] != name[i]) return std::string_view::npos;
-        ++i;
-        ++j;
-      }
-    }
-    return j;
-  }
-
-  // A trie of the names as MatchAt reads them: a space stands for a run of
-  // white space in the text, and "isation" for "i[sz]ation".
-  struct Node {
-    char c = 0;
-    bool name_ends = false;
-    int first_child = -1;
-    int next_sibling = -1;
-  };
-
-  std::vector<std::string> names_;
-  std::vector<Node> nodes_ = {Node()};  // nodes_[0] is the root
-  // Indexes into names_, by first byte, of the names with white space other
-  // than a space, which the trie does not hold.
-  std::unordered_map<unsigned char, std::vector<int>> odd_by_first_byte_;
-  std::array<bool, 256> starts_name_{};  // some name begins with this byte
-  bool use_regex_ = false;               // some name is not plain: regex_ finds them all
-  std::unique_ptr<RE2> regex_;
-};
-
 std::vector<Mention> RuleExtractor::FindMentions(
     std::string_view s, SentenceHits may, const NameList* local,
     const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
-  auto add_gazetteer = [&](const RE2* re) {
-    if (re == nullptr) return;
-    ForEachName(*re, s, [&](size_t b, size_t e) {
+  auto add_gazetteer = [&](const NameList& list) {
+    list.ForEach(s, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
       const GazetteerEntry& g = rules_.gazetteer[it->second];
@@ -2279,8 +1987,8 @@ std::vector<Mention> RuleExtractor::FindMentions(
       found.push_back(std::move(m));
     });
   };
-  add_gazetteer(gazetteer_exact_.get());
-  add_gazetteer(gazetteer_names_.get());
+  add_gazetteer(*gazetteer_exact_);
+  add_gazetteer(*gazetteer_names_);
   if (local != nullptr) {
     local->ForEach(s, [&](size_t b, size_t e) {
       auto it = local_by_key.find(NameKey(s.substr(b, e - b)));
@@ -3125,7 +2833,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     }
   }
   std::unique_ptr<NameList> local;
-  if (!local_names.empty()) local = std::make_unique<NameList>(local_names);
+  if (!local_names.empty()) local = std::make_unique<NameList>(local_names, true);
 
   DocumentEntities entities;
   std::vector<std::vector<Mention>> per_sentence;
