@@ -34,7 +34,8 @@ std::string QuotedAlternation(std::vector<std::string> words, bool upper) {
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
     if (upper) std::transform(w.begin(), w.end(), w.begin(), ::toupper);
-    out += (i ? "|" : "") + SpellingTolerant(RE2::QuoteMeta(w));
+    if (i > 0) out += '|';
+    out += SpellingTolerant(RE2::QuoteMeta(w));
   }
   return out + ")";
 }
