@@ -17,6 +17,7 @@
 
 #include "extract/name_key.h"
 #include "extract/text.h"
+#include "extract/word_set.h"
 
 namespace kg {
 namespace {
@@ -337,10 +338,6 @@ struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
-
-// Words looked up by the title heuristics many times a sentence; never
-// iterated, so in no order.
-using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 class RuleExtractor : public Extractor {
  public:
