@@ -225,17 +225,21 @@ void ForEachName(const RE2& re, std::string_view text, F&& on_match) {
   }
 }
 
+// std::isspace in the "C" locale kg runs in, without a call per byte.
+bool IsCSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// `s` without leading and trailing white space, each run of it inside made
+// one space. Copies the words whole: names have few spaces.
 std::string FoldSpaces(std::string_view s) {
   std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsCSpace(s[i])) ++i;
+    if (i == s.size()) break;
+    size_t word = i;
+    while (i < s.size() && !IsCSpace(s[i])) ++i;
+    if (!out.empty()) out.push_back(' ');
+    out.append(s.data() + word, i - word);
   }
   return out;
 }
@@ -2817,8 +2821,8 @@ class DocumentEntities {
  public:
   int Resolve(const Mention& m) {
     if (m.entity >= 0) return m.entity;
-    std::vector<const std::string*> names;
-    names.reserve(m.aliases.size() + 3);
+    std::vector<const std::string*>& names = names_;
+    names.clear();
     for (const std::string& a : m.aliases) names.push_back(&a);
     names.push_back(&m.name);
     if (!m.id.empty()) names.push_back(&m.id);
@@ -2835,14 +2839,14 @@ class DocumentEntities {
         names.push_back(&short_name);
       }
     }
-    std::vector<const std::string*> keys;  // each name's key
-    keys.reserve(names.size());
-    for (const std::string* n : names) keys.push_back(&KeyOf(*n));
+    std::vector<NameInfo*>& keys = keys_;  // each name's key
+    keys.clear();
+    for (const std::string* n : names) keys.push_back(&InfoOf(*n));
     int found = -1;
     for (size_t k = 0; k < names.size(); ++k) {
-      auto it = by_key_.find(*keys[k]);
-      if (it != by_key_.end() && Compatible(entities_[it->second], m)) {
-        found = it->second;
+      const int* entity = EntityOf(keys[k]);
+      if (entity != nullptr && Compatible(entities_[*entity], m)) {
+        found = *entity;
         break;
       }
     }
@@ -2850,7 +2854,8 @@ class DocumentEntities {
     bool titled = (m.type == EntityType::kLaw || m.type == EntityType::kPolicy ||
                    m.type == EntityType::kStandard) &&
                   (m.source == Source::kTitle || m.source == Source::kQuoted);
-    std::string loose = titled ? LooseTitleKey(m.name) : std::string();
+    static const std::string kNoKey;
+    const std::string& loose = titled ? LooseKeyOf(m.name) : kNoKey;
     if (found < 0 && titled) {
       auto it = by_loose_key_.find(loose);
       if (it != by_loose_key_.end() && entities_[it->second].type == m.type) found = it->second;
@@ -2877,11 +2882,11 @@ class DocumentEntities {
     // try_emplace: emplace would make a node, only to drop it, for every
     // name already known.
     if (titled) {
-      if (!loose.empty()) by_loose_key_.try_emplace(std::move(loose), found);
+      if (!loose.empty()) by_loose_key_.try_emplace(loose, found);
     }
     for (size_t k = 0; k < names.size(); ++k) {
       const std::string& n = *names[k];
-      by_key_.try_emplace(*keys[k], found);
+      AddKey(keys[k], found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
         e.aliases.push_back(n);
       }
@@ -2919,7 +2924,7 @@ class DocumentEntities {
 
   // Makes `name` one more name of entity `index`.
   void AddAlias(int index, const std::string& name) {
-    by_key_.try_emplace(KeyOf(name), index);
+    AddKey(&InfoOf(name), index);
     std::vector<std::string>& aliases = entities_[index].aliases;
     if (name != entities_[index].name &&
         std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
@@ -2940,18 +2945,54 @@ class DocumentEntities {
     return true;
   }
 
-  // NameKey of `name`, computed once per document: mentions repeat the
+  // What is known of one name of the document: its NameKey, and where
+  // by_key_ keeps the entity of that key once it has one. Entries of by_key_
+  // are never changed nor erased, and stay where they are, so that the
+  // pointer stays right and spares the lookups of the key.
+  struct NameInfo {
+    std::string key;
+    const int* entity = nullptr;
+  };
+
+  // The NameInfo of `name`, made once per document: mentions repeat the
   // same few names many times.
-  const std::string& KeyOf(const std::string& name) {
-    auto it = key_of_.find(std::string_view(name));
-    if (it == key_of_.end()) it = key_of_.emplace(name, NameKey(name)).first;
+  NameInfo& InfoOf(const std::string& name) {
+    auto it = info_of_.find(std::string_view(name));
+    if (it == info_of_.end()) it = info_of_.emplace(name, NameInfo{NameKey(name)}).first;
+    return it->second;
+  }
+
+  // by_key_[info->key], or nullptr while that key names no entity.
+  const int* EntityOf(NameInfo* info) const {
+    if (info->entity == nullptr) {
+      auto it = by_key_.find(info->key);
+      if (it != by_key_.end()) info->entity = &it->second;
+    }
+    return info->entity;
+  }
+
+  // by_key_.try_emplace(info->key, index).
+  void AddKey(NameInfo* info, int index) {
+    if (info->entity == nullptr)
+      info->entity = &by_key_.try_emplace(info->key, index).first->second;
+  }
+
+  // LooseTitleKey of `name`, computed once per document.
+  const std::string& LooseKeyOf(const std::string& name) {
+    auto it = loose_of_.find(std::string_view(name));
+    if (it == loose_of_.end()) it = loose_of_.emplace(name, LooseTitleKey(name)).first;
     return it->second;
   }
 
   std::vector<ExtractedEntity> entities_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> key_of_;
+  std::unordered_map<std::string, NameInfo, StringHash, std::equal_to<>> info_of_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> loose_of_;
   std::unordered_map<std::string, int> by_key_;
   std::unordered_map<std::string, int> by_loose_key_;  // LooseTitleKey of titles
+  // Resolve's lists of names and of their NameInfo, kept to spare their
+  // allocation for every mention.
+  std::vector<const std::string*> names_;
+  std::vector<NameInfo*> keys_;
 };
 
 // A headline printed in title case ("China Fleshes Out Detailed Regulation on
