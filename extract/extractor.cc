@@ -52,8 +52,14 @@ bool IsStrong(const Mention& m) {
          m.source == Source::kPattern || m.source == Source::kPerson;
 }
 
+// std::isspace, std::isalpha and std::isalnum in the "C" locale kg runs in,
+// without a call per byte: only ASCII bytes are spaces, letters or digits.
+bool IsCSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
+
 bool HasLower(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 bool IsOrgType(EntityType t) {
@@ -178,7 +184,7 @@ bool IsWordChar(std::string_view s, size_t i, size_t* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     *len = 1;
-    return std::isalnum(c);
+    return IsAsciiAlnum(static_cast<char>(c));
   }
   size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   *len = std::min(n, s.size() - i);
@@ -225,9 +231,6 @@ void ForEachName(const RE2& re, std::string_view text, F&& on_match) {
   }
 }
 
-// std::isspace in the "C" locale kg runs in, without a call per byte.
-bool IsCSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 // `s` without leading and trailing white space, each run of it inside made
 // one space. Copies the words whole: names have few spaces.
 std::string FoldSpaces(std::string_view s) {
@@ -245,8 +248,8 @@ std::string FoldSpaces(std::string_view s) {
 }
 
 std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && IsCSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsCSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -286,11 +289,20 @@ bool HasIntroSeparator(std::string_view s) {
     }
     return true;
   };
-  for (size_t i = 0; i < s.size(); ++i) {
-    char lower = static_cast<char>(s[i] | 0x20);
-    if (s[i] == ':' || (lower == 'n' && word_at(i, "namely")) ||
-        (lower == 't' && word_at(i, "titled")) || (lower == 'c' && word_at(i, "called"))) {
-      return true;
+  if (s.find(':') != std::string_view::npos) return true;
+  // Each word has six letters, and its second one tells most other words
+  // that start with the same letter apart.
+  for (size_t i = 0; i + 6 <= s.size(); ++i) {
+    switch (s[i] | 0x20) {
+      case 'n':
+        if ((s[i + 1] | 0x20) == 'a' && word_at(i, "namely")) return true;
+        break;
+      case 't':
+        if ((s[i + 1] | 0x20) == 'i' && word_at(i, "titled")) return true;
+        break;
+      case 'c':
+        if ((s[i + 1] | 0x20) == 'a' && word_at(i, "called")) return true;
+        break;
     }
   }
   return false;
@@ -348,6 +360,8 @@ class RuleExtractor : public Extractor {
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
 
   bool Init(std::string* error);
+  // Fills head_phrases_ from heads_; after Init.
+  void IndexHeads();
   DocumentExtraction Extract(std::string_view doc_name, std::string_view raw_text) const override;
 
  private:
@@ -485,6 +499,7 @@ class RuleExtractor : public Extractor {
   // unused) when a head could hide another occurrence of itself.
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
+  WordSet head_phrases_;  // the first of each pair of heads_
   WordSet connectors_;
   WordSet event_words_;     // "Conference", "Newsletter": not entities
   WordSet standard_words_;  // "Requirements", "Method": a standard's title
@@ -570,6 +585,10 @@ bool RuleExtractor::Init(std::string* error) {
   for (const std::string& w : rules_.List("non_body_words")) non_body_words_.insert(w);
   for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
   return CompileRegexes(error) && CompileRulesAndFilter(error);
+}
+
+void RuleExtractor::IndexHeads() {
+  for (const auto& [head, type] : heads_) head_phrases_.insert(head);
 }
 
 bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
@@ -953,14 +972,14 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     // The head words that start at each word start, in the order of heads_:
     // the same occurrences, and the same winners, as one find() per head.
     for (size_t p = 0; p < name.size(); ++p) {
-      if (p > 0 && std::isalpha(static_cast<unsigned char>(name[p - 1]))) continue;
+      if (p > 0 && IsAsciiAlpha(name[p - 1])) continue;
       for (int i : heads_by_first_byte_[static_cast<unsigned char>(name[p])]) {
         const auto& [head, type] = heads_[i];
         // The second byte rules most heads out before a full comparison.
         if (head.size() > name.size() - p || (head.size() > 1 && name[p + 1] != head[1])) continue;
         if (name.compare(p, head.size(), head) != 0) continue;
         size_t end = p + head.size();
-        if (end != name.size() && std::isalpha(static_cast<unsigned char>(name[end]))) continue;
+        if (end != name.size() && IsAsciiAlpha(name[end])) continue;
         consider(p, end, type);
       }
     }
@@ -970,8 +989,8 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     size_t p = 0;
     while ((p = name.find(head, p)) != std::string_view::npos) {
       size_t end = p + head.size();
-      bool word_start = p == 0 || !std::isalpha(static_cast<unsigned char>(name[p - 1]));
-      bool word_end = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
+      bool word_start = p == 0 || !IsAsciiAlpha(name[p - 1]);
+      bool word_end = end == name.size() || !IsAsciiAlpha(name[end]);
       if (word_start && word_end) consider(p, end, type);
       p = end;
     }
@@ -1184,6 +1203,27 @@ bool EndsLikeSubgroupCode(std::string_view code) {
   return letters == "SC" || letters == "WG" || letters == "AG";
 }
 
+// Whether some `c` in `s` has white space (RE2's \s) before or after it:
+// else "\s*c\s*" matches only the `c`s, and replacing its matches by `c`
+// changes nothing.
+bool SpaceAround(std::string_view s, char c) {
+  for (size_t i = s.find(c); i != std::string_view::npos; i = s.find(c, i + 1)) {
+    if ((i > 0 && IsRe2Space(s[i - 1])) || (i + 1 < s.size() && IsRe2Space(s[i + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the capitals and slashes that open `code` are followed by a digit,
+// the last of them a capital: what "^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d)"
+// needs, as its group takes every such character before the digit.
+bool MayBeGlued(std::string_view code) {
+  size_t i = 0;
+  while (i < code.size() && ((code[i] >= 'A' && code[i] <= 'Z') || code[i] == '/')) ++i;
+  return i > 0 && i < code.size() && code[i] >= '0' && code[i] <= '9' && code[i - 1] != '/';
+}
+
 void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
                                        std::vector<Mention>* out) const {
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
@@ -1211,11 +1251,8 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
         // "Chair Smart Energy Committee": a body's head word is no name's.
         for (size_t p = 0; p < m.name.size();) {
           size_t sp = std::min(m.name.find(' ', p), m.name.size());
-          std::string w = m.name.substr(p, sp - p);
-          if (head_words_.count(w) || std::any_of(heads_.begin(), heads_.end(),
-                                                  [&](const auto& h) { return h.first == w; })) {
-            return;
-          }
+          std::string_view w = std::string_view(m.name).substr(p, sp - p);
+          if (head_words_.count(w) || head_phrases_.count(w)) return;
           p = sp + 1;
         }
         // A surname in capitals ends a given-name-first name: "Dr. Betty XU
@@ -1248,7 +1285,7 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
         }
         std::string compact = m.name;
         static const RE2 kSlash(R"(\s*/\s*)");
-        if (compact.find('/') != std::string::npos) RE2::GlobalReplace(&compact, kSlash, "/");
+        if (SpaceAround(compact, '/')) RE2::GlobalReplace(&compact, kSlash, "/");
         if (compact != m.name) m.aliases.push_back(compact);
         std::string parent, child, prefix;
         // kPrefix gives the same answer to both questions below.
@@ -1279,10 +1316,10 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
         // "GB/T29244-2012" is "GB/T 29244-2012"; the code without its year is
         // an alias of this edition.
         static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
-        RE2::Replace(&m.name, kGlued, R"(\1 \2)");
+        if (MayBeGlued(m.name)) RE2::Replace(&m.name, kGlued, R"(\1 \2)");
         static const RE2 kDash(R"(\s*-\s*)");
         static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
-        if (m.name.find('-') != std::string::npos) RE2::GlobalReplace(&m.name, kDash, "-");
+        if (SpaceAround(m.name, '-')) RE2::GlobalReplace(&m.name, kDash, "-");
         if (m.name.find(':') != std::string::npos) {
           RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
         }
@@ -1598,8 +1635,7 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
 // The ASCII characters of [\p{L}\p{N}’'\-/.+], which make the words of
 // title_span_.
 bool IsTitleWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '/' ||
-         c == '.' || c == '+';
+  return IsAsciiAlnum(c) || c == '\'' || c == '-' || c == '/' || c == '.' || c == '+';
 }
 
 bool IsTitleWordStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
@@ -1625,7 +1661,7 @@ size_t RuleExtractor::TitleSpanAt(std::string_view s, size_t b) const {
     while (i < s.size() && in(s[i])) ++i;
     return i;
   };
-  auto is_alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  auto is_alpha = [](char c) { return IsAsciiAlpha(c); };
   auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   size_t end = skip(b + 1, IsTitleWordChar);
   bool bracket_may_follow = false;  // only a W after white space takes one
@@ -1719,8 +1755,12 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     }
     // "Zhejiang Open University and China Jiliang University": a body's head
     // word before "and", and another body after it.
-    for (size_t and_pos = s.find(" and ", start); and_pos != std::string_view::npos && and_pos < e;
-         and_pos = s.find(" and ", and_pos + 1)) {
+    // An " and " that starts before e lies in `upto`: the search need not
+    // read the rest of the sentence.
+    std::string_view upto = s.substr(0, std::min(s.size(), e + 4));
+    for (size_t and_pos = upto.find(" and ", start);
+         and_pos != std::string_view::npos && and_pos < e;
+         and_pos = upto.find(" and ", and_pos + 1)) {
       size_t word = s.rfind(' ', and_pos - 1);
       word = word == std::string_view::npos || word < start ? start : word + 1;
       std::string_view before = s.substr(word, and_pos - word);
@@ -2799,7 +2839,7 @@ std::string LooseTitleKey(std::string_view name) {
     w.clear();
   };
   for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
+    if (IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80)) {
       w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else {
       flush();
@@ -3278,6 +3318,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
 std::unique_ptr<Extractor> Extractor::Create(const Rules& rules, std::string* error) {
   auto extractor = std::make_unique<RuleExtractor>(rules);
   if (!extractor->Init(error)) return nullptr;
+  extractor->IndexHeads();
   return extractor;
 }
 
