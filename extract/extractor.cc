@@ -2528,6 +2528,8 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
                                   const std::vector<Mention>& mentions,
                                   const std::vector<ExtractedEntity>& entities,
                                   std::string_view doc, std::vector<ExtractedRelation>* out) const {
+  // Every relation joins two mentions of different entities.
+  if (mentions.size() < 2) return;
   std::string_view s = sentence.text;
   std::string date;
   bool date_done = false;
@@ -2575,8 +2577,15 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
       }
       return std::nullopt;
     };
+    // What each voice emits needs a mention that fits the subject, one that
+    // fits the object, or, for a symmetric relation, one of the two (see the
+    // returns below): without them its matches are not worth finding.
+    bool any_subject = std::any_of(mentions.begin(), mentions.end(), fits_subject);
+    bool any_object = std::any_of(mentions.begin(), mentions.end(), fits_object);
+    bool active_may_emit = symmetric ? any_subject || any_object : any_subject && any_object;
+    bool passive_may_emit = any_subject && (symmetric || any_object);
     // Active voice: SUBJECT ... trigger ... OBJECT.
-    if (t.active && may.May(t.active_filter)) {
+    if (t.active && active_may_emit && may.May(t.active_filter)) {
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
         std::optional<size_t> subject = previous(tb, fits_subject);
         std::optional<size_t> object = following(te, fits_object);
@@ -2633,7 +2642,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
       });
     }
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
-    if (t.passive && may.May(t.passive_filter)) {
+    if (t.passive && passive_may_emit && may.May(t.passive_filter)) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
         if (InsideMention(tb, te)) return;
         std::optional<size_t> object = previous(tb, fits_object);
