@@ -1341,6 +1341,52 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
   }
 }
 
+// Whether `s` may end as "\s+(?:on|in|at|of|from)\s+(?:the\s+)?\d[^ ]*$"
+// does: a word that starts with a digit after white space and has no space,
+// and before that white space one of those words (then perhaps "the" and
+// white space) after white space.
+bool MayEndWithDate(std::string_view s) {
+  auto spaces_before = [&](size_t end) {
+    size_t i = end;
+    while (i > 0 && IsRe2Space(s[i - 1])) --i;
+    return i;
+  };
+  auto preposition_ends_at = [&](size_t end) {
+    for (std::string_view w : {"on", "in", "at", "of", "from"}) {
+      if (end > w.size() && s.substr(end - w.size(), w.size()) == w &&
+          IsRe2Space(s[end - w.size() - 1])) {
+        return true;
+      }
+    }
+    return false;
+  };
+  size_t last_space = s.rfind(' ');
+  for (size_t x = last_space == std::string_view::npos ? 1 : last_space + 1; x < s.size(); ++x) {
+    if (x == 0 || s[x] < '0' || s[x] > '9' || !IsRe2Space(s[x - 1])) continue;
+    size_t word_end = spaces_before(x);
+    if (preposition_ends_at(word_end)) return true;
+    if (word_end >= 3 && s.substr(word_end - 3, 3) == "the" &&
+        preposition_ends_at(spaces_before(word_end - 3)) &&
+        spaces_before(word_end - 3) < word_end - 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `s` ends with "of", "for" or "the" and white space: what a regex
+// that ends with "(?:of|for)\s+(?:the\s+)?$" needs.
+bool EndsWithSpacedConnector(std::string_view s) {
+  size_t end = s.size();
+  while (end > 0 && IsRe2Space(s[end - 1])) --end;
+  if (end == s.size()) return false;
+  std::string_view t = s.substr(0, end);
+  auto ends_with = [&](std::string_view w) {
+    return t.size() >= w.size() && t.substr(t.size() - w.size()) == w;
+  };
+  return ends_with("of") || ends_with("for") || ends_with("the");
+}
+
 // Builds a title mention from the span [b, e) of capitalised words: drops
 // leading stop words and an acronym-or-agency that heads a headline ("SAC
 // Publishes ..."), and decides the type from the head word.
@@ -1450,7 +1496,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     // "Director of Strategy & Development" is a role, not a title.
     static const RE2 kRoleBefore(
         R"((?i:director|secretary|head|chair|president|minister|manager|officer)(?:-general|\s+general)?\s+(?:of|for)\s+(?:the\s+)?$)");
-    after_role = RE2::PartialMatch(s.substr(0, b), kRoleBefore);
+    after_role =
+        EndsWithSpacedConnector(s.substr(0, b)) && RE2::PartialMatch(s.substr(0, b), kRoleBefore);
   }
   span = TrimView(s.substr(b, e - b));
   if (span.empty()) return false;
@@ -1576,7 +1623,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     for (size_t p = last_word; p < span.size() && !dated; ++p) {
       dated = std::isdigit(static_cast<unsigned char>(span[p])) && IsRe2Space(span[p - 1]);
     }
-    if (dated && RE2::FullMatch(span, kTrailingDate, &shorter)) {
+    if (dated && MayEndWithDate(span) && RE2::FullMatch(span, kTrailingDate, &shorter)) {
       span = span.substr(0, shorter.size());
     }
   }
