@@ -2045,11 +2045,18 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       R"(^\s*(\((?:\d{4}(?:\s*[-–]\s*\d{4})?|\d{4}\s+[Ee]dition|[Ee]dition\s+\d{4}|\d{4}\s+[Vv]ersion|[Dd]raft(?:\s+\d{4})?)\)))");
   static const RE2 kDraftNote(R"(^\s*(\((?:[^()]*(?:[Dd]raft|[Cc]omment)[^()]*)\)))");
   std::vector<Mention>& m = *mentions;
-  std::vector<Mention> out;
-  out.reserve(m.size());
+  // The mentions are merged in place: m[0, kept) holds those kept so far,
+  // and each step reads m[i] and m[i + 1] only, at or after m[kept].
+  size_t kept = 0;
+  // Keeps `cur` (m[i] of the step) unless an extended mention kept before
+  // swallows it.
+  auto keep = [&](Mention& cur) {
+    if (kept > 0 && cur.begin < m[kept - 1].end) return;
+    if (&m[kept] != &cur) m[kept] = std::move(cur);
+    ++kept;
+  };
   for (size_t i = 0; i < m.size(); ++i) {
-    // Only m[i + 1] is read past this point.
-    Mention cur = std::move(m[i]);
+    Mention& cur = m[i];
     if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee &&
         NextAfterSpacesIs(s.substr(cur.end), '(')) {
       // "ISO/TMB/SMCC (ISO Technical Management Board ... Committee)": the
@@ -2065,7 +2072,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
           size_t close = s.find(')', static_cast<size_t>(inner.data() - s.data()) + inner.size());
           cur.end = close + 1;
           while (i + 1 < m.size() && m[i + 1].begin < cur.end) ++i;
-          out.push_back(std::move(cur));
+          keep(cur);
           continue;
         }
       }
@@ -2099,7 +2106,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
           }
         }
         cur.end = static_cast<size_t>(after.data() - s.data());
-        out.push_back(std::move(cur));
+        keep(cur);
         ++i;
         continue;
       }
@@ -2112,7 +2119,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       // title is an alias of the coded standard.
       cur.aliases.push_back(m[i + 1].name);
       cur.end = m[i + 1].end;
-      out.push_back(std::move(cur));
+      keep(cur);
       ++i;
       continue;
     }
@@ -2137,16 +2144,9 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
         cur.end = static_cast<size_t>(note.data() - s.data()) + note.size();
       }
     }
-    out.push_back(std::move(cur));
+    keep(cur);
   }
-  // Drop mentions swallowed by an extended one.
-  std::vector<Mention> kept;
-  kept.reserve(out.size());
-  for (Mention& x : out) {
-    if (!kept.empty() && x.begin < kept.back().end) continue;
-    kept.push_back(std::move(x));
-  }
-  m = std::move(kept);
+  m.erase(m.begin() + static_cast<std::ptrdiff_t>(kept), m.end());
 }
 
 // The names a document defines (its acronyms), found where ForEachName would
@@ -2349,6 +2349,9 @@ std::vector<Mention> RuleExtractor::FindMentions(
     const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
+  // Most sentences have a few candidates: one allocation, and no moves, for
+  // them all.
+  found.reserve(8);
   auto add_gazetteer = [&](const RE2* re) {
     if (re == nullptr) return;
     ForEachName(*re, s, [&](size_t b, size_t e) {
@@ -2446,6 +2449,7 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
 // Keeps the best of overlapping spans: quoted titles first, then the longest,
 // then the higher priority.
 std::vector<Mention> SelectMentions(std::vector<Mention> found) {
+  if (found.size() <= 1) return found;  // nothing overlaps
   // Indexes are sorted, not the mentions, which are costly to move: the
   // same comparisons give the same order, ties included.
   std::vector<size_t> order(found.size());
