@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -431,6 +432,8 @@ class RuleExtractor : public Extractor {
   // Where the match of title_span_ anchored at s[b] ends, or npos when
   // there is none; by hand when the text and the connectors are ASCII.
   size_t TitleSpanAt(std::string_view s, size_t b) const;
+  // TitleSpanAt by hand, for ASCII `s` and title_connectors_ not empty.
+  size_t AsciiTitleSpanAt(std::string_view s, size_t b) const;
   bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Span>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
@@ -1176,8 +1179,17 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
 }
 
 bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  // Eight bytes at a time: none has its top bit set.
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  }
+  return true;
 }
 
 // Whether `name` ends with "-" or ":", then "19" or "20" and two digits.
@@ -1695,6 +1707,10 @@ size_t RuleExtractor::TitleSpanAt(std::string_view s, size_t b) const {
     }
     return b + span.size();
   }
+  return AsciiTitleSpanAt(s, b);
+}
+
+size_t RuleExtractor::AsciiTitleSpanAt(std::string_view s, size_t b) const {
   if (b >= s.size() || !IsTitleWordStart(s[b])) return std::string_view::npos;
   // The regex is W (\s+ (C \s+)* W (\s\( [A-Z][A-Za-z]{1,7} \) (\s+ [A-Z][\p{L}-]*)+)?)*
   // with W a capital or digit and word characters, C a connector. A word
@@ -1752,7 +1768,7 @@ void RuleExtractor::ForEachTitleSpan(std::string_view s, F&& on_span) const {
       ++b;
       continue;
     }
-    size_t e = TitleSpanAt(s, b);
+    size_t e = AsciiTitleSpanAt(s, b);
     on_span(b, e);
     b = e;
   }
