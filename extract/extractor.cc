@@ -1353,6 +1353,41 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
   }
 }
 
+// Whether `s` ends with one of `words` and then white space: what a regex
+// that ends with "(?:w1|w2|...)\s+$" needs. "ly" stands for any adverb.
+bool EndsWithWordBeforeSpaces(std::string_view s, std::initializer_list<std::string_view> words) {
+  size_t end = s.size();
+  while (end > 0 && IsRe2Space(s[end - 1])) --end;
+  if (end == s.size()) return false;
+  std::string_view t = s.substr(0, end);
+  for (std::string_view w : words) {
+    if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) return true;
+  }
+  return false;
+}
+
+// Whether `s` starts with white space and then one of `words`: what a
+// regex that starts with "^\s+(?:w1|w2|...)" needs.
+bool StartsWithWordAfterSpaces(std::string_view s, std::initializer_list<std::string_view> words) {
+  size_t begin = 0;
+  while (begin < s.size() && IsRe2Space(s[begin])) ++begin;
+  if (begin == 0) return false;
+  std::string_view t = s.substr(begin);
+  for (std::string_view w : words) {
+    if (t.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+
+// Whether `gap` has ", " and a word that introduces a list, as kListIntro
+// needs.
+bool MayIntroduceList(std::string_view gap) {
+  for (std::string_view w : {", namely", ", including", ", i.e.", ", such as"}) {
+    if (gap.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Whether `s` may end as "\s+(?:on|in|at|of|from)\s+(?:the\s+)?\d[^ ]*$"
 // does: a word that starts with a digit after white space and has no space,
 // and before that white space one of those words (then perhaps "the" and
@@ -2496,10 +2531,22 @@ std::vector<Mention> SelectMentions(std::vector<Mention> found) {
   return kept;
 }
 
+// Whether four ASCII digits follow each other somewhere in `s`.
+bool HasFourDigits(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
 std::string RuleExtractor::DateOf(std::string_view sentence) const {
   static const char* kMonths[] = {"january",   "february", "march",    "april",
                                   "may",       "june",     "july",     "august",
                                   "september", "october",  "november", "december"};
+  // Both regexes need a year: four digits in a row.
+  if (!HasFourDigits(sentence)) return "";
   std::string g[8];
   if (!RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6],
                          &g[7])) {
@@ -2661,8 +2708,8 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
           // Cybersecurity Law": an object beyond a clause is not the verb's.
           std::string_view gap = s.substr(te, mentions[*object].begin - te);
           static const RE2 kListIntro(R"(, (?:namely|including|i\.e\.|such as)\b[^,]*$)");
-          bool clause =
-              gap.find(", ") != std::string_view::npos && !RE2::PartialMatch(gap, kListIntro);
+          bool clause = gap.find(", ") != std::string_view::npos &&
+                        !(MayIntroduceList(gap) && RE2::PartialMatch(gap, kListIntro));
           if (gap.size() > 100 || clause) object.reset();
         }
         if (symmetric && subject && !object) {
@@ -2679,8 +2726,15 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
         }
         // "issued by" is the passive voice, handled below; "was set up in
         // 2018" has no subject in the sentence.
-        if (RE2::PartialMatch(s.substr(te), kByFollows)) return;
-        if (RE2::PartialMatch(s.substr(0, tb), kAuxiliaryBefore)) return;
+        if (StartsWithWordAfterSpaces(s.substr(te), {"by", "jointly"}) &&
+            RE2::PartialMatch(s.substr(te), kByFollows)) {
+          return;
+        }
+        if (EndsWithWordBeforeSpaces(s.substr(0, tb),
+                                     {"was", "were", "is", "are", "been", "be", "being", "ly"}) &&
+            RE2::PartialMatch(s.substr(0, tb), kAuxiliaryBefore)) {
+          return;
+        }
         if (InsideMention(tb, te)) return;
         if (subject && !object) {
           // "X revised the Regulations, and released the call for comments".
@@ -2697,7 +2751,11 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
         // up is the object of that verb, not the subject of the next one.
         static const RE2 kJustSetUp(
             R"(\b(?:set up|established|founded|launched|formed|created)\s+(?:a|an|the)\s+(?:new\s+)?$)");
-        if (RE2::PartialMatch(s.substr(0, mentions[*subject].begin), kJustSetUp)) return;
+        if (EndsWithWordBeforeSpaces(s.substr(0, mentions[*subject].begin),
+                                     {"a", "an", "the", "new"}) &&
+            RE2::PartialMatch(s.substr(0, mentions[*subject].begin), kJustSetUp)) {
+          return;
+        }
         subject = OwnerOf(s, mentions, *subject);
         for (size_t si : Coordinated(s, mentions, *subject, -1)) {
           si = OwnerOf(s, mentions, si);
