@@ -173,9 +173,41 @@ std::string ExpandLists(const std::string& regex, const Rules& rules) {
 
 // Finds every non-overlapping match of `re` in `text`; group 1 when the
 // pattern has one, else the whole match.
+// Whether group 1 of `pattern` is its whole match: the pattern is "(X)",
+// "\\b(X)" or "\\b(X)\\b", where "\\b" takes no text. Then the DFA alone
+// finds the group, without the submatch search, which for a program of a
+// long list of names runs an NFA over the match.
+bool GroupIsWholeMatch(std::string_view pattern) {
+  size_t i = pattern.substr(0, 2) == "\\b" ? 2 : 0;
+  if (pattern.substr(i, 1) != "(" || pattern.substr(i + 1, 1) == "?") return false;
+  int depth = 0;
+  bool in_class = false;
+  for (; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character, in a class or not
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      // "[]...]" and "[^]...]": a "]" first in a class is one of its members.
+      if (pattern.substr(i + 1, 1) == "^") ++i;
+      if (pattern.substr(i + 1, 1) == "]") ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      std::string_view rest = pattern.substr(i + 1);
+      return rest.empty() || rest == "\\b";
+    }
+  }
+  return false;
+}
+
+// `max_groups` is how many groups to read at most: 0 when group 1 is known to
+// be the whole match (GroupIsWholeMatch).
 template <typename F>
-void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
-  int groups = std::min(re.NumberOfCapturingGroups(), 1);
+void ForEachMatch(const RE2& re, std::string_view text, F&& on_match, int max_groups = 1) {
+  int groups = std::min(re.NumberOfCapturingGroups(), max_groups);
   re2::StringPiece sm[2];
   size_t pos = 0;
   while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, groups + 1)) {
@@ -370,7 +402,7 @@ class RuleExtractor : public Extractor {
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
 
   bool Init(std::string* error);
-  // Fills head_phrases_ from heads_; after Init.
+  // Fills head_phrases_ from heads_, and CompiledPattern::groups; after Init.
   void IndexHeads();
   DocumentExtraction Extract(std::string_view doc_name, std::string_view raw_text) const override;
 
@@ -380,6 +412,7 @@ class RuleExtractor : public Extractor {
     std::string name;
     std::unique_ptr<RE2> re;
     int filter = kUnfiltered;  // its index in filter_
+    int groups = 1;            // for ForEachMatch: 0 if GroupIsWholeMatch
   };
   struct CompiledTrigger {
     const RelationTrigger* rule;
@@ -601,6 +634,7 @@ bool RuleExtractor::Init(std::string* error) {
 
 void RuleExtractor::IndexHeads() {
   for (const auto& [head, type] : heads_) head_phrases_.insert(head);
+  for (CompiledPattern& p : patterns_) p.groups = GroupIsWholeMatch(p.re->pattern()) ? 0 : 1;
 }
 
 bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
@@ -1251,114 +1285,118 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
   static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG|N[A-Z]))");
   for (const CompiledPattern& p : patterns_) {
     if (!may.May(p.filter)) continue;
-    ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
-      Mention m;
-      m.begin = b;
-      m.end = e;
-      m.type = p.type;
-      m.name = FoldSpaces(s.substr(b, e - b));
-      m.priority = 2;
-      m.source = p.type == EntityType::kPerson ? Source::kPerson : Source::kPattern;
-      if (p.type == EntityType::kPerson) {
-        // "Dr. Betty XU": the title is not part of the name.
-        static const RE2 kTitle(R"(^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Madam|Sir)\.?\s+)");
-        re2::StringPiece rest(m.name);
-        if (RE2::Consume(&rest, kTitle)) {
-          m.aliases.push_back(m.name);
-          m.name = std::string(rest.data(), rest.size());
-        }
-        std::string first = m.name.substr(0, m.name.find(' '));
-        if (stop_words_.count(first)) return;
-        // "Chair Smart Energy Committee": a body's head word is no name's.
-        for (size_t p = 0; p < m.name.size();) {
-          size_t sp = std::min(m.name.find(' ', p), m.name.size());
-          std::string_view w = std::string_view(m.name).substr(p, sp - p);
-          if (head_words_.count(w) || head_phrases_.count(w)) return;
-          p = sp + 1;
-        }
-        // A surname in capitals ends a given-name-first name: "Dr. Betty XU
-        // Language: English" is Betty XU.
-        static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
-        std::string cut;
-        if (HasLower(first) && RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
-          size_t dropped = m.name.size() - cut.size();
-          m.end -= dropped;
-          m.name = cut;
-          for (std::string& a : m.aliases) {
-            if (a.size() > dropped) a.resize(a.size() - dropped);
+    ForEachMatch(
+        *p.re, s,
+        [&](size_t b, size_t e) {
+          Mention m;
+          m.begin = b;
+          m.end = e;
+          m.type = p.type;
+          m.name = FoldSpaces(s.substr(b, e - b));
+          m.priority = 2;
+          m.source = p.type == EntityType::kPerson ? Source::kPerson : Source::kPattern;
+          if (p.type == EntityType::kPerson) {
+            // "Dr. Betty XU": the title is not part of the name.
+            static const RE2 kTitle(R"(^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Madam|Sir)\.?\s+)");
+            re2::StringPiece rest(m.name);
+            if (RE2::Consume(&rest, kTitle)) {
+              m.aliases.push_back(m.name);
+              m.name = std::string(rest.data(), rest.size());
+            }
+            std::string first = m.name.substr(0, m.name.find(' '));
+            if (stop_words_.count(first)) return;
+            // "Chair Smart Energy Committee": a body's head word is no name's.
+            for (size_t p = 0; p < m.name.size();) {
+              size_t sp = std::min(m.name.find(' ', p), m.name.size());
+              std::string_view w = std::string_view(m.name).substr(p, sp - p);
+              if (head_words_.count(w) || head_phrases_.count(w)) return;
+              p = sp + 1;
+            }
+            // A surname in capitals ends a given-name-first name: "Dr. Betty XU
+            // Language: English" is Betty XU.
+            static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
+            std::string cut;
+            if (HasLower(first) && RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
+              size_t dropped = m.name.size() - cut.size();
+              m.end -= dropped;
+              m.name = cut;
+              for (std::string& a : m.aliases) {
+                if (a.size() > dropped) a.resize(a.size() - dropped);
+              }
+            }
+            // "Later LIU Yang": an upper-case surname followed by a given name
+            // belongs to the next word, not to the word before it.
+            static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
+            std::string last = m.name.substr(m.name.rfind(' ') + 1);
+            if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
           }
-        }
-        // "Later LIU Yang": an upper-case surname followed by a given name
-        // belongs to the next word, not to the word before it.
-        static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
-        std::string last = m.name.substr(m.name.rfind(' ') + 1);
-        if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
-      }
-      if (p.type == EntityType::kCommittee) {
-        // "CCSATC12" is "CCSA TC12" printed without its space.
-        for (const std::string& prefix : parent_prefixes_) {
-          if (m.name.size() > prefix.size() + 2 && m.name.compare(0, prefix.size(), prefix) == 0 &&
-              m.name.compare(prefix.size(), 2, "TC") == 0) {
-            m.aliases.push_back(m.name);
-            m.name.insert(prefix.size(), " ");
-            break;
+          if (p.type == EntityType::kCommittee) {
+            // "CCSATC12" is "CCSA TC12" printed without its space.
+            for (const std::string& prefix : parent_prefixes_) {
+              if (m.name.size() > prefix.size() + 2 &&
+                  m.name.compare(0, prefix.size(), prefix) == 0 &&
+                  m.name.compare(prefix.size(), 2, "TC") == 0) {
+                m.aliases.push_back(m.name);
+                m.name.insert(prefix.size(), " ");
+                break;
+              }
+            }
+            std::string compact = m.name;
+            static const RE2 kSlash(R"(\s*/\s*)");
+            if (SpaceAround(compact, '/')) RE2::GlobalReplace(&compact, kSlash, "/");
+            if (compact != m.name) m.aliases.push_back(compact);
+            std::string parent, child, prefix;
+            // kPrefix gives the same answer to both questions below.
+            bool has_prefix = RE2::PartialMatch(compact, kPrefix, &prefix);
+            if (EndsLikeSubgroupCode(compact) &&
+                RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
+                parent.find("TC") != std::string::npos) {
+              m.parent_code = parent;
+            } else if (has_prefix) {
+              m.parent_code = prefix;
+            }
+            // "SAC/TC 260" is also printed "TC260"; "CCSA TC5" is also "TC5".
+            if (has_prefix && parent_prefixes_.count(prefix)) {
+              std::string bare = compact.substr(prefix.size());
+              bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
+              m.aliases.push_back(bare);
+              std::string tight = bare;
+              static const RE2 kSpace(R"(\s+)");
+              if (std::any_of(tight.begin(), tight.end(), IsRe2Space)) {
+                RE2::GlobalReplace(&tight, kSpace, "");
+              }
+              if (tight != bare) m.aliases.push_back(tight);
+              m.id = tight;
+              if (prefix != "SAC") m.id = prefix + " " + tight;
+            }
           }
-        }
-        std::string compact = m.name;
-        static const RE2 kSlash(R"(\s*/\s*)");
-        if (SpaceAround(compact, '/')) RE2::GlobalReplace(&compact, kSlash, "/");
-        if (compact != m.name) m.aliases.push_back(compact);
-        std::string parent, child, prefix;
-        // kPrefix gives the same answer to both questions below.
-        bool has_prefix = RE2::PartialMatch(compact, kPrefix, &prefix);
-        if (EndsLikeSubgroupCode(compact) &&
-            RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
-            parent.find("TC") != std::string::npos) {
-          m.parent_code = parent;
-        } else if (has_prefix) {
-          m.parent_code = prefix;
-        }
-        // "SAC/TC 260" is also printed "TC260"; "CCSA TC5" is also "TC5".
-        if (has_prefix && parent_prefixes_.count(prefix)) {
-          std::string bare = compact.substr(prefix.size());
-          bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
-          m.aliases.push_back(bare);
-          std::string tight = bare;
-          static const RE2 kSpace(R"(\s+)");
-          if (std::any_of(tight.begin(), tight.end(), IsRe2Space)) {
-            RE2::GlobalReplace(&tight, kSpace, "");
+          if (p.type == EntityType::kStandard) {
+            // "GB/T29244-2012" is "GB/T 29244-2012"; the code without its year is
+            // an alias of this edition.
+            static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
+            if (MayBeGlued(m.name)) RE2::Replace(&m.name, kGlued, R"(\1 \2)");
+            static const RE2 kDash(R"(\s*-\s*)");
+            static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
+            if (SpaceAround(m.name, '-')) RE2::GlobalReplace(&m.name, kDash, "-");
+            if (m.name.find(':') != std::string::npos) {
+              RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
+            }
+            // kYear matches only a name that ends with "-2019" or ":2019", and
+            // then, on ASCII with no line break, its group is the rest.
+            static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
+            std::string bare;
+            if (EndsWithYear(m.name)) {
+              std::string_view rest = std::string_view(m.name).substr(0, m.name.size() - 5);
+              if (IsAscii(rest) && rest.find('\n') == std::string_view::npos) {
+                m.aliases.emplace_back(rest);
+              } else if (RE2::FullMatch(m.name, kYear, &bare)) {
+                m.aliases.push_back(bare);
+              }
+            }
           }
-          if (tight != bare) m.aliases.push_back(tight);
-          m.id = tight;
-          if (prefix != "SAC") m.id = prefix + " " + tight;
-        }
-      }
-      if (p.type == EntityType::kStandard) {
-        // "GB/T29244-2012" is "GB/T 29244-2012"; the code without its year is
-        // an alias of this edition.
-        static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
-        if (MayBeGlued(m.name)) RE2::Replace(&m.name, kGlued, R"(\1 \2)");
-        static const RE2 kDash(R"(\s*-\s*)");
-        static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
-        if (SpaceAround(m.name, '-')) RE2::GlobalReplace(&m.name, kDash, "-");
-        if (m.name.find(':') != std::string::npos) {
-          RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
-        }
-        // kYear matches only a name that ends with "-2019" or ":2019", and
-        // then, on ASCII with no line break, its group is the rest.
-        static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
-        std::string bare;
-        if (EndsWithYear(m.name)) {
-          std::string_view rest = std::string_view(m.name).substr(0, m.name.size() - 5);
-          if (IsAscii(rest) && rest.find('\n') == std::string_view::npos) {
-            m.aliases.emplace_back(rest);
-          } else if (RE2::FullMatch(m.name, kYear, &bare)) {
-            m.aliases.push_back(bare);
-          }
-        }
-      }
-      out->push_back(std::move(m));
-    });
+          out->push_back(std::move(m));
+        },
+        p.groups);
   }
 }
 
