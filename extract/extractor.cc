@@ -281,6 +281,7 @@ void ForEachName(const RE2& re, std::string_view text, F&& on_match) {
 // one space. Copies the words whole: names have few spaces.
 std::string FoldSpaces(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsCSpace(s[i])) ++i;
@@ -545,6 +546,9 @@ class RuleExtractor : public Extractor {
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
   WordSet head_phrases_;  // the first of each pair of heads_
+  // Each head of a body (IsOrgType), and each of its ends after a space:
+  // the words that EndsWithWord(head, word) for one of them.
+  WordSet org_head_endings_;
   WordSet connectors_;
   WordSet event_words_;     // "Conference", "Newsletter": not entities
   WordSet standard_words_;  // "Requirements", "Method": a standard's title
@@ -633,7 +637,14 @@ bool RuleExtractor::Init(std::string* error) {
 }
 
 void RuleExtractor::IndexHeads() {
-  for (const auto& [head, type] : heads_) head_phrases_.insert(head);
+  for (const auto& [head, type] : heads_) {
+    head_phrases_.insert(head);
+    if (!IsOrgType(type)) continue;
+    org_head_endings_.insert(head);
+    for (size_t sp = head.find(' '); sp != std::string::npos; sp = head.find(' ', sp + 1)) {
+      org_head_endings_.insert(head.substr(sp + 1));
+    }
+  }
   for (CompiledPattern& p : patterns_) p.groups = GroupIsWholeMatch(p.re->pattern()) ? 0 : 1;
 }
 
@@ -1870,8 +1881,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     re2::StringPiece listed;
     size_t listed_begin = b;
     if (EndsWithBeforeSpaces(s.substr(0, b), ',') &&
-        RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
-        RE2::PartialMatch(s.substr(b, e - b), kAndSecond)) {
+        RE2::PartialMatch(s.substr(b, e - b), kAndSecond) &&
+        RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed)) {
       bool stop = false;
       for (size_t p = 0; p < listed.size();) {
         size_t comma = std::min(listed.find(',', p), listed.size());
@@ -1909,9 +1920,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
       size_t word = s.rfind(' ', and_pos - 1);
       word = word == std::string_view::npos || word < start ? start : word + 1;
       std::string_view before = s.substr(word, and_pos - word);
-      bool head_end = std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
-        return IsOrgType(h.second) && EndsWithWord(h.first, before);
-      });
+      // Some body's head ends with the word: EndsWithWord(head, before).
+      bool head_end = org_head_endings_.count(before) > 0;
       Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
       if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
         parts.emplace_back(start, and_pos);
@@ -3021,7 +3031,7 @@ std::string LooseTitleKey(std::string_view name) {
   };
   for (char c : folded) {
     if (IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80)) {
-      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      w.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     } else {
       flush();
     }
