@@ -1089,7 +1089,9 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
     const Sentence& s = sentences[k];
     SentenceHits may = hits[k];
     re2::StringPiece text(s.text), full, acr;
-    while (may.May(kAcronymAfterFilter) && FindDefinition(*acronym_after_, &text, &full, &acr)) {
+    // Both definitions need a "(": once none is left, neither is.
+    while (may.May(kAcronymAfterFilter) && text.find('(') != re2::StringPiece::npos &&
+           FindDefinition(*acronym_after_, &text, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
       if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
@@ -1125,7 +1127,8 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       out.push_back({a, chosen, head.type, {}});
     }
     text = re2::StringPiece(s.text);
-    while (may.May(kAcronymBeforeFilter) && FindDefinition(*acronym_before_, &text, &acr, &full)) {
+    while (may.May(kAcronymBeforeFilter) && text.find('(') != re2::StringPiece::npos &&
+           FindDefinition(*acronym_before_, &text, &acr, &full)) {
       std::string a(acr.data(), acr.size());
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
