@@ -2963,8 +2963,9 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (m.type == EntityType::kCommittee && !m.parent_code.empty()) {
-      auto it = by_key.find(NameKey(m.parent_code));
-      auto known = gazetteer_by_key_.find(NameKey(m.parent_code));
+      std::string parent_key = NameKey(m.parent_code);
+      auto it = by_key.find(parent_key);
+      auto known = gazetteer_by_key_.find(parent_key);
       if (it != by_key.end() && IsOrgType(entities[it->second].type)) {
         emit(entities[m.entity].id, entities[it->second].id);
       } else if (known != gazetteer_by_key_.end() &&
@@ -3018,23 +3019,31 @@ std::string LooseTitleKey(std::string_view name) {
     RE2::GlobalReplace(&unbracketed, kAcronymNote, " ");
     folded = unbracketed;
   }
-  std::vector<std::string> words;
-  std::string w;
+  // The words, lower-cased, one after the other in `buf`, and views of them:
+  // each is changed in place and only ever shortened.
+  std::string buf(folded.size(), '\0');
+  std::vector<std::string_view> words;
+  size_t start = 0, n = 0;
   auto flush = [&] {
-    if (w.empty()) return;
-    for (size_t p = w.find("isation"); p != std::string::npos; p = w.find("isation", p + 7)) {
+    if (n == start) return;
+    char* w = buf.data() + start;
+    size_t len = n - start;
+    std::string_view view(w, len);
+    for (size_t p = view.find("isation"); p != std::string_view::npos;
+         p = view.find("isation", p + 7)) {
       w[p + 1] = 'z';
     }
-    if (w == "version") w = "edition";
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    if (std::find(std::begin(kJoining), std::end(kJoining), w) == std::end(kJoining)) {
-      words.push_back(std::move(w));
+    if (view == "version") std::memcpy(w, "edition", 7);
+    if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') --len;
+    std::string_view word(w, len);
+    if (std::find(std::begin(kJoining), std::end(kJoining), word) == std::end(kJoining)) {
+      words.push_back(word);
     }
-    w.clear();
+    start = n;
   };
   for (char c : folded) {
     if (IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80)) {
-      w.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     } else {
       flush();
     }
@@ -3043,7 +3052,8 @@ std::string LooseTitleKey(std::string_view name) {
   if (words.size() < 3) return "";
   std::sort(words.begin(), words.end());
   std::string key;
-  for (const std::string& x : words) {
+  key.reserve(n + words.size());
+  for (std::string_view x : words) {
     key += x;
     key += ' ';
   }
@@ -3455,6 +3465,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     for (Mention& m : mentions) {
       static const RE2 kOwner(R"(\b(?:its|their)\s+$)");
       if ((m.source == Source::kTitle || m.source == Source::kQuoted) && IsDocumentType(m.type) &&
+          EndsWithWordBeforeSpaces(sentence.text.substr(0, m.begin), {"its", "their"}) &&
           RE2::PartialMatch(sentence.text.substr(0, m.begin), kOwner)) {
         int owned = entities.OwnedTitle(m);
         if (owned >= 0) {
