@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "extract/name_list.h"
 #include "extract/re2_chars.h"
 #include "extract/text.h"
+#include "extract/word_set.h"
 
 namespace kg {
 namespace {
@@ -54,8 +56,27 @@ bool IsStrong(const Mention& m) {
          m.source == Source::kPattern || m.source == Source::kPerson;
 }
 
+// std::isspace, std::isalpha and std::isalnum in the "C" locale kg runs in,
+// without a call per byte: only ASCII bytes are spaces, letters or digits.
+bool IsCSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
+
+// The eight bytes at `p`.
+uint64_t Load8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
+// Whether some byte of `word` is `c`.
+bool HasByte(uint64_t word, char c) {
+  uint64_t x = word ^ (0x0101010101010101ULL * static_cast<unsigned char>(c));
+  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
 bool HasLower(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 bool IsOrgType(EntityType t) {
@@ -111,9 +132,41 @@ std::string ExpandLists(const std::string& regex, const Rules& rules) {
 
 // Finds every non-overlapping match of `re` in `text`; group 1 when the
 // pattern has one, else the whole match.
+// Whether group 1 of `pattern` is its whole match: the pattern is "(X)",
+// "\\b(X)" or "\\b(X)\\b", where "\\b" takes no text. Then the DFA alone
+// finds the group, without the submatch search, which for a program of a
+// long list of names runs an NFA over the match.
+bool GroupIsWholeMatch(std::string_view pattern) {
+  size_t i = pattern.substr(0, 2) == "\\b" ? 2 : 0;
+  if (pattern.substr(i, 1) != "(" || pattern.substr(i + 1, 1) == "?") return false;
+  int depth = 0;
+  bool in_class = false;
+  for (; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character, in a class or not
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      // "[]...]" and "[^]...]": a "]" first in a class is one of its members.
+      if (pattern.substr(i + 1, 1) == "^") ++i;
+      if (pattern.substr(i + 1, 1) == "]") ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      std::string_view rest = pattern.substr(i + 1);
+      return rest.empty() || rest == "\\b";
+    }
+  }
+  return false;
+}
+
+// `max_groups` is how many groups to read at most: 0 when group 1 is known to
+// be the whole match (GroupIsWholeMatch).
 template <typename F>
-void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
-  int groups = std::min(re.NumberOfCapturingGroups(), 1);
+void ForEachMatch(const RE2& re, std::string_view text, F&& on_match, int max_groups = 1) {
+  int groups = std::min(re.NumberOfCapturingGroups(), max_groups);
   re2::StringPiece sm[2];
   size_t pos = 0;
   while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, sm, groups + 1)) {
@@ -130,24 +183,26 @@ void ForEachMatch(const RE2& re, std::string_view text, F&& on_match) {
   }
 }
 
+// `s` without leading and trailing white space, each run of it inside made
+// one space. Copies the words whole: names have few spaces.
 std::string FoldSpaces(std::string_view s) {
   std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsCSpace(s[i])) ++i;
+    if (i == s.size()) break;
+    size_t word = i;
+    while (i < s.size() && !IsCSpace(s[i])) ++i;
+    if (!out.empty()) out.push_back(' ');
+    out.append(s.data() + word, i - word);
   }
   return out;
 }
 
 std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && IsCSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsCSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -185,12 +240,17 @@ bool HasIntroSeparator(std::string_view s) {
     }
     return true;
   };
-  for (size_t i = 0; i < s.size(); ++i) {
-    char lower = static_cast<char>(s[i] | 0x20);
-    if (s[i] == ':' || (lower == 'n' && word_at(i, "namely")) ||
-        (lower == 't' && word_at(i, "titled")) || (lower == 'c' && word_at(i, "called"))) {
-      return true;
+  if (s.find(':') != std::string_view::npos) return true;
+  // Each word has an "l" as its fourth or fifth letter, a rare letter: the
+  // text is read eight bytes at a time up to one.
+  for (size_t p = 0; p < s.size(); ++p) {
+    while (p + 8 <= s.size() && !HasByte(Load8(s.data() + p) | 0x2020202020202020ULL, 'l')) {
+      p += 8;
     }
+    if (p >= s.size()) break;
+    if ((s[p] | 0x20) != 'l') continue;
+    if (p >= 4 && word_at(p - 4, "namely")) return true;
+    if (p >= 3 && (word_at(p - 3, "titled") || word_at(p - 3, "called"))) return true;
   }
   return false;
 }
@@ -242,15 +302,13 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
-// Words looked up by the title heuristics many times a sentence; never
-// iterated, so in no order.
-using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-
 class RuleExtractor : public Extractor {
  public:
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
 
   bool Init(std::string* error);
+  // Fills head_phrases_ from heads_, and CompiledPattern::groups; after Init.
+  void IndexHeads();
   DocumentExtraction Extract(std::string_view doc_name, std::string_view raw_text) const override;
 
  private:
@@ -259,6 +317,7 @@ class RuleExtractor : public Extractor {
     std::string name;
     std::unique_ptr<RE2> re;
     int filter = kUnfiltered;  // its index in filter_
+    int groups = 1;            // for ForEachMatch: 0 if GroupIsWholeMatch
   };
   struct CompiledTrigger {
     const RelationTrigger* rule;
@@ -320,6 +379,8 @@ class RuleExtractor : public Extractor {
   // Where the match of title_span_ anchored at s[b] ends, or npos when
   // there is none; by hand when the text and the connectors are ASCII.
   size_t TitleSpanAt(std::string_view s, size_t b) const;
+  // TitleSpanAt by hand, for ASCII `s` and title_connectors_ not empty.
+  size_t AsciiTitleSpanAt(std::string_view s, size_t b) const;
   bool MakeTitle(std::string_view s, size_t b, size_t e, const std::vector<Span>& strong,
                  bool quoted, Mention* m) const;
   Head DecisiveHead(std::string_view name) const;
@@ -388,6 +449,10 @@ class RuleExtractor : public Extractor {
   // unused) when a head could hide another occurrence of itself.
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
+  WordSet head_phrases_;  // the first of each pair of heads_
+  // Each head of a body (IsOrgType), and each of its ends after a space:
+  // the words that EndsWithWord(head, word) for one of them.
+  WordSet org_head_endings_;
   WordSet connectors_;
   WordSet event_words_;     // "Conference", "Newsletter": not entities
   WordSet standard_words_;  // "Requirements", "Method": a standard's title
@@ -475,6 +540,18 @@ bool RuleExtractor::Init(std::string* error) {
   for (const std::string& w : rules_.List("non_body_words")) non_body_words_.insert(w);
   for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
   return CompileRegexes(error) && CompileRulesAndFilter(error);
+}
+
+void RuleExtractor::IndexHeads() {
+  for (const auto& [head, type] : heads_) {
+    head_phrases_.insert(head);
+    if (!IsOrgType(type)) continue;
+    org_head_endings_.insert(head);
+    for (size_t sp = head.find(' '); sp != std::string::npos; sp = head.find(' ', sp + 1)) {
+      org_head_endings_.insert(head.substr(sp + 1));
+    }
+  }
+  for (CompiledPattern& p : patterns_) p.groups = GroupIsWholeMatch(p.re->pattern()) ? 0 : 1;
 }
 
 bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
@@ -856,14 +933,14 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     // The head words that start at each word start, in the order of heads_:
     // the same occurrences, and the same winners, as one find() per head.
     for (size_t p = 0; p < name.size(); ++p) {
-      if (p > 0 && std::isalpha(static_cast<unsigned char>(name[p - 1]))) continue;
+      if (p > 0 && IsAsciiAlpha(name[p - 1])) continue;
       for (int i : heads_by_first_byte_[static_cast<unsigned char>(name[p])]) {
         const auto& [head, type] = heads_[i];
         // The second byte rules most heads out before a full comparison.
         if (head.size() > name.size() - p || (head.size() > 1 && name[p + 1] != head[1])) continue;
         if (name.compare(p, head.size(), head) != 0) continue;
         size_t end = p + head.size();
-        if (end != name.size() && std::isalpha(static_cast<unsigned char>(name[end]))) continue;
+        if (end != name.size() && IsAsciiAlpha(name[end])) continue;
         consider(p, end, type);
       }
     }
@@ -873,8 +950,8 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
     size_t p = 0;
     while ((p = name.find(head, p)) != std::string_view::npos) {
       size_t end = p + head.size();
-      bool word_start = p == 0 || !std::isalpha(static_cast<unsigned char>(name[p - 1]));
-      bool word_end = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
+      bool word_start = p == 0 || !IsAsciiAlpha(name[p - 1]);
+      bool word_end = end == name.size() || !IsAsciiAlpha(name[end]);
       if (word_start && word_end) consider(p, end, type);
       p = end;
     }
@@ -916,7 +993,9 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
     const Sentence& s = sentences[k];
     SentenceHits may = hits[k];
     re2::StringPiece text(s.text), full, acr;
-    while (may.May(kAcronymAfterFilter) && FindDefinition(*acronym_after_, &text, &full, &acr)) {
+    // Both definitions need a "(": once none is left, neither is.
+    while (may.May(kAcronymAfterFilter) && text.find('(') != re2::StringPiece::npos &&
+           FindDefinition(*acronym_after_, &text, &full, &acr)) {
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       std::string a(acr.data(), acr.size());
       if (generic_acronyms_.count(a) || !std::isupper(static_cast<unsigned char>(a.back()))) {
@@ -952,7 +1031,8 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       out.push_back({a, chosen, head.type, {}});
     }
     text = re2::StringPiece(s.text);
-    while (may.May(kAcronymBeforeFilter) && FindDefinition(*acronym_before_, &text, &acr, &full)) {
+    while (may.May(kAcronymBeforeFilter) && text.find('(') != re2::StringPiece::npos &&
+           FindDefinition(*acronym_before_, &text, &acr, &full)) {
       std::string a(acr.data(), acr.size());
       std::string f = FoldSpaces(std::string_view(full.data(), full.size()));
       if (generic_acronyms_.count(a) || std::toupper(static_cast<unsigned char>(f[0])) != a[0]) {
@@ -1060,8 +1140,17 @@ void RuleExtractor::FindAbbreviationTable(std::string_view raw, std::vector<Acro
 }
 
 bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  // Eight bytes at a time: none has its top bit set.
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  }
+  return true;
 }
 
 // Whether `name` ends with "-" or ":", then "19" or "20" and two digits.
@@ -1087,124 +1176,227 @@ bool EndsLikeSubgroupCode(std::string_view code) {
   return letters == "SC" || letters == "WG" || letters == "AG";
 }
 
+// Whether some `c` in `s` has white space (RE2's \s) before or after it:
+// else "\s*c\s*" matches only the `c`s, and replacing its matches by `c`
+// changes nothing.
+bool SpaceAround(std::string_view s, char c) {
+  for (size_t i = s.find(c); i != std::string_view::npos; i = s.find(c, i + 1)) {
+    if ((i > 0 && IsRe2Space(s[i - 1])) || (i + 1 < s.size() && IsRe2Space(s[i + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the capitals and slashes that open `code` are followed by a digit,
+// the last of them a capital: what "^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d)"
+// needs, as its group takes every such character before the digit.
+bool MayBeGlued(std::string_view code) {
+  size_t i = 0;
+  while (i < code.size() && ((code[i] >= 'A' && code[i] <= 'Z') || code[i] == '/')) ++i;
+  return i > 0 && i < code.size() && code[i] >= '0' && code[i] <= '9' && code[i - 1] != '/';
+}
+
 void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
                                        std::vector<Mention>* out) const {
   static const RE2 kCommitteeSplit(R"(^(.*?)\s?/?\s?((?:SC|WG|SWG|AG|JWG)\s?\d{1,3})$)");
   static const RE2 kPrefix(R"(^([A-Z][A-Za-z\-]+)\s?[/ ]\s?(?:TC|SC|SyC|JTC|TMB|BT|WG|N[A-Z]))");
   for (const CompiledPattern& p : patterns_) {
     if (!may.May(p.filter)) continue;
-    ForEachMatch(*p.re, s, [&](size_t b, size_t e) {
-      Mention m;
-      m.begin = b;
-      m.end = e;
-      m.type = p.type;
-      m.name = FoldSpaces(s.substr(b, e - b));
-      m.priority = 2;
-      m.source = p.type == EntityType::kPerson ? Source::kPerson : Source::kPattern;
-      if (p.type == EntityType::kPerson) {
-        // "Dr. Betty XU": the title is not part of the name.
-        static const RE2 kTitle(R"(^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Madam|Sir)\.?\s+)");
-        re2::StringPiece rest(m.name);
-        if (RE2::Consume(&rest, kTitle)) {
-          m.aliases.push_back(m.name);
-          m.name = std::string(rest.data(), rest.size());
-        }
-        std::string first = m.name.substr(0, m.name.find(' '));
-        if (stop_words_.count(first)) return;
-        // "Chair Smart Energy Committee": a body's head word is no name's.
-        for (size_t p = 0; p < m.name.size();) {
-          size_t sp = std::min(m.name.find(' ', p), m.name.size());
-          std::string w = m.name.substr(p, sp - p);
-          if (head_words_.count(w) || std::any_of(heads_.begin(), heads_.end(),
-                                                  [&](const auto& h) { return h.first == w; })) {
-            return;
+    ForEachMatch(
+        *p.re, s,
+        [&](size_t b, size_t e) {
+          Mention m;
+          m.begin = b;
+          m.end = e;
+          m.type = p.type;
+          m.name = FoldSpaces(s.substr(b, e - b));
+          m.priority = 2;
+          m.source = p.type == EntityType::kPerson ? Source::kPerson : Source::kPattern;
+          if (p.type == EntityType::kPerson) {
+            // "Dr. Betty XU": the title is not part of the name.
+            static const RE2 kTitle(R"(^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Madam|Sir)\.?\s+)");
+            re2::StringPiece rest(m.name);
+            if (RE2::Consume(&rest, kTitle)) {
+              m.aliases.push_back(m.name);
+              m.name = std::string(rest.data(), rest.size());
+            }
+            std::string first = m.name.substr(0, m.name.find(' '));
+            if (stop_words_.count(first)) return;
+            // "Chair Smart Energy Committee": a body's head word is no name's.
+            for (size_t p = 0; p < m.name.size();) {
+              size_t sp = std::min(m.name.find(' ', p), m.name.size());
+              std::string_view w = std::string_view(m.name).substr(p, sp - p);
+              if (head_words_.count(w) || head_phrases_.count(w)) return;
+              p = sp + 1;
+            }
+            // A surname in capitals ends a given-name-first name: "Dr. Betty XU
+            // Language: English" is Betty XU.
+            static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
+            std::string cut;
+            if (HasLower(first) && RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
+              size_t dropped = m.name.size() - cut.size();
+              m.end -= dropped;
+              m.name = cut;
+              for (std::string& a : m.aliases) {
+                if (a.size() > dropped) a.resize(a.size() - dropped);
+              }
+            }
+            // "Later LIU Yang": an upper-case surname followed by a given name
+            // belongs to the next word, not to the word before it.
+            static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
+            std::string last = m.name.substr(m.name.rfind(' ') + 1);
+            if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
           }
-          p = sp + 1;
-        }
-        // A surname in capitals ends a given-name-first name: "Dr. Betty XU
-        // Language: English" is Betty XU.
-        static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
-        std::string cut;
-        if (HasLower(first) && RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
-          size_t dropped = m.name.size() - cut.size();
-          m.end -= dropped;
-          m.name = cut;
-          for (std::string& a : m.aliases) {
-            if (a.size() > dropped) a.resize(a.size() - dropped);
+          if (p.type == EntityType::kCommittee) {
+            // "CCSATC12" is "CCSA TC12" printed without its space.
+            for (const std::string& prefix : parent_prefixes_) {
+              if (m.name.size() > prefix.size() + 2 &&
+                  m.name.compare(0, prefix.size(), prefix) == 0 &&
+                  m.name.compare(prefix.size(), 2, "TC") == 0) {
+                m.aliases.push_back(m.name);
+                m.name.insert(prefix.size(), " ");
+                break;
+              }
+            }
+            std::string compact = m.name;
+            static const RE2 kSlash(R"(\s*/\s*)");
+            if (SpaceAround(compact, '/')) RE2::GlobalReplace(&compact, kSlash, "/");
+            if (compact != m.name) m.aliases.push_back(compact);
+            std::string parent, child, prefix;
+            // kPrefix gives the same answer to both questions below.
+            bool has_prefix = RE2::PartialMatch(compact, kPrefix, &prefix);
+            if (EndsLikeSubgroupCode(compact) &&
+                RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
+                parent.find("TC") != std::string::npos) {
+              m.parent_code = parent;
+            } else if (has_prefix) {
+              m.parent_code = prefix;
+            }
+            // "SAC/TC 260" is also printed "TC260"; "CCSA TC5" is also "TC5".
+            if (has_prefix && parent_prefixes_.count(prefix)) {
+              std::string bare = compact.substr(prefix.size());
+              bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
+              m.aliases.push_back(bare);
+              std::string tight = bare;
+              static const RE2 kSpace(R"(\s+)");
+              if (std::any_of(tight.begin(), tight.end(), IsRe2Space)) {
+                RE2::GlobalReplace(&tight, kSpace, "");
+              }
+              if (tight != bare) m.aliases.push_back(tight);
+              m.id = tight;
+              if (prefix != "SAC") m.id = prefix + " " + tight;
+            }
           }
-        }
-        // "Later LIU Yang": an upper-case surname followed by a given name
-        // belongs to the next word, not to the word before it.
-        static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
-        std::string last = m.name.substr(m.name.rfind(' ') + 1);
-        if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
-      }
-      if (p.type == EntityType::kCommittee) {
-        // "CCSATC12" is "CCSA TC12" printed without its space.
-        for (const std::string& prefix : parent_prefixes_) {
-          if (m.name.size() > prefix.size() + 2 && m.name.compare(0, prefix.size(), prefix) == 0 &&
-              m.name.compare(prefix.size(), 2, "TC") == 0) {
-            m.aliases.push_back(m.name);
-            m.name.insert(prefix.size(), " ");
-            break;
+          if (p.type == EntityType::kStandard) {
+            // "GB/T29244-2012" is "GB/T 29244-2012"; the code without its year is
+            // an alias of this edition.
+            static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
+            if (MayBeGlued(m.name)) RE2::Replace(&m.name, kGlued, R"(\1 \2)");
+            static const RE2 kDash(R"(\s*-\s*)");
+            static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
+            if (SpaceAround(m.name, '-')) RE2::GlobalReplace(&m.name, kDash, "-");
+            if (m.name.find(':') != std::string::npos) {
+              RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
+            }
+            // kYear matches only a name that ends with "-2019" or ":2019", and
+            // then, on ASCII with no line break, its group is the rest.
+            static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
+            std::string bare;
+            if (EndsWithYear(m.name)) {
+              std::string_view rest = std::string_view(m.name).substr(0, m.name.size() - 5);
+              if (IsAscii(rest) && rest.find('\n') == std::string_view::npos) {
+                m.aliases.emplace_back(rest);
+              } else if (RE2::FullMatch(m.name, kYear, &bare)) {
+                m.aliases.push_back(bare);
+              }
+            }
           }
-        }
-        std::string compact = m.name;
-        static const RE2 kSlash(R"(\s*/\s*)");
-        if (compact.find('/') != std::string::npos) RE2::GlobalReplace(&compact, kSlash, "/");
-        if (compact != m.name) m.aliases.push_back(compact);
-        std::string parent, child, prefix;
-        // kPrefix gives the same answer to both questions below.
-        bool has_prefix = RE2::PartialMatch(compact, kPrefix, &prefix);
-        if (EndsLikeSubgroupCode(compact) &&
-            RE2::FullMatch(compact, kCommitteeSplit, &parent, &child) && !parent.empty() &&
-            parent.find("TC") != std::string::npos) {
-          m.parent_code = parent;
-        } else if (has_prefix) {
-          m.parent_code = prefix;
-        }
-        // "SAC/TC 260" is also printed "TC260"; "CCSA TC5" is also "TC5".
-        if (has_prefix && parent_prefixes_.count(prefix)) {
-          std::string bare = compact.substr(prefix.size());
-          bare = std::string(TrimView(bare.substr(bare.find_first_not_of("/ "))));
-          m.aliases.push_back(bare);
-          std::string tight = bare;
-          static const RE2 kSpace(R"(\s+)");
-          if (std::any_of(tight.begin(), tight.end(), IsRe2Space)) {
-            RE2::GlobalReplace(&tight, kSpace, "");
-          }
-          if (tight != bare) m.aliases.push_back(tight);
-          m.id = tight;
-          if (prefix != "SAC") m.id = prefix + " " + tight;
-        }
-      }
-      if (p.type == EntityType::kStandard) {
-        // "GB/T29244-2012" is "GB/T 29244-2012"; the code without its year is
-        // an alias of this edition.
-        static const RE2 kGlued(R"(^((?:[A-Z]+/)*[A-Z]+(?:/[A-Z]+)?)(\d))");
-        RE2::Replace(&m.name, kGlued, R"(\1 \2)");
-        static const RE2 kDash(R"(\s*-\s*)");
-        static const RE2 kColonYear(R"(\s*:\s*((?:19|20)\d\d)$)");
-        if (m.name.find('-') != std::string::npos) RE2::GlobalReplace(&m.name, kDash, "-");
-        if (m.name.find(':') != std::string::npos) {
-          RE2::GlobalReplace(&m.name, kColonYear, ":\\1");
-        }
-        // kYear matches only a name that ends with "-2019" or ":2019", and
-        // then, on ASCII with no line break, its group is the rest.
-        static const RE2 kYear(R"(^(.*?)[-:](?:19|20)\d\d$)");
-        std::string bare;
-        if (EndsWithYear(m.name)) {
-          std::string_view rest = std::string_view(m.name).substr(0, m.name.size() - 5);
-          if (IsAscii(rest) && rest.find('\n') == std::string_view::npos) {
-            m.aliases.emplace_back(rest);
-          } else if (RE2::FullMatch(m.name, kYear, &bare)) {
-            m.aliases.push_back(bare);
-          }
-        }
-      }
-      out->push_back(std::move(m));
-    });
+          out->push_back(std::move(m));
+        },
+        p.groups);
   }
+}
+
+// Whether `s` ends with one of `words` and then white space: what a regex
+// that ends with "(?:w1|w2|...)\s+$" needs. "ly" stands for any adverb.
+bool EndsWithWordBeforeSpaces(std::string_view s, std::initializer_list<std::string_view> words) {
+  size_t end = s.size();
+  while (end > 0 && IsRe2Space(s[end - 1])) --end;
+  if (end == s.size()) return false;
+  std::string_view t = s.substr(0, end);
+  for (std::string_view w : words) {
+    if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) return true;
+  }
+  return false;
+}
+
+// Whether `s` starts with white space and then one of `words`: what a
+// regex that starts with "^\s+(?:w1|w2|...)" needs.
+bool StartsWithWordAfterSpaces(std::string_view s, std::initializer_list<std::string_view> words) {
+  size_t begin = 0;
+  while (begin < s.size() && IsRe2Space(s[begin])) ++begin;
+  if (begin == 0) return false;
+  std::string_view t = s.substr(begin);
+  for (std::string_view w : words) {
+    if (t.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+
+// Whether `gap` has ", " and a word that introduces a list, as kListIntro
+// needs.
+bool MayIntroduceList(std::string_view gap) {
+  for (std::string_view w : {", namely", ", including", ", i.e.", ", such as"}) {
+    if (gap.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether `s` may end as "\s+(?:on|in|at|of|from)\s+(?:the\s+)?\d[^ ]*$"
+// does: a word that starts with a digit after white space and has no space,
+// and before that white space one of those words (then perhaps "the" and
+// white space) after white space.
+bool MayEndWithDate(std::string_view s) {
+  auto spaces_before = [&](size_t end) {
+    size_t i = end;
+    while (i > 0 && IsRe2Space(s[i - 1])) --i;
+    return i;
+  };
+  auto preposition_ends_at = [&](size_t end) {
+    for (std::string_view w : {"on", "in", "at", "of", "from"}) {
+      if (end > w.size() && s.substr(end - w.size(), w.size()) == w &&
+          IsRe2Space(s[end - w.size() - 1])) {
+        return true;
+      }
+    }
+    return false;
+  };
+  size_t last_space = s.rfind(' ');
+  for (size_t x = last_space == std::string_view::npos ? 1 : last_space + 1; x < s.size(); ++x) {
+    if (x == 0 || s[x] < '0' || s[x] > '9' || !IsRe2Space(s[x - 1])) continue;
+    size_t word_end = spaces_before(x);
+    if (preposition_ends_at(word_end)) return true;
+    if (word_end >= 3 && s.substr(word_end - 3, 3) == "the" &&
+        preposition_ends_at(spaces_before(word_end - 3)) &&
+        spaces_before(word_end - 3) < word_end - 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `s` ends with "of", "for" or "the" and white space: what a regex
+// that ends with "(?:of|for)\s+(?:the\s+)?$" needs.
+bool EndsWithSpacedConnector(std::string_view s) {
+  size_t end = s.size();
+  while (end > 0 && IsRe2Space(s[end - 1])) --end;
+  if (end == s.size()) return false;
+  std::string_view t = s.substr(0, end);
+  auto ends_with = [&](std::string_view w) {
+    return t.size() >= w.size() && t.substr(t.size() - w.size()) == w;
+  };
+  return ends_with("of") || ends_with("for") || ends_with("the");
 }
 
 // Builds a title mention from the span [b, e) of capitalised words: drops
@@ -1316,7 +1508,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     // "Director of Strategy & Development" is a role, not a title.
     static const RE2 kRoleBefore(
         R"((?i:director|secretary|head|chair|president|minister|manager|officer)(?:-general|\s+general)?\s+(?:of|for)\s+(?:the\s+)?$)");
-    after_role = RE2::PartialMatch(s.substr(0, b), kRoleBefore);
+    after_role =
+        EndsWithSpacedConnector(s.substr(0, b)) && RE2::PartialMatch(s.substr(0, b), kRoleBefore);
   }
   span = TrimView(s.substr(b, e - b));
   if (span.empty()) return false;
@@ -1442,7 +1635,7 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     for (size_t p = last_word; p < span.size() && !dated; ++p) {
       dated = std::isdigit(static_cast<unsigned char>(span[p])) && IsRe2Space(span[p - 1]);
     }
-    if (dated && RE2::FullMatch(span, kTrailingDate, &shorter)) {
+    if (dated && MayEndWithDate(span) && RE2::FullMatch(span, kTrailingDate, &shorter)) {
       span = span.substr(0, shorter.size());
     }
   }
@@ -1501,8 +1694,19 @@ bool RuleExtractor::SalvageBodiesAroundEvent(std::string_view s, size_t b, size_
 // The ASCII characters of [\p{L}\p{N}’'\-/.+], which make the words of
 // title_span_.
 bool IsTitleWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '/' ||
-         c == '.' || c == '+';
+  return IsAsciiAlnum(c) || c == '\'' || c == '-' || c == '/' || c == '.' || c == '+';
+}
+
+// Whether one of the eight ASCII bytes of `word` is a capital or a digit
+// (IsTitleWordStart). With every byte below 0x80, adding 0x80 - lo to each
+// sets its top bit exactly when it is lo or more, and no sum carries into
+// the next byte.
+bool HasAsciiCapitalOrDigit(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  auto at_least = [&](unsigned lo) { return word + kOnes * (0x80 - lo); };
+  uint64_t capital = at_least('A') & ~at_least('Z' + 1);
+  uint64_t digit = at_least('0') & ~at_least('9' + 1);
+  return ((capital | digit) & 0x8080808080808080ULL) != 0;
 }
 
 bool IsTitleWordStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
@@ -1515,6 +1719,10 @@ size_t RuleExtractor::TitleSpanAt(std::string_view s, size_t b) const {
     }
     return b + span.size();
   }
+  return AsciiTitleSpanAt(s, b);
+}
+
+size_t RuleExtractor::AsciiTitleSpanAt(std::string_view s, size_t b) const {
   if (b >= s.size() || !IsTitleWordStart(s[b])) return std::string_view::npos;
   // The regex is W (\s+ (C \s+)* W (\s\( [A-Z][A-Za-z]{1,7} \) (\s+ [A-Z][\p{L}-]*)+)?)*
   // with W a capital or digit and word characters, C a connector. A word
@@ -1528,7 +1736,7 @@ size_t RuleExtractor::TitleSpanAt(std::string_view s, size_t b) const {
     while (i < s.size() && in(s[i])) ++i;
     return i;
   };
-  auto is_alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  auto is_alpha = [](char c) { return IsAsciiAlpha(c); };
   auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   size_t end = skip(b + 1, IsTitleWordChar);
   bool bracket_may_follow = false;  // only a W after white space takes one
@@ -1568,11 +1776,14 @@ void RuleExtractor::ForEachTitleSpan(std::string_view s, F&& on_span) const {
   // A match starts at the first capital or digit; ForEachMatch goes on
   // from its end.
   for (size_t b = 0; b < s.size();) {
+    // Eight bytes at a time past text with no capital and no digit.
+    while (b + 8 <= s.size() && !HasAsciiCapitalOrDigit(Load8(s.data() + b))) b += 8;
+    if (b >= s.size()) break;
     if (!IsTitleWordStart(s[b])) {
       ++b;
       continue;
     }
-    size_t e = TitleSpanAt(s, b);
+    size_t e = AsciiTitleSpanAt(s, b);
     on_span(b, e);
     b = e;
   }
@@ -1592,8 +1803,8 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     re2::StringPiece listed;
     size_t listed_begin = b;
     if (EndsWithBeforeSpaces(s.substr(0, b), ',') &&
-        RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed) &&
-        RE2::PartialMatch(s.substr(b, e - b), kAndSecond)) {
+        RE2::PartialMatch(s.substr(b, e - b), kAndSecond) &&
+        RE2::PartialMatch(s.substr(0, b), kCommaWords, &listed)) {
       bool stop = false;
       for (size_t p = 0; p < listed.size();) {
         size_t comma = std::min(listed.find(',', p), listed.size());
@@ -1622,14 +1833,17 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     }
     // "Zhejiang Open University and China Jiliang University": a body's head
     // word before "and", and another body after it.
-    for (size_t and_pos = s.find(" and ", start); and_pos != std::string_view::npos && and_pos < e;
-         and_pos = s.find(" and ", and_pos + 1)) {
+    // An " and " that starts before e lies in `upto`: the search need not
+    // read the rest of the sentence.
+    std::string_view upto = s.substr(0, std::min(s.size(), e + 4));
+    for (size_t and_pos = upto.find(" and ", start);
+         and_pos != std::string_view::npos && and_pos < e;
+         and_pos = upto.find(" and ", and_pos + 1)) {
       size_t word = s.rfind(' ', and_pos - 1);
       word = word == std::string_view::npos || word < start ? start : word + 1;
       std::string_view before = s.substr(word, and_pos - word);
-      bool head_end = std::any_of(heads_.begin(), heads_.end(), [&](const auto& h) {
-        return IsOrgType(h.second) && EndsWithWord(h.first, before);
-      });
+      // Some body's head ends with the word: EndsWithWord(head, before).
+      bool head_end = org_head_endings_.count(before) > 0;
       Head next = DecisiveHead(s.substr(and_pos + 5, e - and_pos - 5));
       if (head_end && next.pos != std::string_view::npos && IsOrgType(next.type)) {
         parts.emplace_back(start, and_pos);
@@ -1861,11 +2075,18 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       R"(^\s*(\((?:\d{4}(?:\s*[-–]\s*\d{4})?|\d{4}\s+[Ee]dition|[Ee]dition\s+\d{4}|\d{4}\s+[Vv]ersion|[Dd]raft(?:\s+\d{4})?)\)))");
   static const RE2 kDraftNote(R"(^\s*(\((?:[^()]*(?:[Dd]raft|[Cc]omment)[^()]*)\)))");
   std::vector<Mention>& m = *mentions;
-  std::vector<Mention> out;
-  out.reserve(m.size());
+  // The mentions are merged in place: m[0, kept) holds those kept so far,
+  // and each step reads m[i] and m[i + 1] only, at or after m[kept].
+  size_t kept = 0;
+  // Keeps `cur` (m[i] of the step) unless an extended mention kept before
+  // swallows it.
+  auto keep = [&](Mention& cur) {
+    if (kept > 0 && cur.begin < m[kept - 1].end) return;
+    if (&m[kept] != &cur) m[kept] = std::move(cur);
+    ++kept;
+  };
   for (size_t i = 0; i < m.size(); ++i) {
-    // Only m[i + 1] is read past this point.
-    Mention cur = std::move(m[i]);
+    Mention& cur = m[i];
     if (cur.source == Source::kPattern && cur.type == EntityType::kCommittee &&
         NextAfterSpacesIs(s.substr(cur.end), '(')) {
       // "ISO/TMB/SMCC (ISO Technical Management Board ... Committee)": the
@@ -1881,7 +2102,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
           size_t close = s.find(')', static_cast<size_t>(inner.data() - s.data()) + inner.size());
           cur.end = close + 1;
           while (i + 1 < m.size() && m[i + 1].begin < cur.end) ++i;
-          out.push_back(std::move(cur));
+          keep(cur);
           continue;
         }
       }
@@ -1915,7 +2136,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
           }
         }
         cur.end = static_cast<size_t>(after.data() - s.data());
-        out.push_back(std::move(cur));
+        keep(cur);
         ++i;
         continue;
       }
@@ -1928,7 +2149,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       // title is an alias of the coded standard.
       cur.aliases.push_back(m[i + 1].name);
       cur.end = m[i + 1].end;
-      out.push_back(std::move(cur));
+      keep(cur);
       ++i;
       continue;
     }
@@ -1953,16 +2174,9 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
         cur.end = static_cast<size_t>(note.data() - s.data()) + note.size();
       }
     }
-    out.push_back(std::move(cur));
+    keep(cur);
   }
-  // Drop mentions swallowed by an extended one.
-  std::vector<Mention> kept;
-  kept.reserve(out.size());
-  for (Mention& x : out) {
-    if (!kept.empty() && x.begin < kept.back().end) continue;
-    kept.push_back(std::move(x));
-  }
-  m = std::move(kept);
+  m.erase(m.begin() + static_cast<std::ptrdiff_t>(kept), m.end());
 }
 
 std::vector<Mention> RuleExtractor::FindMentions(
@@ -1970,6 +2184,9 @@ std::vector<Mention> RuleExtractor::FindMentions(
     const std::unordered_map<std::string, int>& local_by_key,
     const std::vector<Acronym>& acronyms) const {
   std::vector<Mention> found;
+  // Most sentences have a few candidates: one allocation, and no moves, for
+  // them all.
+  found.reserve(8);
   auto add_gazetteer = [&](const NameList& list) {
     list.ForEach(s, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
@@ -1999,7 +2216,8 @@ std::vector<Mention> RuleExtractor::FindMentions(
       m.end = e;
       m.type = a.type;
       m.name = a.full;
-      m.aliases = a.aliases;
+      m.aliases.reserve(a.aliases.size() + 1);
+      m.aliases.assign(a.aliases.begin(), a.aliases.end());
       m.aliases.push_back(a.acronym);
       m.id = a.acronym;
       m.priority = 3;
@@ -2066,6 +2284,7 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
 // Keeps the best of overlapping spans: quoted titles first, then the longest,
 // then the higher priority.
 std::vector<Mention> SelectMentions(std::vector<Mention> found) {
+  if (found.size() <= 1) return found;  // nothing overlaps
   // Indexes are sorted, not the mentions, which are costly to move: the
   // same comparisons give the same order, ties included.
   std::vector<size_t> order(found.size());
@@ -2096,10 +2315,22 @@ std::vector<Mention> SelectMentions(std::vector<Mention> found) {
   return kept;
 }
 
+// Whether four ASCII digits follow each other somewhere in `s`.
+bool HasFourDigits(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
 std::string RuleExtractor::DateOf(std::string_view sentence) const {
   static const char* kMonths[] = {"january",   "february", "march",    "april",
                                   "may",       "june",     "july",     "august",
                                   "september", "october",  "november", "december"};
+  // Both regexes need a year: four digits in a row.
+  if (!HasFourDigits(sentence)) return "";
   std::string g[8];
   if (!RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6],
                          &g[7])) {
@@ -2195,6 +2426,8 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
                                   const std::vector<Mention>& mentions,
                                   const std::vector<ExtractedEntity>& entities,
                                   std::string_view doc, std::vector<ExtractedRelation>* out) const {
+  // Every relation joins two mentions of different entities.
+  if (mentions.size() < 2) return;
   std::string_view s = sentence.text;
   std::string date;
   bool date_done = false;
@@ -2242,8 +2475,15 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
       }
       return std::nullopt;
     };
+    // What each voice emits needs a mention that fits the subject, one that
+    // fits the object, or, for a symmetric relation, one of the two (see the
+    // returns below): without them its matches are not worth finding.
+    bool any_subject = std::any_of(mentions.begin(), mentions.end(), fits_subject);
+    bool any_object = std::any_of(mentions.begin(), mentions.end(), fits_object);
+    bool active_may_emit = symmetric ? any_subject || any_object : any_subject && any_object;
+    bool passive_may_emit = any_subject && (symmetric || any_object);
     // Active voice: SUBJECT ... trigger ... OBJECT.
-    if (t.active && may.May(t.active_filter)) {
+    if (t.active && active_may_emit && may.May(t.active_filter)) {
       ForEachMatch(*t.active, s, [&](size_t tb, size_t te) {
         std::optional<size_t> subject = previous(tb, fits_subject);
         std::optional<size_t> object = following(te, fits_object);
@@ -2252,8 +2492,8 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
           // Cybersecurity Law": an object beyond a clause is not the verb's.
           std::string_view gap = s.substr(te, mentions[*object].begin - te);
           static const RE2 kListIntro(R"(, (?:namely|including|i\.e\.|such as)\b[^,]*$)");
-          bool clause =
-              gap.find(", ") != std::string_view::npos && !RE2::PartialMatch(gap, kListIntro);
+          bool clause = gap.find(", ") != std::string_view::npos &&
+                        !(MayIntroduceList(gap) && RE2::PartialMatch(gap, kListIntro));
           if (gap.size() > 100 || clause) object.reset();
         }
         if (symmetric && subject && !object) {
@@ -2270,8 +2510,15 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
         }
         // "issued by" is the passive voice, handled below; "was set up in
         // 2018" has no subject in the sentence.
-        if (RE2::PartialMatch(s.substr(te), kByFollows)) return;
-        if (RE2::PartialMatch(s.substr(0, tb), kAuxiliaryBefore)) return;
+        if (StartsWithWordAfterSpaces(s.substr(te), {"by", "jointly"}) &&
+            RE2::PartialMatch(s.substr(te), kByFollows)) {
+          return;
+        }
+        if (EndsWithWordBeforeSpaces(s.substr(0, tb),
+                                     {"was", "were", "is", "are", "been", "be", "being", "ly"}) &&
+            RE2::PartialMatch(s.substr(0, tb), kAuxiliaryBefore)) {
+          return;
+        }
         if (InsideMention(tb, te)) return;
         if (subject && !object) {
           // "X revised the Regulations, and released the call for comments".
@@ -2288,7 +2535,11 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
         // up is the object of that verb, not the subject of the next one.
         static const RE2 kJustSetUp(
             R"(\b(?:set up|established|founded|launched|formed|created)\s+(?:a|an|the)\s+(?:new\s+)?$)");
-        if (RE2::PartialMatch(s.substr(0, mentions[*subject].begin), kJustSetUp)) return;
+        if (EndsWithWordBeforeSpaces(s.substr(0, mentions[*subject].begin),
+                                     {"a", "an", "the", "new"}) &&
+            RE2::PartialMatch(s.substr(0, mentions[*subject].begin), kJustSetUp)) {
+          return;
+        }
         subject = OwnerOf(s, mentions, *subject);
         for (size_t si : Coordinated(s, mentions, *subject, -1)) {
           si = OwnerOf(s, mentions, si);
@@ -2300,7 +2551,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
       });
     }
     // Passive voice: OBJECT ... trigger("issued by") ... SUBJECT.
-    if (t.passive && may.May(t.passive_filter)) {
+    if (t.passive && passive_may_emit && may.May(t.passive_filter)) {
       ForEachMatch(*t.passive, s, [&](size_t tb, size_t te) {
         if (InsideMention(tb, te)) return;
         std::optional<size_t> object = previous(tb, fits_object);
@@ -2436,8 +2687,9 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (m.type == EntityType::kCommittee && !m.parent_code.empty()) {
-      auto it = by_key.find(NameKey(m.parent_code));
-      auto known = gazetteer_by_key_.find(NameKey(m.parent_code));
+      std::string parent_key = NameKey(m.parent_code);
+      auto it = by_key.find(parent_key);
+      auto known = gazetteer_by_key_.find(parent_key);
       if (it != by_key.end() && IsOrgType(entities[it->second].type)) {
         emit(entities[m.entity].id, entities[it->second].id);
       } else if (known != gazetteer_by_key_.end() &&
@@ -2491,23 +2743,31 @@ std::string LooseTitleKey(std::string_view name) {
     RE2::GlobalReplace(&unbracketed, kAcronymNote, " ");
     folded = unbracketed;
   }
-  std::vector<std::string> words;
-  std::string w;
+  // The words, lower-cased, one after the other in `buf`, and views of them:
+  // each is changed in place and only ever shortened.
+  std::string buf(folded.size(), '\0');
+  std::vector<std::string_view> words;
+  size_t start = 0, n = 0;
   auto flush = [&] {
-    if (w.empty()) return;
-    for (size_t p = w.find("isation"); p != std::string::npos; p = w.find("isation", p + 7)) {
+    if (n == start) return;
+    char* w = buf.data() + start;
+    size_t len = n - start;
+    std::string_view view(w, len);
+    for (size_t p = view.find("isation"); p != std::string_view::npos;
+         p = view.find("isation", p + 7)) {
       w[p + 1] = 'z';
     }
-    if (w == "version") w = "edition";
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    if (std::find(std::begin(kJoining), std::end(kJoining), w) == std::end(kJoining)) {
-      words.push_back(std::move(w));
+    if (view == "version") std::memcpy(w, "edition", 7);
+    if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') --len;
+    std::string_view word(w, len);
+    if (std::find(std::begin(kJoining), std::end(kJoining), word) == std::end(kJoining)) {
+      words.push_back(word);
     }
-    w.clear();
+    start = n;
   };
   for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
-      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80)) {
+      buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     } else {
       flush();
     }
@@ -2516,7 +2776,8 @@ std::string LooseTitleKey(std::string_view name) {
   if (words.size() < 3) return "";
   std::sort(words.begin(), words.end());
   std::string key;
-  for (const std::string& x : words) {
+  key.reserve(n + words.size());
+  for (std::string_view x : words) {
     key += x;
     key += ' ';
   }
@@ -2528,8 +2789,8 @@ class DocumentEntities {
  public:
   int Resolve(const Mention& m) {
     if (m.entity >= 0) return m.entity;
-    std::vector<const std::string*> names;
-    names.reserve(m.aliases.size() + 3);
+    std::vector<const std::string*>& names = names_;
+    names.clear();
     for (const std::string& a : m.aliases) names.push_back(&a);
     names.push_back(&m.name);
     if (!m.id.empty()) names.push_back(&m.id);
@@ -2546,14 +2807,14 @@ class DocumentEntities {
         names.push_back(&short_name);
       }
     }
-    std::vector<const std::string*> keys;  // each name's key
-    keys.reserve(names.size());
-    for (const std::string* n : names) keys.push_back(&KeyOf(*n));
+    std::vector<NameInfo*>& keys = keys_;  // each name's key
+    keys.clear();
+    for (const std::string* n : names) keys.push_back(&InfoOf(*n));
     int found = -1;
     for (size_t k = 0; k < names.size(); ++k) {
-      auto it = by_key_.find(*keys[k]);
-      if (it != by_key_.end() && Compatible(entities_[it->second], m)) {
-        found = it->second;
+      const int* entity = EntityOf(keys[k]);
+      if (entity != nullptr && Compatible(entities_[*entity], m)) {
+        found = *entity;
         break;
       }
     }
@@ -2561,7 +2822,8 @@ class DocumentEntities {
     bool titled = (m.type == EntityType::kLaw || m.type == EntityType::kPolicy ||
                    m.type == EntityType::kStandard) &&
                   (m.source == Source::kTitle || m.source == Source::kQuoted);
-    std::string loose = titled ? LooseTitleKey(m.name) : std::string();
+    static const std::string kNoKey;
+    const std::string& loose = titled ? LooseKeyOf(m.name) : kNoKey;
     if (found < 0 && titled) {
       auto it = by_loose_key_.find(loose);
       if (it != by_loose_key_.end() && entities_[it->second].type == m.type) found = it->second;
@@ -2588,11 +2850,11 @@ class DocumentEntities {
     // try_emplace: emplace would make a node, only to drop it, for every
     // name already known.
     if (titled) {
-      if (!loose.empty()) by_loose_key_.try_emplace(std::move(loose), found);
+      if (!loose.empty()) by_loose_key_.try_emplace(loose, found);
     }
     for (size_t k = 0; k < names.size(); ++k) {
       const std::string& n = *names[k];
-      by_key_.try_emplace(*keys[k], found);
+      AddKey(keys[k], found);
       if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
         e.aliases.push_back(n);
       }
@@ -2630,7 +2892,7 @@ class DocumentEntities {
 
   // Makes `name` one more name of entity `index`.
   void AddAlias(int index, const std::string& name) {
-    by_key_.try_emplace(KeyOf(name), index);
+    AddKey(&InfoOf(name), index);
     std::vector<std::string>& aliases = entities_[index].aliases;
     if (name != entities_[index].name &&
         std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
@@ -2651,18 +2913,54 @@ class DocumentEntities {
     return true;
   }
 
-  // NameKey of `name`, computed once per document: mentions repeat the
+  // What is known of one name of the document: its NameKey, and where
+  // by_key_ keeps the entity of that key once it has one. Entries of by_key_
+  // are never changed nor erased, and stay where they are, so that the
+  // pointer stays right and spares the lookups of the key.
+  struct NameInfo {
+    std::string key;
+    const int* entity = nullptr;
+  };
+
+  // The NameInfo of `name`, made once per document: mentions repeat the
   // same few names many times.
-  const std::string& KeyOf(const std::string& name) {
-    auto it = key_of_.find(std::string_view(name));
-    if (it == key_of_.end()) it = key_of_.emplace(name, NameKey(name)).first;
+  NameInfo& InfoOf(const std::string& name) {
+    auto it = info_of_.find(std::string_view(name));
+    if (it == info_of_.end()) it = info_of_.emplace(name, NameInfo{NameKey(name)}).first;
+    return it->second;
+  }
+
+  // by_key_[info->key], or nullptr while that key names no entity.
+  const int* EntityOf(NameInfo* info) const {
+    if (info->entity == nullptr) {
+      auto it = by_key_.find(info->key);
+      if (it != by_key_.end()) info->entity = &it->second;
+    }
+    return info->entity;
+  }
+
+  // by_key_.try_emplace(info->key, index).
+  void AddKey(NameInfo* info, int index) {
+    if (info->entity == nullptr)
+      info->entity = &by_key_.try_emplace(info->key, index).first->second;
+  }
+
+  // LooseTitleKey of `name`, computed once per document.
+  const std::string& LooseKeyOf(const std::string& name) {
+    auto it = loose_of_.find(std::string_view(name));
+    if (it == loose_of_.end()) it = loose_of_.emplace(name, LooseTitleKey(name)).first;
     return it->second;
   }
 
   std::vector<ExtractedEntity> entities_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> key_of_;
+  std::unordered_map<std::string, NameInfo, StringHash, std::equal_to<>> info_of_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> loose_of_;
   std::unordered_map<std::string, int> by_key_;
   std::unordered_map<std::string, int> by_loose_key_;  // LooseTitleKey of titles
+  // Resolve's lists of names and of their NameInfo, kept to spare their
+  // allocation for every mention.
+  std::vector<const std::string*> names_;
+  std::vector<NameInfo*> keys_;
 };
 
 // A headline printed in title case ("China Fleshes Out Detailed Regulation on
@@ -2891,6 +3189,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
     for (Mention& m : mentions) {
       static const RE2 kOwner(R"(\b(?:its|their)\s+$)");
       if ((m.source == Source::kTitle || m.source == Source::kQuoted) && IsDocumentType(m.type) &&
+          EndsWithWordBeforeSpaces(sentence.text.substr(0, m.begin), {"its", "their"}) &&
           RE2::PartialMatch(sentence.text.substr(0, m.begin), kOwner)) {
         int owned = entities.OwnedTitle(m);
         if (owned >= 0) {
@@ -2948,6 +3247,7 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
 std::unique_ptr<Extractor> Extractor::Create(const Rules& rules, std::string* error) {
   auto extractor = std::make_unique<RuleExtractor>(rules);
   if (!extractor->Init(error)) return nullptr;
+  extractor->IndexHeads();
   return extractor;
 }
 

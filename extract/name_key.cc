@@ -32,10 +32,11 @@ bool MaySkip(unsigned char c) { return c == 0xC2 || c == 0xE2 || c == 0xE3 || c 
 // ASCII bytes folded away: spaces and punctuation but "&", "+" and "#", as
 // std::isspace and std::ispunct class them in the "C" locale kg runs in.
 struct DroppedAscii {
-  bool dropped[128] = {};
+  unsigned char kept[128] = {};  // 0 for a dropped byte, else 1
   DroppedAscii() {
     for (int c = 0; c < 128; ++c) {
-      dropped[c] = std::isspace(c) || (std::ispunct(c) && c != '&' && c != '+' && c != '#');
+      bool dropped = std::isspace(c) || (std::ispunct(c) && c != '&' && c != '+' && c != '#');
+      kept[c] = dropped ? 0 : 1;
     }
   }
 };
@@ -48,7 +49,8 @@ std::string NameKey(std::string_view name) {
   // the folding below writes the key over the text it reads.
   std::string key(name);
   for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // Without a branch, so that the compiler can do many bytes at once.
+    c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
   }
   ReplaceAll(key, "isation", "ization");
   // "-ise" at a word end, as score.py does ("standardise" ~ "standardize").
@@ -67,7 +69,9 @@ std::string NameKey(std::string_view name) {
   for (size_t i = start; i < lowered.size();) {
     unsigned char c = lowered[i];
     if (c < 0x80) {
-      if (!kAscii.dropped[c]) key[out++] = static_cast<char>(c);
+      // Written in any case, kept only if not dropped: out never passes i.
+      key[out] = static_cast<char>(c);
+      out += kAscii.kept[c];
       ++i;
       continue;
     }

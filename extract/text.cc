@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 
 #include <re2/re2.h>
 
@@ -41,6 +42,24 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   }
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return n;
+}
+
+// Whether some byte of `word` is zero.
+bool HasZeroByte(uint64_t word) {
+  return ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0;
+}
+
+// Whether some byte of `word` is `c`.
+bool HasByte(uint64_t word, char c) {
+  return HasZeroByte(word ^ (0x0101010101010101ULL * static_cast<unsigned char>(c)));
+}
+
+// Whether the eight bytes at `p` are ASCII and neither NUL nor '\r': bytes
+// RepairEncoding copies as they are.
+bool PlainAscii8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return (word & 0x8080808080808080ULL) == 0 && !HasZeroByte(word) && !HasByte(word, '\r');
 }
 
 std::string_view Trim(std::string_view s) {
@@ -148,9 +167,10 @@ bool LooksLikeTitle(std::string_view s) {
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
     if (i >= s.size()) break;
-    ++words;
+    // More words than a headline has: whatever follows, no headline.
+    if (++words > 16) return false;
     unsigned char c = s[i];
-    if (std::isupper(c) || std::isdigit(c) || c >= 0x80) ++capitalised;
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) ++capitalised;
     while (i < s.size() && s[i] != ' ') ++i;
   }
   // A list item ("GB/T 1-2020 terms;") or a clause is not a headline.
@@ -187,7 +207,15 @@ struct Line {
   bool table_row = false;
   int blank_lines_before = 0;
   int gap_lines_before = 0;  // blank and tag lines only, not page numbers
+  // LooksLikeTitle(text) once known, else -1: asked up to three times a line.
+  mutable int looks_like_title = -1;
 };
+
+// LooksLikeTitle(line.text), computed once per line.
+bool LooksLikeTitle(const Line& line) {
+  if (line.looks_like_title < 0) line.looks_like_title = LooksLikeTitle(line.text) ? 1 : 0;
+  return line.looks_like_title == 1;
+}
 
 std::vector<Line> CleanLines(std::string_view text) {
   std::vector<Line> lines;
@@ -270,7 +298,7 @@ bool IsHardBreak(const Line& prev, const Line& next, bool prev_continues = false
   if (!StartsUpper(next.text)) return false;
   if (EndsSentence(prev.text)) return true;
   if (prev_continues) return false;
-  return LooksLikeTitle(prev.text) && (next.blank_lines_before > 0 || prev.text.size() < 80);
+  return LooksLikeTitle(prev) && (next.blank_lines_before > 0 || prev.text.size() < 80);
 }
 
 bool IsAbbreviation(std::string_view word) {
@@ -309,6 +337,14 @@ void SplitBlock(const std::string& block, const std::vector<std::pair<size_t, in
   };
   size_t begin = 0;
   for (size_t i = 0; i + 1 < block.size(); ++i) {
+    // Most of the text has no stop: eight bytes at a time past it, short of
+    // the last byte, which the loop never reads.
+    while (i + 10 <= block.size()) {
+      uint64_t word;
+      std::memcpy(&word, block.data() + i, 8);
+      if (HasByte(word, '.') || HasByte(word, '!') || HasByte(word, '?')) break;
+      i += 8;
+    }
     char c = block[i];
     if (c != '.' && c != '!' && c != '?') continue;
     size_t j = i + 1;
@@ -338,6 +374,7 @@ std::string RepairEncoding(std::string_view raw, std::vector<std::string>* warni
   for (size_t i = 0; i < raw.size();) {
     // Runs of plain ASCII, most of a newsletter, are copied as they are.
     size_t run = i;
+    while (run + 8 <= raw.size() && PlainAscii8(raw.data() + run)) run += 8;
     while (run < raw.size() && static_cast<unsigned char>(raw[run]) < 0x80 && raw[run] != '\r' &&
            raw[run] != 0) {
       ++run;
@@ -403,11 +440,11 @@ NormalizedText NormalizeText(std::string_view raw) {
       // Within prose only: headlines and list items wrap too, and a colon
       // opens a list.
       line_continues = !block_heading && !prev->heading && !EndsSentence(prev->text) &&
-                       !EndsWithAny(prev->text, {":"}) && !LooksLikeTitle(prev->text);
+                       !EndsWithAny(prev->text, {":"}) && !LooksLikeTitle(*prev);
     }
     prev_continues = line_continues;
     if (block.empty()) {
-      block_heading = line.heading || (LooksLikeTitle(line.text) && !EndsSentence(line.text));
+      block_heading = line.heading || (LooksLikeTitle(line) && !EndsSentence(line.text));
     } else if (block.back() == '-' && block.size() >= 2 &&
                std::isalpha(static_cast<unsigned char>(block[block.size() - 2])) &&
                std::islower(static_cast<unsigned char>(line.text[0]))) {
