@@ -81,7 +81,7 @@ void WriteNode(JsonWriter& w, const EntityNode& n) {
   w.EndArray();
   w.Key("docs");
   w.StartArray();
-  for (const std::string& d : n.docs) w.String(d);
+  for (std::string_view d : n.docs) w.String(d.data(), static_cast<rapidjson::SizeType>(d.size()));
   w.EndArray();
   w.EndObject();
 }

@@ -32,10 +32,11 @@ std::vector<ExplainedEdge> EdgesOf(const GraphStorage& g, Vertex v) {
   return out;
 }
 
-void WriteStrings(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
+template <typename Strings>
+void WriteStrings(JsonWriter& w, const char* key, const Strings& values) {
   w.Key(key);
   w.StartArray();
-  for (const std::string& s : values) w.String(s);
+  for (std::string_view s : values) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
   w.EndArray();
 }
 
@@ -88,9 +89,13 @@ void PrintExplainJson(const GraphStorage& g, Vertex v, const std::vector<Explain
   });
 }
 
-std::string Join(const std::vector<std::string>& values, const char* separator) {
+template <typename Strings>
+std::string Join(const Strings& values, const char* separator) {
   std::string out;
-  for (const std::string& s : values) out += (out.empty() ? "" : separator) + s;
+  for (std::string_view s : values) {
+    if (!out.empty()) out += separator;
+    out += s;
+  }
   return out;
 }
 
@@ -131,7 +136,8 @@ void PrintExplainText(const GraphStorage& g, Vertex v, const std::vector<Explain
   std::cout << "\n" << edges.size() << " relation(s):\n";
   for (const ExplainedEdge& x : edges) {
     const RelationEdge& r = g[x.edge];
-    std::cout << "\n" << g[boost::source(x.edge, g)].id << " -" << ToString(r.relation) << "-> "
+    std::cout << "\n"
+              << g[boost::source(x.edge, g)].id << " -" << ToString(r.relation) << "-> "
               << g[boost::target(x.edge, g)].id;
     if (!r.date.empty()) std::cout << "  date " << r.date;
     if (!r.role.empty()) std::cout << "  role " << r.role;

@@ -281,8 +281,9 @@ void GraphBuilder::Add(Prepared doc) {
   }
   const uint32_t first = static_cast<uint32_t>(queue_.entities.size());
   const uint32_t alias_base = static_cast<uint32_t>(queue_.aliases.size());
-  queue_.docs.push_back(
-      {std::move(doc.info), first, static_cast<uint32_t>(first + doc.entities.size()), false});
+  PooledString name(doc.info.name);
+  queue_.docs.push_back({std::move(doc.info), first,
+                         static_cast<uint32_t>(first + doc.entities.size()), false, name});
   queue_.aliases.insert(queue_.aliases.end(), doc.aliases.begin(), doc.aliases.end());
   for (const Prepared::Entity& e : doc.entities) {
     queue_.entities.push_back(
@@ -368,8 +369,8 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph, const std::vector<std::
     // The aliases go with the first document only: merged in name order, the
     // others would add no name, only the cost of looking each one up again.
     bool first = true;
-    for (const std::string& d : n.docs) {
-      auto it = by_doc.find(d);
+    for (PooledString d : n.docs) {
+      auto it = by_doc.find(d.view());
       if (it == by_doc.end()) continue;
       it->second.entities.push_back({n.id, n.type, n.name, {}});
       if (first) it->second.entities.back().aliases = n.aliases;
@@ -463,7 +464,7 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
       std::vector<PooledString>().swap(m.names);
       std::sort(node.aliases.begin(), node.aliases.end());
       node.docs.reserve(m.docs.size());
-      for (uint32_t d : m.docs) node.docs.push_back(docs[order[d]].info.name);
+      for (uint32_t d : m.docs) node.docs.push_back(docs[order[d]].name);
       std::vector<uint32_t>().swap(m.docs);
       graph.AddEntity(std::move(node));
     }

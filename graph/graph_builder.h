@@ -114,6 +114,7 @@ class GraphBuilder {
     DocumentInfo info;
     uint32_t entities, entities_end;  // in Queue::entities
     bool replaced;                    // by a later Add of the same name
+    PooledString name;                // info.name, for the nodes' document lists
   };
   // Every document's entities and relations, each kind in one container, so
   // that millions of them cost no allocation each. The relations are a deque:

@@ -218,13 +218,15 @@ GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
     s.relations_by_doc[d.name] = 0;
   }
   const GraphStorage& g = graph.storage();
+  // Counted by pooled document name, then spelt out: a large graph has
+  // millions of (entity, document) and (edge, document) pairs.
+  std::unordered_map<PooledString, size_t, PooledStringHash> by_doc;
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     ++s.entities_by_type[std::string(ToString(g[v].type))];
-    for (const std::string& d : g[v].docs) ++s.entities_by_doc[d];
+    for (PooledString d : g[v].docs) ++by_doc[d];
   }
-  // Counted by pooled document name, then spelt out: a large graph has
-  // millions of (edge, document) pairs.
-  std::unordered_map<PooledString, size_t, PooledStringHash> by_doc;
+  for (const auto& [doc, n] : by_doc) s.entities_by_doc[doc.str()] += n;
+  by_doc.clear();
   std::vector<PooledString> docs;  // of one edge
   std::array<size_t, kRelationCount> by_relation{};
   for (Edge e : boost::make_iterator_range(boost::edges(g))) {

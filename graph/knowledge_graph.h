@@ -24,7 +24,9 @@ struct EntityNode {
   EntityType type = EntityType::kOrganization;
   std::string name;
   std::vector<std::string> aliases;  // sorted, without `name`
-  std::vector<std::string> docs;     // sorted document file names
+  // Sorted document file names. Pooled: an entity of a large corpus is named
+  // in many documents, and the names are few.
+  std::vector<PooledString> docs;
 };
 
 struct RelationEdge {

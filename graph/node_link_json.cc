@@ -98,10 +98,10 @@ inline bool Writer<kg::LinkBuffer>::ScanWriteUnescapedString(StringStream& is, s
 namespace kg {
 namespace {
 
-template <typename Writer>
-void WriteStrings(Writer& w, const std::vector<std::string>& items) {
+template <typename Writer, typename Strings>
+void WriteStrings(Writer& w, const Strings& items) {
   w.StartArray();
-  for (const std::string& s : items) w.String(s);
+  for (std::string_view s : items) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
   w.EndArray();
 }
 
@@ -207,13 +207,14 @@ std::string Where(const std::string& name, const char* what, size_t index) {
   return name + ": " + what + "[" + std::to_string(index) + "]";
 }
 
-bool ReadStringArray(const rapidjson::Value& obj, const char* key, std::vector<std::string>* out) {
+template <typename String>
+bool ReadStringArray(const rapidjson::Value& obj, const char* key, std::vector<String>* out) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || it->value.IsNull()) return true;
   if (!it->value.IsArray()) return false;
   for (const auto& s : it->value.GetArray()) {
     if (!s.IsString()) return false;
-    out->emplace_back(s.GetString(), s.GetStringLength());
+    out->emplace_back(std::string_view(s.GetString(), s.GetStringLength()));
   }
   return true;
 }

@@ -44,9 +44,10 @@ const char* KindName(Kind kind) {
   return "a value";
 }
 
-Value Strings(const std::vector<std::string>& items) {
+template <typename Strings>
+Value StringList(const Strings& items) {
   std::vector<Value> values;
-  for (const std::string& s : items) values.push_back(Value::String(s));
+  for (std::string_view s : items) values.push_back(Value::String(std::string(s)));
   return Value::List(std::move(values));
 }
 
@@ -128,8 +129,8 @@ CypherValue CypherEvaluator::NodeProperty(Vertex v, const std::string& key) {
   if (key == "id") return Value::String(node.id);
   if (key == "name") return Value::String(node.name);
   if (key == "type") return Value::String(std::string(ToString(node.type)));
-  if (key == "aliases") return Strings(node.aliases);
-  if (key == "docs") return Strings(node.docs);
+  if (key == "aliases") return StringList(node.aliases);
+  if (key == "docs") return StringList(node.docs);
   Warn("nodes have no property '" + key + "' (they have id, name, type, aliases, docs)");
   return Value::Null();
 }
@@ -143,9 +144,9 @@ CypherValue CypherEvaluator::RelationshipProperty(const Edge& e, const std::stri
   if (key == "evidence") {
     std::vector<Value> items;
     for (const Evidence& ev : edge.evidence) {
-      items.push_back(
-          Value::Map({"doc", "line", "text"},
-                     {Value::String(ev.doc.str()), Value::Int(ev.line), Value::String(ev.text.str())}));
+      items.push_back(Value::Map(
+          {"doc", "line", "text"},
+          {Value::String(ev.doc.str()), Value::Int(ev.line), Value::String(ev.text.str())}));
     }
     return Value::List(std::move(items));
   }

@@ -27,7 +27,7 @@ KnowledgeGraph TestGraph() {
   KnowledgeGraph graph;
   auto add = [&](std::string id, EntityType type, std::string name,
                  std::vector<std::string> aliases = {},
-                 std::vector<std::string> docs = {"d1.txt"}) {
+                 std::vector<PooledString> docs = {"d1.txt"}) {
     return *graph.AddEntity(
         {std::move(id), type, std::move(name), std::move(aliases), std::move(docs)});
   };

@@ -13,10 +13,11 @@ std::string OneLine(std::string_view value) {
   return out;
 }
 
-std::string ArrayField(const std::vector<std::string>& items) {
+template <typename Strings>
+std::string ArrayField(const Strings& items) {
   std::string joined;
   for (size_t i = 0; i < items.size(); ++i) {
-    std::string item = items[i];
+    std::string item(std::string_view(items[i]));
     std::replace(item.begin(), item.end(), ';', ',');
     joined += (i ? ";" : "") + item;
   }
@@ -69,8 +70,9 @@ CsvTables GraphToCsv(const KnowledgeGraph& graph, const Selection& selection) {
     AddRow(&out.edges,
            {CsvField(g[boost::source(e, g)].id), CsvField(g[boost::target(e, g)].id),
             UpperCase(ToString(r.relation)), std::string(ToString(r.relation)), CsvField(r.date),
-            CsvField(r.role), CsvField(first ? first->text.str() : ""), CsvField(first ? first->doc.str() : ""),
-            first ? std::to_string(first->line) : "", std::to_string(r.evidence.size())});
+            CsvField(r.role), CsvField(first ? first->text.str() : ""),
+            CsvField(first ? first->doc.str() : ""), first ? std::to_string(first->line) : "",
+            std::to_string(r.evidence.size())});
   }
   return out;
 }

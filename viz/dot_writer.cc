@@ -32,7 +32,8 @@ std::string Number(double x) {
   return buffer;
 }
 
-std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+template <typename Strings>
+std::string Join(const Strings& items, std::string_view separator) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += separator;
@@ -56,8 +57,8 @@ std::string EdgeTooltip(const GraphStorage& g, Edge e) {
   if (!r.role.empty()) out += " as " + r.role;
   for (size_t i = 0; i < r.evidence.size() && i < kTooltipEvidence; ++i) {
     const Evidence& ev = r.evidence[i];
-    out +=
-        "\n" + ev.doc.str() + ":" + std::to_string(ev.line) + ": " + WrapLabel(ev.text.str(), kTooltipChars, 1);
+    out += "\n" + ev.doc.str() + ":" + std::to_string(ev.line) + ": " +
+           WrapLabel(ev.text.str(), kTooltipChars, 1);
   }
   if (r.evidence.size() > kTooltipEvidence) {
     out += "\n(+" + std::to_string(r.evidence.size() - kTooltipEvidence) + " more)";

@@ -20,9 +20,13 @@ constexpr AttributeSpec kEdgeAttributes[] = {
     {"evidence", "string"},       {"evidence_doc", "string"}, {"evidence_line", "integer"},
     {"evidence_count", "integer"}};
 
-std::string Join(const std::vector<std::string>& items) {
+template <typename Strings>
+std::string Join(const Strings& items) {
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "; " : "") + items[i];
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += std::string_view(items[i]);
+  }
   return out;
 }
 
@@ -83,8 +87,9 @@ std::string GraphToGexf(const KnowledgeGraph& graph, const Selection& selection)
            EscapeXml(g[boost::source(e, g)].id) + "\" target=\"" +
            EscapeXml(g[boost::target(e, g)].id) + "\" label=\"" + relation + "\">\n";
     const Evidence* first = r.evidence.empty() ? nullptr : &r.evidence.front();
-    out += Values({relation, r.date, r.role, first ? first->text.str() : "", first ? first->doc.str() : "",
-                   first ? std::to_string(first->line) : "", std::to_string(r.evidence.size())});
+    out += Values({relation, r.date, r.role, first ? first->text.str() : "",
+                   first ? first->doc.str() : "", first ? std::to_string(first->line) : "",
+                   std::to_string(r.evidence.size())});
     out += Color(RelationColor(r.relation));
     out += "      </edge>\n";
   }

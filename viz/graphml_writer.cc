@@ -20,9 +20,13 @@ constexpr KeySpec kKeys[] = {
     {"evidence_count", "edge", "int"},
 };
 
-std::string Join(const std::vector<std::string>& items) {
+template <typename Strings>
+std::string Join(const Strings& items) {
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "; " : "") + items[i];
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += std::string_view(items[i]);
+  }
   return out;
 }
 

@@ -28,7 +28,7 @@ std::vector<std::string> GroupVertices(const KnowledgeGraph& graph, GroupBy by) 
         out[v] = ToString(g[v].type);
         break;
       case GroupBy::kDoc:
-        out[v] = g[v].docs.empty() ? "" : g[v].docs.front();
+        out[v] = g[v].docs.empty() ? "" : g[v].docs.front().str();
         break;
       case GroupBy::kCommunity:
         if (v < communities.membership.size()) {

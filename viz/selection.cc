@@ -10,8 +10,8 @@
 namespace kg {
 namespace {
 
-template <typename T>
-bool Contains(const std::vector<T>& values, const T& value) {
+template <typename T, typename U>
+bool Contains(const std::vector<T>& values, const U& value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
