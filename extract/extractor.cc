@@ -16,6 +16,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "extract/ascii_bytes.h"
 #include "extract/list_regex.h"
 #include "extract/name_key.h"
 #include "extract/name_list.h"
@@ -54,25 +55,6 @@ struct Span {
 bool IsStrong(const Mention& m) {
   return m.source == Source::kGazetteer || m.source == Source::kAcronym ||
          m.source == Source::kPattern || m.source == Source::kPerson;
-}
-
-// std::isspace, std::isalpha and std::isalnum in the "C" locale kg runs in,
-// without a call per byte: only ASCII bytes are spaces, letters or digits.
-bool IsCSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
-
-// The eight bytes at `p`.
-uint64_t Load8(const char* p) {
-  uint64_t word;
-  std::memcpy(&word, p, 8);
-  return word;
-}
-
-// Whether some byte of `word` is `c`.
-bool HasByte(uint64_t word, char c) {
-  uint64_t x = word ^ (0x0101010101010101ULL * static_cast<unsigned char>(c));
-  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
 }
 
 bool HasLower(std::string_view s) {
@@ -130,8 +112,6 @@ std::string ExpandLists(const std::string& regex, const Rules& rules) {
   return out;
 }
 
-// Finds every non-overlapping match of `re` in `text`; group 1 when the
-// pattern has one, else the whole match.
 // Whether group 1 of `pattern` is its whole match: the pattern is "(X)",
 // "\\b(X)" or "\\b(X)\\b", where "\\b" takes no text. Then the DFA alone
 // finds the group, without the submatch search, which for a program of a
@@ -162,8 +142,10 @@ bool GroupIsWholeMatch(std::string_view pattern) {
   return false;
 }
 
-// `max_groups` is how many groups to read at most: 0 when group 1 is known to
-// be the whole match (GroupIsWholeMatch).
+// Finds every non-overlapping match of `re` in `text`; group 1 when the
+// pattern has one, else the whole match. `max_groups` is how many groups to
+// read at most: 0 when group 1 is known to be the whole match
+// (GroupIsWholeMatch).
 template <typename F>
 void ForEachMatch(const RE2& re, std::string_view text, F&& on_match, int max_groups = 1) {
   int groups = std::min(re.NumberOfCapturingGroups(), max_groups);
@@ -190,10 +172,10 @@ std::string FoldSpaces(std::string_view s) {
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsCSpace(s[i])) ++i;
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
     if (i == s.size()) break;
     size_t word = i;
-    while (i < s.size() && !IsCSpace(s[i])) ++i;
+    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
     if (!out.empty()) out.push_back(' ');
     out.append(s.data() + word, i - word);
   }
@@ -201,8 +183,8 @@ std::string FoldSpaces(std::string_view s) {
 }
 
 std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && IsCSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsCSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -307,8 +289,6 @@ class RuleExtractor : public Extractor {
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
 
   bool Init(std::string* error);
-  // Fills head_phrases_ from heads_, and CompiledPattern::groups; after Init.
-  void IndexHeads();
   DocumentExtraction Extract(std::string_view doc_name, std::string_view raw_text) const override;
 
  private:
@@ -496,6 +476,14 @@ bool RuleExtractor::Init(std::string* error) {
   for (const auto& [list, type] : kHeadLists) {
     for (const std::string& h : rules_.List(list)) heads_.emplace_back(h, type);
   }
+  for (const auto& [head, type] : heads_) {
+    head_phrases_.insert(head);
+    if (!IsOrgType(type)) continue;
+    org_head_endings_.insert(head);
+    for (size_t sp = head.find(' '); sp != std::string::npos; sp = head.find(' ', sp + 1)) {
+      org_head_endings_.insert(head.substr(sp + 1));
+    }
+  }
   for (const std::string& w : rules_.List("title_connectors")) connectors_.insert(w);
   for (const auto& [head, type] : heads_) {
     std::vector<std::string> words;
@@ -540,18 +528,6 @@ bool RuleExtractor::Init(std::string* error) {
   for (const std::string& w : rules_.List("non_body_words")) non_body_words_.insert(w);
   for (const std::string& w : rules_.List("standard_title_words")) standard_words_.insert(w);
   return CompileRegexes(error) && CompileRulesAndFilter(error);
-}
-
-void RuleExtractor::IndexHeads() {
-  for (const auto& [head, type] : heads_) {
-    head_phrases_.insert(head);
-    if (!IsOrgType(type)) continue;
-    org_head_endings_.insert(head);
-    for (size_t sp = head.find(' '); sp != std::string::npos; sp = head.find(' ', sp + 1)) {
-      org_head_endings_.insert(head.substr(sp + 1));
-    }
-  }
-  for (CompiledPattern& p : patterns_) p.groups = GroupIsWholeMatch(p.re->pattern()) ? 0 : 1;
 }
 
 bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
@@ -624,7 +600,10 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
     k += 2;
   }
   int index = static_cast<int>(std::size(fixed));
-  for (CompiledPattern& p : patterns_) p.filter = index++;
+  for (CompiledPattern& p : patterns_) {
+    p.filter = index++;
+    p.groups = GroupIsWholeMatch(p.re->pattern()) ? 0 : 1;
+  }
   for (CompiledTrigger& t : triggers_) {
     if (t.active) t.active_filter = index++;
     if (t.passive) t.passive_filter = index++;
@@ -1143,9 +1122,7 @@ bool IsAscii(std::string_view s) {
   // Eight bytes at a time: none has its top bit set.
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    if ((word & 0x8080808080808080ULL) != 0) return false;
+    if ((Load8(s.data() + i) & 0x8080808080808080ULL) != 0) return false;
   }
   for (; i < s.size(); ++i) {
     if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
@@ -1386,19 +1363,6 @@ bool MayEndWithDate(std::string_view s) {
   return false;
 }
 
-// Whether `s` ends with "of", "for" or "the" and white space: what a regex
-// that ends with "(?:of|for)\s+(?:the\s+)?$" needs.
-bool EndsWithSpacedConnector(std::string_view s) {
-  size_t end = s.size();
-  while (end > 0 && IsRe2Space(s[end - 1])) --end;
-  if (end == s.size()) return false;
-  std::string_view t = s.substr(0, end);
-  auto ends_with = [&](std::string_view w) {
-    return t.size() >= w.size() && t.substr(t.size() - w.size()) == w;
-  };
-  return ends_with("of") || ends_with("for") || ends_with("the");
-}
-
 // Builds a title mention from the span [b, e) of capitalised words: drops
 // leading stop words and an acronym-or-agency that heads a headline ("SAC
 // Publishes ..."), and decides the type from the head word.
@@ -1508,8 +1472,9 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     // "Director of Strategy & Development" is a role, not a title.
     static const RE2 kRoleBefore(
         R"((?i:director|secretary|head|chair|president|minister|manager|officer)(?:-general|\s+general)?\s+(?:of|for)\s+(?:the\s+)?$)");
-    after_role =
-        EndsWithSpacedConnector(s.substr(0, b)) && RE2::PartialMatch(s.substr(0, b), kRoleBefore);
+    // It ends with "(?:of|for)\s+(?:the\s+)?".
+    after_role = EndsWithWordBeforeSpaces(s.substr(0, b), {"of", "for", "the"}) &&
+                 RE2::PartialMatch(s.substr(0, b), kRoleBefore);
   }
   span = TrimView(s.substr(b, e - b));
   if (span.empty()) return false;
@@ -2941,8 +2906,9 @@ class DocumentEntities {
 
   // by_key_.try_emplace(info->key, index).
   void AddKey(NameInfo* info, int index) {
-    if (info->entity == nullptr)
+    if (info->entity == nullptr) {
       info->entity = &by_key_.try_emplace(info->key, index).first->second;
+    }
   }
 
   // LooseTitleKey of `name`, computed once per document.
@@ -3247,7 +3213,6 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
 std::unique_ptr<Extractor> Extractor::Create(const Rules& rules, std::string* error) {
   auto extractor = std::make_unique<RuleExtractor>(rules);
   if (!extractor->Init(error)) return nullptr;
-  extractor->IndexHeads();
   return extractor;
 }
 

@@ -2,10 +2,10 @@
 
 #include <cctype>
 
+#include "extract/ascii_bytes.h"
+
 namespace kg {
 namespace {
-
-bool IsAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0 && c < 0x80; }
 
 // Punctuation folded away: ASCII punctuation plus the UTF-8 dashes, quotes,
 // Chinese book-title marks and the non-breaking space.

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 
 #include <re2/re2.h>
+
+#include "extract/ascii_bytes.h"
 
 namespace kg {
 namespace {
@@ -44,21 +45,10 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
-// Whether some byte of `word` is zero.
-bool HasZeroByte(uint64_t word) {
-  return ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0;
-}
-
-// Whether some byte of `word` is `c`.
-bool HasByte(uint64_t word, char c) {
-  return HasZeroByte(word ^ (0x0101010101010101ULL * static_cast<unsigned char>(c)));
-}
-
 // Whether the eight bytes at `p` are ASCII and neither NUL nor '\r': bytes
 // RepairEncoding copies as they are.
 bool PlainAscii8(const char* p) {
-  uint64_t word;
-  std::memcpy(&word, p, 8);
+  uint64_t word = Load8(p);
   return (word & 0x8080808080808080ULL) == 0 && !HasZeroByte(word) && !HasByte(word, '\r');
 }
 
@@ -340,8 +330,7 @@ void SplitBlock(const std::string& block, const std::vector<std::pair<size_t, in
     // Most of the text has no stop: eight bytes at a time past it, short of
     // the last byte, which the loop never reads.
     while (i + 10 <= block.size()) {
-      uint64_t word;
-      std::memcpy(&word, block.data() + i, 8);
+      uint64_t word = Load8(block.data() + i);
       if (HasByte(word, '.') || HasByte(word, '!') || HasByte(word, '?')) break;
       i += 8;
     }
