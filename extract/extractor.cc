@@ -2732,7 +2732,7 @@ std::string LooseTitleKey(std::string_view name) {
   };
   for (char c : folded) {
     if (IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80)) {
-      buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      buf[n++] = ToAsciiLower(c);
     } else {
       flush();
     }

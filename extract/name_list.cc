@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extract/ascii_bytes.h"
+
 namespace kg {
 namespace {
 
@@ -32,8 +34,6 @@ uint32_t CodePoint(std::string_view ch) {
 // no regex to tell. The tests check this against RE2.
 bool Uncased(uint32_t cp) { return cp >= 0x3000 && cp <= 0x9FFF; }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // What a byte of UTF-8 text is to the scanners: an ASCII letter or digit
 // ([\p{L}\p{N}] of ASCII), white space (\s), another ASCII character (a
 // delimiter), a continuation byte, or the first byte of a non-ASCII
@@ -43,8 +43,8 @@ enum ByteClass : uint8_t { kWord, kSpace, kDelimiter, kContinuation, kLead };
 constexpr std::array<uint8_t, 256> MakeByteClasses() {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 256; ++c) {
-    bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    bool alnum = c < 0x80 && IsAsciiAlnum(static_cast<char>(c));
+    bool space = c < 0x80 && IsRe2Space(static_cast<char>(c));
     t[c] = c >= 0xC0   ? kLead
            : c >= 0x80 ? kContinuation
            : alnum     ? kWord
@@ -101,9 +101,9 @@ bool NameList::Add(const std::string& name) {
         (name.compare(i, 7, "isation") == 0 || name.compare(i, 7, "ization") == 0)) {
       tolerant[i] = true;
       i += 6;
-    } else if (!case_sensitive_ && Lower(name[i]) == 'i') {
+    } else if (!case_sensitive_ && ToAsciiLower(name[i]) == 'i') {
       std::string seven(name, i, 7);
-      std::transform(seven.begin(), seven.end(), seven.begin(), Lower);
+      std::transform(seven.begin(), seven.end(), seven.begin(), ToAsciiLower);
       if (seven == "isation" || seven == "ization") return false;
     }
   }
@@ -117,7 +117,8 @@ bool NameList::Add(const std::string& name) {
     size_t n = CharLength(name, i);
     if (n == 0) return false;
     if (n == 1) {
-      symbols.push_back(static_cast<unsigned char>(case_sensitive_ ? name[i] : Lower(name[i])));
+      symbols.push_back(
+          static_cast<unsigned char>(case_sensitive_ ? name[i] : ToAsciiLower(name[i])));
     } else {
       uint32_t cp = CodePoint(std::string_view(name).substr(i, n));
       // KELVIN SIGN and LONG S fold with ASCII letters.
@@ -213,10 +214,10 @@ bool NameList::SpellingAt(std::string_view text, size_t j) const {
     return text[j] == 'i' && (text[j + 1] == 's' || text[j + 1] == 'z') &&
            text.compare(j + 2, 5, "ation") == 0;
   }
-  char s = Lower(text[j + 1]);
-  if (Lower(text[j]) != 'i' || (s != 's' && s != 'z')) return false;
+  char s = ToAsciiLower(text[j + 1]);
+  if (ToAsciiLower(text[j]) != 'i' || (s != 's' && s != 'z')) return false;
   for (size_t k = 0; k < 5; ++k) {
-    if (Lower(text[j + 2 + k]) != "ation"[k]) return false;
+    if (ToAsciiLower(text[j + 2 + k]) != "ation"[k]) return false;
   }
   return true;
 }
@@ -239,7 +240,7 @@ size_t NameList::LongestAt(std::string_view text, size_t t) const {
       }
       j += 7;
     } else if (k <= kDelimiter) {
-      node = Child(node, static_cast<unsigned char>(case_sensitive_ ? c : Lower(c)));
+      node = Child(node, static_cast<unsigned char>(case_sensitive_ ? c : ToAsciiLower(c)));
       ++j;
     } else {
       size_t n = CharLength(text, j);

@@ -10,7 +10,7 @@
 namespace kg {
 
 // True if `c` is in RE2's \s: [\t\n\f\r ] (no \v, no Unicode spaces).
-inline bool IsRe2Space(char c) {
+constexpr bool IsRe2Space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
