@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "graph/join_strings.h"
 #include "viz/style.h"
 
 namespace kg {
@@ -32,20 +33,10 @@ std::string Number(double x) {
   return buffer;
 }
 
-template <typename Strings>
-std::string Join(const Strings& items, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += separator;
-    out += items[i];
-  }
-  return out;
-}
-
 std::string NodeTooltip(const EntityNode& n) {
   std::string out = std::string(ToString(n.type)) + ": " + n.name + " [" + n.id + "]";
-  if (!n.aliases.empty()) out += "\nalso: " + Join(n.aliases, "; ");
-  if (!n.docs.empty()) out += "\nin: " + Join(n.docs, ", ");
+  if (!n.aliases.empty()) out += "\nalso: " + JoinStrings(n.aliases, "; ");
+  if (!n.docs.empty()) out += "\nin: " + JoinStrings(n.docs, ", ");
   return out;
 }
 

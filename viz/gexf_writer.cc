@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "graph/join_strings.h"
 #include "viz/style.h"
 #include "viz/xml_text.h"
 
@@ -19,16 +20,6 @@ constexpr AttributeSpec kEdgeAttributes[] = {
     {"relation", "string"},       {"date", "string"},         {"role", "string"},
     {"evidence", "string"},       {"evidence_doc", "string"}, {"evidence_line", "integer"},
     {"evidence_count", "integer"}};
-
-template <typename Strings>
-std::string Join(const Strings& items) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += "; ";
-    out += std::string_view(items[i]);
-  }
-  return out;
-}
 
 template <size_t N>
 std::string Declarations(const char* domain, const AttributeSpec (&specs)[N]) {
@@ -74,7 +65,8 @@ std::string GraphToGexf(const KnowledgeGraph& graph, const Selection& selection)
   for (Vertex v : selection.vertices) {
     const EntityNode& n = g[v];
     out += "      <node id=\"" + EscapeXml(n.id) + "\" label=\"" + EscapeXml(n.name) + "\">\n";
-    out += Values({std::string(ToString(n.type)), Join(n.aliases), Join(n.docs)});
+    out += Values(
+        {std::string(ToString(n.type)), JoinStrings(n.aliases, "; "), JoinStrings(n.docs, "; ")});
     out += Color(StyleOf(n.type).fill);
     out += "      </node>\n";
   }

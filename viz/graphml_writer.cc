@@ -1,5 +1,6 @@
 #include "viz/graphml_writer.h"
 
+#include "graph/join_strings.h"
 #include "viz/xml_text.h"
 
 namespace kg {
@@ -19,16 +20,6 @@ constexpr KeySpec kKeys[] = {
     {"evidence_doc", "edge", "string"}, {"evidence_line", "edge", "int"},
     {"evidence_count", "edge", "int"},
 };
-
-template <typename Strings>
-std::string Join(const Strings& items) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += "; ";
-    out += std::string_view(items[i]);
-  }
-  return out;
-}
 
 void AddData(std::string* out, const char* key, const std::string& value) {
   if (value.empty()) return;
@@ -57,8 +48,8 @@ std::string GraphToGraphml(const KnowledgeGraph& graph, const Selection& selecti
     out += "    <node id=\"" + EscapeXml(n.id) + "\">\n";
     AddData(&out, "type", std::string(ToString(n.type)));
     AddData(&out, "name", n.name);
-    AddData(&out, "aliases", Join(n.aliases));
-    AddData(&out, "docs", Join(n.docs));
+    AddData(&out, "aliases", JoinStrings(n.aliases, "; "));
+    AddData(&out, "docs", JoinStrings(n.docs, "; "));
     out += "    </node>\n";
   }
   size_t number = 0;
