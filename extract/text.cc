@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <deque>
 
 #include <re2/re2.h>
 
@@ -87,6 +88,62 @@ bool IsHashtagLine(std::string_view s) {
          std::count(s.begin(), s.end(), '#') >= 1 && s.find(". ") == std::string_view::npos;
 }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr uint64_t kLowBits = 0x7F7F7F7F7F7F7F7FULL;
+
+// The top bit of each byte of `word` that is `c`, and no other bit: exact,
+// unlike HasByte, which may flag the bytes above a match.
+uint64_t BytesEqual(uint64_t word, char c) {
+  uint64_t x = word ^ (kOnes * static_cast<unsigned char>(c));
+  return ~(((x & kLowBits) + kLowBits) | x) & kHighBits;
+}
+
+// The top bit of each byte of `word` that is below 0x21: a space or a
+// control character.
+uint64_t BytesBelow21(uint64_t word) {
+  return ~(((word & kLowBits) + kOnes * (0x80 - 0x21)) | word) & kHighBits;
+}
+
+// How many bytes of `bits`, a result of the tests above, have their top bit
+// set: the sum of eight 0s and 1s, gathered in the top byte by a product.
+int CountHighBits(uint64_t bits) { return static_cast<int>(((bits >> 7) * kOnes) >> 56); }
+
+// Whether StripMarkup may change `s`: false only when it has none of what
+// the patterns need ("[", "://" or "www.", "<", "*", "__") and no two spaces
+// in a row. Eight bytes at a time: most lines have no markup.
+bool MayHaveMarkup(std::string_view s) {
+  auto at = [&](size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; };
+  // Scalar, for the bytes of one block of eight that need a closer look.
+  auto check = [&](size_t i) {
+    char c = s[i];
+    return c == '[' || c == '<' || c == '*' || (c == '_' && at(i, "__")) ||
+           (c == ':' && at(i, "://")) || (c == 'w' && at(i, "www."));
+  };
+  uint64_t previous_low = 0;  // the top bit of the last byte read, if below 0x21
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word = Load8(s.data() + i);
+    uint64_t low = BytesBelow21(word);
+    // Two bytes below 0x21 in a row: maybe two spaces.
+    if ((low & ((low << 8) | (previous_low >> 56))) != 0) return true;
+    previous_low = low;
+    uint64_t marks = BytesEqual(word, '[') | BytesEqual(word, '<') | BytesEqual(word, '*') |
+                     BytesEqual(word, '_') | BytesEqual(word, ':') | BytesEqual(word, 'w');
+    if (marks == 0) continue;
+    for (size_t k = i; k < i + 8; ++k) {
+      if (check(k)) return true;
+    }
+  }
+  bool previous_space = (previous_low >> 63) != 0;
+  for (; i < s.size(); ++i) {
+    bool space = static_cast<unsigned char>(s[i]) < 0x21;
+    if ((space && previous_space) || check(i)) return true;
+    previous_space = space;
+  }
+  return false;
+}
+
 // Removes markdown emphasis, inline HTML tags and URLs from one line.
 std::string StripMarkup(std::string_view s) {
   static const RE2 kUrl(R"((?:https?://|www\.)[^\s)\]>]*)");
@@ -153,15 +210,35 @@ bool StartsUpper(std::string_view s) {
 bool LooksLikeTitle(std::string_view s) {
   int words = 0;
   int capitalised = 0;
+  // A word starts at a byte other than ' ' after a ' ' or at the start; it
+  // is capitalised if that byte is a capital, a digit or not ASCII. Eight
+  // bytes at a time, then byte by byte.
+  bool previous_space = true;
   size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    if (i >= s.size()) break;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word = Load8(s.data() + i);
+    uint64_t spaces = BytesEqual(word, ' ');
+    uint64_t starts = ~spaces & kHighBits & ((spaces << 8) | (previous_space ? 0x80 : 0));
+    previous_space = (spaces >> 63) != 0;
+    if (starts == 0) continue;
+    uint64_t ascii = word & kLowBits;
+    auto at_least = [&](unsigned lo) { return ascii + kOnes * (0x80 - lo); };
+    uint64_t upper = at_least('A') & ~at_least('Z' + 1);
+    uint64_t digit = at_least('0') & ~at_least('9' + 1);
+    uint64_t high = word & kHighBits;
+    words += CountHighBits(starts);
+    capitalised += CountHighBits(starts & (upper | digit | high) & kHighBits);
     // More words than a headline has: whatever follows, no headline.
-    if (++words > 16) return false;
-    unsigned char c = s[i];
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) ++capitalised;
-    while (i < s.size() && s[i] != ' ') ++i;
+    if (words > 16) return false;
+  }
+  for (; i < s.size(); ++i) {
+    bool space = s[i] == ' ';
+    if (!space && previous_space) {
+      if (++words > 16) return false;
+      unsigned char c = s[i];
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) ++capitalised;
+    }
+    previous_space = space;
   }
   // A list item ("GB/T 1-2020 terms;") or a clause is not a headline.
   if (EndsWithAny(s, {";", ","})) return false;
@@ -191,7 +268,9 @@ bool IsCompoundTail(std::string_view next) {
 }
 
 struct Line {
-  std::string text;
+  // The cleaned line: a view of the repaired text, or of the copy that
+  // StripMarkup made of it (kept in the arena of CleanLines).
+  std::string_view text;
   int number = 0;
   bool heading = false;
   bool table_row = false;
@@ -207,7 +286,9 @@ bool LooksLikeTitle(const Line& line) {
   return line.looks_like_title == 1;
 }
 
-std::vector<Line> CleanLines(std::string_view text) {
+// `arena` keeps the lines that StripMarkup changed, which `text` does not
+// hold: a deque, whose strings stay where they are as it grows.
+std::vector<Line> CleanLines(std::string_view text, std::deque<std::string>* arena) {
   std::vector<Line> lines;
   int number = 0;
   int blanks = 0;
@@ -250,13 +331,15 @@ std::vector<Line> CleanLines(std::string_view text) {
       raw = std::string_view(headline.data(), headline.size());
     }
     StripBullet(&raw);
-    line.text = StripMarkup(raw);
-    std::string_view cleaned = Trim(line.text);
-    if (!cleaned.empty()) {
-      // Most lines need no trimming after the markup is gone: no copy then.
-      if (cleaned.size() != line.text.size()) line.text = std::string(cleaned);
-      lines.push_back(std::move(line));
+    // Most lines have no markup: they are used where they are, uncopied.
+    if (MayHaveMarkup(raw)) {
+      arena->push_back(StripMarkup(raw));
+      line.text = arena->back();
+    } else {
+      line.text = raw;
     }
+    line.text = Trim(line.text);
+    if (!line.text.empty()) lines.push_back(line);
     if (end == text.size()) break;
   }
   return lines;
@@ -407,7 +490,8 @@ std::string RepairEncoding(std::string_view raw, std::vector<std::string>* warni
 NormalizedText NormalizeText(std::string_view raw) {
   NormalizedText result;
   std::string text = RepairEncoding(raw, &result.warnings);
-  std::vector<Line> lines = CleanLines(text);
+  std::deque<std::string> arena;
+  std::vector<Line> lines = CleanLines(text, &arena);
 
   std::string block;
   std::vector<std::pair<size_t, int>> line_starts;
