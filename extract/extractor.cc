@@ -1363,6 +1363,17 @@ bool MayEndWithDate(std::string_view s) {
   return false;
 }
 
+// `word` with its first byte upper-cased as std::toupper does: `word`
+// itself when that changes nothing, else a copy in `*buffer`.
+std::string_view Capitalised(std::string_view word, std::string* buffer) {
+  if (word.empty()) return word;
+  char first = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  if (first == word[0]) return word;
+  buffer->assign(word);
+  (*buffer)[0] = first;
+  return *buffer;
+}
+
 // Builds a title mention from the span [b, e) of capitalised words: drops
 // leading stop words and an acronym-or-agency that heads a headline ("SAC
 // Publishes ..."), and decides the type from the head word.
@@ -1506,7 +1517,11 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
   }
   // Events, newsletters and certificates are not entities, whatever their
   // head word ("Yangtze River Delta Market Regulation Joint Conference").
-  std::vector<std::string_view> words_of_span;
+  // A scratch list per thread: MakeTitle runs for most runs of capitalised
+  // words, and the list would be allocated for each.
+  thread_local std::vector<std::string_view> words_of_span;
+  thread_local std::string capitalised;
+  words_of_span.clear();
   for (size_t p = 0; p < span.size();) {
     size_t sp = span.find(' ', p);
     if (sp == std::string_view::npos) sp = span.size();
@@ -1522,10 +1537,8 @@ bool RuleExtractor::MakeTitle(std::string_view s, size_t b, size_t e,
     // "Security Requirements for 5G Mobile Communication Network" is a
     // standard's title although it ends with a body's head word.
     bool standard_word = false;
-    for (size_t k = 0; k < words_of_span.size(); ++k) {
-      std::string w(words_of_span[k]);
-      if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
-      if (standard_words_.count(w)) standard_word = true;
+    for (size_t k = 0; k < words_of_span.size() && !standard_word; ++k) {
+      standard_word = standard_words_.count(Capitalised(words_of_span[k], &capitalised)) > 0;
     }
     // A committee is named for its work: "Testing Working Group".
     if (standard_word && head.type != EntityType::kCommittee) {
@@ -1754,6 +1767,19 @@ void RuleExtractor::ForEachTitleSpan(std::string_view s, F&& on_span) const {
   }
 }
 
+// Whether "and", "with" or "as well as" occurs in `run`: one pass over it
+// rather than a search for each.
+bool HasAndOrWith(std::string_view run) {
+  for (size_t i = 0; i < run.size(); ++i) {
+    if (run[i] == 'a') {
+      if (run.compare(i, 3, "and") == 0 || run.compare(i, 10, "as well as") == 0) return true;
+    } else if (run[i] == 'w' && run.compare(i, 4, "with") == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Splits a run of capitalised words where two names are listed ("X and the
 // Y", "X and 16 other departments", "X and SAC") and makes a title of each part.
 void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>& strong,
@@ -1785,11 +1811,7 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     re2::StringPiece sm;
     size_t pos = b;
     // kSplit needs "and", "with" or "as well as"; most runs have none.
-    std::string_view run = s.substr(b, e - b);
-    if (run.find("and") == std::string_view::npos && run.find("with") == std::string_view::npos &&
-        run.find("as well as") == std::string_view::npos) {
-      pos = e;
-    }
+    if (!HasAndOrWith(s.substr(b, e - b))) pos = e;
     while (pos < e && kSplit.Match(s, pos, e, RE2::UNANCHORED, &sm, 1)) {
       size_t cut = static_cast<size_t>(sm.data() - s.data());
       parts.emplace_back(start, cut);
@@ -2251,10 +2273,22 @@ void RuleExtractor::AddIntroducedTitles(std::string_view s, std::vector<Mention>
 std::vector<Mention> SelectMentions(std::vector<Mention> found) {
   if (found.size() <= 1) return found;  // nothing overlaps
   // Indexes are sorted, not the mentions, which are costly to move: the
-  // same comparisons give the same order, ties included.
-  std::vector<size_t> order(found.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+  // same comparisons give the same order, ties included. A sentence has few
+  // candidates: their indexes fit on the stack.
+  constexpr size_t kOnStack = 32;
+  const size_t n = found.size();
+  size_t order_on_stack[kOnStack], chosen_on_stack[kOnStack];
+  std::vector<size_t> order_on_heap, chosen_on_heap;
+  size_t* order = order_on_stack;
+  size_t* chosen = chosen_on_stack;
+  if (n > kOnStack) {
+    order_on_heap.resize(n);
+    chosen_on_heap.resize(n);
+    order = order_on_heap.data();
+    chosen = chosen_on_heap.data();
+  }
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order, order + n, [&](size_t x, size_t y) {
     const Mention& a = found[x];
     const Mention& b = found[y];
     bool qa = a.source == Source::kQuoted, qb = b.source == Source::kQuoted;
@@ -2264,19 +2298,19 @@ std::vector<Mention> SelectMentions(std::vector<Mention> found) {
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.begin < b.begin;
   });
-  std::vector<size_t> chosen;
-  for (size_t x : order) {
-    const Mention& m = found[x];
-    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t k) {
+  size_t chosen_size = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Mention& m = found[order[i]];
+    bool overlaps = std::any_of(chosen, chosen + chosen_size, [&](size_t k) {
       return m.begin < found[k].end && found[k].begin < m.end;
     });
-    if (!overlaps) chosen.push_back(x);
+    if (!overlaps) chosen[chosen_size++] = order[i];
   }
-  std::sort(chosen.begin(), chosen.end(),
+  std::sort(chosen, chosen + chosen_size,
             [&](size_t x, size_t y) { return found[x].begin < found[y].begin; });
   std::vector<Mention> kept;
-  kept.reserve(chosen.size());
-  for (size_t x : chosen) kept.push_back(std::move(found[x]));
+  kept.reserve(chosen_size);
+  for (size_t i = 0; i < chosen_size; ++i) kept.push_back(std::move(found[chosen[i]]));
   return kept;
 }
 
@@ -2296,29 +2330,42 @@ std::string RuleExtractor::DateOf(std::string_view sentence) const {
                                   "september", "october",  "november", "december"};
   // Both regexes need a year: four digits in a row.
   if (!HasFourDigits(sentence)) return "";
-  std::string g[8];
+  // Views of the groups, not copies: each is read once below.
+  re2::StringPiece g[8];
   if (!RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6],
                          &g[7])) {
-    std::string year;
-    if (RE2::PartialMatch(sentence, *year_, &year)) return year;
+    re2::StringPiece year;
+    if (RE2::PartialMatch(sentence, *year_, &year)) return std::string(year.data(), year.size());
     return "";
   }
-  auto month_number = [&](std::string m) {
-    std::transform(m.begin(), m.end(), m.begin(), ::tolower);
+  auto month_number = [&](re2::StringPiece m) {
     for (int i = 0; i < 12; ++i) {
-      if (m == kMonths[i]) return i + 1;
+      std::string_view month = kMonths[i];
+      if (m.size() == month.size() &&
+          std::equal(m.begin(), m.end(), month.begin(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == b;
+          })) {
+        return i + 1;
+      }
     }
     return 0;
   };
+  // The groups of digits: a year of four, a day of one or two.
+  auto number = [](re2::StringPiece digits) {
+    int n = 0;
+    for (char c : digits) n = n * 10 + (c - '0');
+    return n;
+  };
   char buf[32];
   if (!g[2].empty()) {
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", g[2].c_str(), month_number(g[1]),
-                  std::stoi(g[0]));
+    std::snprintf(buf, sizeof buf, "%.*s-%02d-%02d", static_cast<int>(g[2].size()), g[2].data(),
+                  month_number(g[1]), number(g[0]));
   } else if (!g[5].empty()) {
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", g[5].c_str(), month_number(g[3]),
-                  std::stoi(g[4]));
+    std::snprintf(buf, sizeof buf, "%.*s-%02d-%02d", static_cast<int>(g[5].size()), g[5].data(),
+                  month_number(g[3]), number(g[4]));
   } else {
-    std::snprintf(buf, sizeof buf, "%s-%02d", g[7].c_str(), month_number(g[6]));
+    std::snprintf(buf, sizeof buf, "%.*s-%02d", static_cast<int>(g[7].size()), g[7].data(),
+                  month_number(g[6]));
   }
   return buf;
 }
