@@ -2174,8 +2174,12 @@ std::vector<Mention> RuleExtractor::FindMentions(
   // Most sentences have a few candidates: one allocation, and no moves, for
   // them all.
   found.reserve(8);
+  // Where names may start, found once for the three lists. Per thread: a
+  // sentence's list of them would be allocated for each sentence.
+  thread_local NameStarts starts;
+  starts.Reset(s);
   auto add_gazetteer = [&](const NameList& list) {
-    list.ForEach(s, [&](size_t b, size_t e) {
+    list.ForEach(starts, [&](size_t b, size_t e) {
       auto it = gazetteer_by_key_.find(NameKey(s.substr(b, e - b)));
       if (it == gazetteer_by_key_.end()) return;
       const GazetteerEntry& g = rules_.gazetteer[it->second];
@@ -2194,7 +2198,7 @@ std::vector<Mention> RuleExtractor::FindMentions(
   add_gazetteer(*gazetteer_exact_);
   add_gazetteer(*gazetteer_names_);
   if (local != nullptr) {
-    local->ForEach(s, [&](size_t b, size_t e) {
+    local->ForEach(starts, [&](size_t b, size_t e) {
       auto it = local_by_key.find(NameKey(s.substr(b, e - b)));
       if (it == local_by_key.end()) return;
       const Acronym& a = acronyms[it->second];

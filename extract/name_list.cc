@@ -253,6 +253,37 @@ size_t NameList::LongestAt(std::string_view text, size_t t) const {
   return best;
 }
 
+void NameStarts::Reset(std::string_view text) {
+  text_ = text;
+  starts_.clear();
+  // The scan of NameList::Next from the start of the text, recording where
+  // it would look for a name instead of looking.
+  const size_t n = text.size();
+  for (size_t q = 0; q < n;) {
+    uint8_t k = kByteClass[static_cast<unsigned char>(text[q])];
+    size_t len = 1;
+    size_t start = q + 1;
+    if (k == kWord || k == kContinuation) {
+      if (q != 0 || k == kContinuation) {
+        do {
+          ++q;
+        } while (q < n && kByteClass[static_cast<unsigned char>(text[q])] == kWord);
+        continue;
+      }
+      start = 0;
+    } else if (k == kLead) {
+      bool word = IsWordChar(text, q, &len);
+      if (word && q != 0) {
+        q += len;
+        continue;
+      }
+      start = word ? 0 : q + len;
+    }
+    starts_.push_back({q, start});
+    q += len;
+  }
+}
+
 bool NameList::Next(std::string_view text, size_t* pos, size_t* b, size_t* e) const {
   // The leftmost match: a name at the start of the text, or after a
   // character that is neither letter nor digit; then the longest name.
@@ -278,10 +309,7 @@ bool NameList::Next(std::string_view text, size_t* pos, size_t* b, size_t* e) co
       }
       start = word ? 0 : q + len;
     }
-    // Most words start no name: LongestAt would find none.
-    if (start < n && (start + 1 < n ? starts_pair_[static_cast<unsigned char>(text[start]) << 8 |
-                                                   static_cast<unsigned char>(text[start + 1])]
-                                    : starts_name_[static_cast<unsigned char>(text[start])])) {
+    if (MayStartName(text, start)) {
       size_t end = LongestAt(text, start);
       if (end != kNone) {
         *b = start;

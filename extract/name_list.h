@@ -7,6 +7,7 @@
 #ifndef KG_EXTRACT_NAME_LIST_H_
 #define KG_EXTRACT_NAME_LIST_H_
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cstddef>
@@ -23,6 +24,30 @@
 #include "extract/list_regex.h"
 
 namespace kg {
+
+// Where a name of any NameList may start in one text: the places the scan of
+// NameList::ForEach stops at, which depend on the text alone. Made once for
+// a text that several lists search, so that the text is read once.
+class NameStarts {
+ public:
+  // Finds the places of `text`, which must outlive this object or the next
+  // Reset. Keeps the storage of the places for the next text.
+  void Reset(std::string_view text);
+
+ private:
+  friend class NameList;
+
+  // A character that is neither a letter nor a digit, at `at`, and the
+  // start of the name that may follow it, `at` + its length; or, for a
+  // text that opens with a letter or a digit, at = start = 0.
+  struct Start {
+    size_t at;
+    size_t start;
+  };
+
+  std::string_view text_;
+  std::vector<Start> starts_;
+};
 
 // The names are found as the regex finds them: the leftmost name that a
 // character other than a letter or a digit (or an end of the text) precedes
@@ -70,6 +95,28 @@ class NameList {
     while (Next(text, &pos, &b, &e)) on_match(b, e);
   }
 
+  // ForEach(text, on_match) for the text of `starts`, whose places spare
+  // reading the text again.
+  template <typename F>
+  void ForEach(const NameStarts& starts, F&& on_match) const {
+    std::string_view text = starts.text_;
+    if (use_regex_ || NeedsRegex(text)) {
+      if (const RE2* re = Regex()) ForEachName(*re, text, on_match);
+      return;
+    }
+    // As Next goes on from the end of each name: the places before it are
+    // passed, as the scan would skip them.
+    size_t pos = 0;
+    for (const NameStarts::Start& s : starts.starts_) {
+      if (s.at < pos) continue;
+      if (!MayStartName(text, s.start)) continue;
+      size_t end = LongestAt(text, s.start);
+      if (end == std::string_view::npos) continue;
+      on_match(s.start, end);
+      pos = std::max({end, s.at + 1, pos + 1});
+    }
+  }
+
  private:
   // A trie node; `c` is the symbol of the edge from its parent: an ASCII byte
   // (lower-cased when not case-sensitive), or the code point of a non-ASCII
@@ -101,6 +148,15 @@ class NameList {
   // The end of the longest name at text[t] that a delimiter or the end of the
   // text follows, or npos.
   size_t LongestAt(std::string_view text, size_t t) const;
+  // Whether some name may start at text[start] (which may be the end of the
+  // text, where none does): most words start no name, and this tells
+  // without the trie.
+  bool MayStartName(std::string_view text, size_t start) const {
+    const size_t n = text.size();
+    return start < n && (start + 1 < n ? starts_pair_[static_cast<unsigned char>(text[start]) << 8 |
+                                                      static_cast<unsigned char>(text[start + 1])]
+                                       : starts_name_[static_cast<unsigned char>(text[start])]);
+  }
   // Finds the next name [*b, *e) from *pos on, and moves *pos past it.
   bool Next(std::string_view text, size_t* pos, size_t* b, size_t* e) const;
   // Whether `text` has a character the trie would read unlike the regex.

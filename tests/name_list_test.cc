@@ -33,6 +33,15 @@ Spans ByList(const NameList& list, std::string_view text) {
   return out;
 }
 
+// ByList through the places of a NameStarts, as the extractor reads them.
+Spans ByStarts(const NameList& list, std::string_view text) {
+  NameStarts starts;
+  starts.Reset(text);
+  Spans out;
+  list.ForEach(starts, [&](size_t b, size_t e) { out.emplace_back(b, e); });
+  return out;
+}
+
 // The spans as "[text]" for readable failures.
 std::string Show(std::string_view text, const Spans& spans) {
   std::string out;
@@ -55,6 +64,9 @@ void ExpectSame(const Pair& p, const std::string& text) {
   Spans got = ByList(p.list, text);
   EXPECT_EQ(got, want) << "text: \"" << text << "\"\n  regex: " << Show(text, want)
                        << "\n  list:  " << Show(text, got);
+  Spans from_starts = ByStarts(p.list, text);
+  EXPECT_EQ(from_starts, want) << "text: \"" << text << "\"\n  regex: " << Show(text, want)
+                               << "\n  starts: " << Show(text, from_starts);
 }
 
 const std::vector<std::string>& Names() {
