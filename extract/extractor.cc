@@ -277,6 +277,20 @@ struct FilterHits {
   }
 };
 
+// The types of `allowed` as bits (1 << type), every type when it is empty:
+// a trigger asks of each mention of a sentence, often several times, whether
+// its type fits, and a bit answers without a search.
+uint32_t TypeBits(const std::vector<EntityType>& allowed) {
+  if (allowed.empty()) return (uint32_t{1} << kEntityTypeCount) - 1;
+  uint32_t bits = 0;
+  for (EntityType t : allowed) bits |= uint32_t{1} << static_cast<int>(t);
+  return bits;
+}
+
+bool TypeAllowed(uint32_t type_bits, EntityType t) {
+  return ((type_bits >> static_cast<int>(t)) & 1) != 0;
+}
+
 // Hashes std::string and std::string_view alike, so that the sets and maps
 // keyed by std::string can be asked about a view without copying it.
 struct StringHash {
@@ -305,6 +319,8 @@ class RuleExtractor : public Extractor {
     std::unique_ptr<RE2> passive;
     int active_filter = kUnfiltered;
     int passive_filter = kUnfiltered;
+    uint32_t subject_types = 0;  // TypeBits of the rule's
+    uint32_t object_types = 0;
   };
   struct Acronym {
     std::string acronym;
@@ -607,6 +623,8 @@ bool RuleExtractor::CompileRulesAndFilter(std::string* error) {
   for (CompiledTrigger& t : triggers_) {
     if (t.active) t.active_filter = index++;
     if (t.passive) t.passive_filter = index++;
+    t.subject_types = TypeBits(t.rule->subject_types);
+    t.object_types = TypeBits(t.rule->object_types);
   }
   filter_size_ = index;
   return true;
@@ -2374,10 +2392,6 @@ std::string RuleExtractor::DateOf(std::string_view sentence) const {
   return buf;
 }
 
-bool TypeAllowed(const std::vector<EntityType>& allowed, EntityType t) {
-  return allowed.empty() || std::find(allowed.begin(), allowed.end(), t) != allowed.end();
-}
-
 // Mentions joined to mentions[i] by "and", "," or "together with", walking
 // in direction `step` (-1 backwards, +1 forwards): "SAMR, SAC and MIIT".
 // Standards in a list may be followed by their titles: "GB/T 1 title; GB/T 2".
@@ -2477,8 +2491,8 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
   for (const CompiledTrigger& t : triggers_) {
     const RelationTrigger& rule = *t.rule;
     bool symmetric = IsSymmetric(rule.relation);
-    auto fits_subject = [&](const Mention& m) { return TypeAllowed(rule.subject_types, m.type); };
-    auto fits_object = [&](const Mention& m) { return TypeAllowed(rule.object_types, m.type); };
+    auto fits_subject = [&](const Mention& m) { return TypeAllowed(t.subject_types, m.type); };
+    auto fits_object = [&](const Mention& m) { return TypeAllowed(t.object_types, m.type); };
     auto previous = [&](size_t tb, auto fits) -> std::optional<size_t> {
       for (size_t i = mentions.size(); i-- > 0;) {
         if (mentions[i].end <= tb && fits(mentions[i])) return i;
