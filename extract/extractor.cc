@@ -20,6 +20,7 @@
 #include "extract/list_regex.h"
 #include "extract/name_key.h"
 #include "extract/name_list.h"
+#include "extract/pooled_string.h"
 #include "extract/re2_chars.h"
 #include "extract/text.h"
 #include "extract/word_set.h"
@@ -291,6 +292,37 @@ bool TypeAllowed(uint32_t type_bits, EntityType t) {
   return ((type_bits >> static_cast<int>(t)) & 1) != 0;
 }
 
+// The evidence of the relations of one sentence, made when the first of
+// them is found and then copied: each relation's own would search the
+// string pool for the document's name and the sentence again. Most
+// sentences give no relation, and make none.
+class SentenceEvidence {
+ public:
+  // `doc` holds the document's name in the pool once a sentence of the
+  // document has made its evidence; it outlives this object.
+  SentenceEvidence(std::string_view doc_name, std::optional<PooledString>* doc,
+                   const Sentence& sentence)
+      : doc_name_(doc_name), doc_(doc), sentence_(sentence) {}
+
+  const Evidence& Get() {
+    if (!made_) {
+      // The name first, then the sentence: what the pool receives, in the
+      // order it did when each relation made its own.
+      if (!doc_->has_value()) doc_->emplace(doc_name_);
+      evidence_ = {**doc_, sentence_.line, sentence_.text};
+      made_ = true;
+    }
+    return evidence_;
+  }
+
+ private:
+  std::string_view doc_name_;
+  std::optional<PooledString>* doc_;
+  const Sentence& sentence_;
+  bool made_ = false;
+  Evidence evidence_;
+};
+
 // Hashes std::string and std::string_view alike, so that the sets and maps
 // keyed by std::string can be asked about a view without copying it.
 struct StringHash {
@@ -397,7 +429,7 @@ class RuleExtractor : public Extractor {
   std::string DateOf(std::string_view sentence) const;
   void FindRelations(const Sentence& sentence, SentenceHits may,
                      const std::vector<Mention>& mentions,
-                     const std::vector<ExtractedEntity>& entities, std::string_view doc,
+                     const std::vector<ExtractedEntity>& entities, SentenceEvidence* evidence,
                      std::vector<ExtractedRelation>* out) const;
   // The groups of role_gap_ in a gap, if it matches: (bracket role, role).
   using RoleGap = std::optional<std::pair<std::string, std::string>>;
@@ -406,12 +438,12 @@ class RuleExtractor : public Extractor {
   // search over a program of every role costs much.
   using RoleGapMemo = std::unordered_map<std::string, RoleGap, StringHash, std::equal_to<>>;
   void FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
-                        const std::vector<ExtractedEntity>& entities, std::string_view doc,
+                        const std::vector<ExtractedEntity>& entities, SentenceEvidence* evidence,
                         RoleGapMemo* memo, std::vector<ExtractedRelation>* out) const;
   // Parents named only inside another name ("of the State Council") are
   // added to `parents_seen`, so that the edge has both ends.
   void FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
-                  const std::vector<ExtractedEntity>& entities, std::string_view doc,
+                  const std::vector<ExtractedEntity>& entities, SentenceEvidence* evidence,
                   const std::unordered_map<std::string, int>& by_key,
                   std::vector<ExtractedRelation>* out,
                   std::vector<ExtractedEntity>* parents_seen) const;
@@ -2455,7 +2487,8 @@ size_t OwnerOf(std::string_view s, const std::vector<Mention>& m, size_t i) {
 void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
                                   const std::vector<Mention>& mentions,
                                   const std::vector<ExtractedEntity>& entities,
-                                  std::string_view doc, std::vector<ExtractedRelation>* out) const {
+                                  SentenceEvidence* evidence,
+                                  std::vector<ExtractedRelation>* out) const {
   // Every relation joins two mentions of different entities.
   if (mentions.size() < 2) return;
   std::string_view s = sentence.text;
@@ -2471,7 +2504,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
       if (!date_done) date = DateOf(s), date_done = true;
       r.date = date;
     }
-    r.evidence = {std::string(doc), sentence.line, sentence.text};
+    r.evidence = evidence->Get();
     out->push_back(std::move(r));
   };
   // Pairs every member of a group with every other: "X and Y signed an MoU".
@@ -2609,7 +2642,7 @@ void RuleExtractor::FindRelations(const Sentence& sentence, SentenceHits may,
 // SESEC expert". A department's parent gets the affiliation too.
 void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector<Mention>& mentions,
                                      const std::vector<ExtractedEntity>& entities,
-                                     std::string_view doc, RoleGapMemo* memo,
+                                     SentenceEvidence* evidence, RoleGapMemo* memo,
                                      std::vector<ExtractedRelation>* out) const {
   static const RE2 kPersonJoin(R"(^\s*(?:\(([^()]{1,80})\))?\s*(?:,\s*)?(?:and\s+)?$)");
   static const RE2 kOf(R"(^\s*(?:of|under)\s+(?:the\s+)?$)");
@@ -2622,7 +2655,7 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
     r.relation = Relation::kAffiliatedWith;
     r.object = entities[mentions[org].entity].id;
     r.role = role;
-    r.evidence = {std::string(doc), sentence.line, sentence.text};
+    r.evidence = evidence->Get();
     out->push_back(std::move(r));
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -2699,7 +2732,8 @@ void RuleExtractor::FindAffiliations(const Sentence& sentence, const std::vector
 // "X of the Y", "X under Y" between bodies, and the parents printed in a
 // committee's code: SAC/TC28/SC42 is part of SAC/TC28, ISO/TC 341 of ISO.
 void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Mention>& mentions,
-                               const std::vector<ExtractedEntity>& entities, std::string_view doc,
+                               const std::vector<ExtractedEntity>& entities,
+                               SentenceEvidence* evidence,
                                const std::unordered_map<std::string, int>& by_key,
                                std::vector<ExtractedRelation>* out,
                                std::vector<ExtractedEntity>* parents_seen) const {
@@ -2711,7 +2745,7 @@ void RuleExtractor::FindPartOf(const Sentence& sentence, const std::vector<Menti
     r.subject = child;
     r.relation = Relation::kPartOf;
     r.object = parent;
-    r.evidence = {std::string(doc), sentence.line, sentence.text};
+    r.evidence = evidence->Get();
     out->push_back(std::move(r));
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -3249,19 +3283,21 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
   std::vector<ExtractedEntity> parents;
   std::pair<size_t, size_t> previous_relations{0, 0};
   RoleGapMemo role_gaps;
+  std::optional<PooledString> doc;  // doc_name in the pool, once a relation needs it
   for (size_t i = 0; i < text.sentences.size(); ++i) {
     size_t first_relation = result.relations.size();
-    FindRelations(text.sentences[i], hits[i], per_sentence[i], entities.entities(), doc_name,
+    SentenceEvidence evidence(doc_name, &doc, text.sentences[i]);
+    FindRelations(text.sentences[i], hits[i], per_sentence[i], entities.entities(), &evidence,
                   &result.relations);
     if (i > 0) {
       AddNamedCoIssuers(text.sentences[i - 1], text.sentences[i], per_sentence[i],
                         entities.entities(), previous_relations, &result.relations);
     }
     previous_relations = {first_relation, result.relations.size()};
-    FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), doc_name, &role_gaps,
+    FindAffiliations(text.sentences[i], per_sentence[i], entities.entities(), &evidence, &role_gaps,
                      &result.relations);
-    FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), doc_name, entities.by_key(),
-               &result.relations, &parents);
+    FindPartOf(text.sentences[i], per_sentence[i], entities.entities(), &evidence,
+               entities.by_key(), &result.relations, &parents);
   }
   result.entities = std::move(entities.entities());
   KeepYearlessCodeOnLatestEdition(&result.entities);
