@@ -1856,12 +1856,16 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     }
     // Most runs are one capitalised word ("The", "China"): no title.
     if (s.substr(b, e - b).find(' ') == std::string_view::npos) return;
-    std::vector<std::pair<size_t, size_t>> parts;
+    // The parts of one run at a time, per thread: a vector for each run
+    // was allocated for most runs.
+    thread_local std::vector<std::pair<size_t, size_t>> parts;
+    parts.clear();
     size_t start = b;
     re2::StringPiece sm;
     size_t pos = b;
     // kSplit needs "and", "with" or "as well as"; most runs have none.
-    if (!HasAndOrWith(s.substr(b, e - b))) pos = e;
+    const bool and_or_with = HasAndOrWith(s.substr(b, e - b));
+    if (!and_or_with) pos = e;
     while (pos < e && kSplit.Match(s, pos, e, RE2::UNANCHORED, &sm, 1)) {
       size_t cut = static_cast<size_t>(sm.data() - s.data());
       parts.emplace_back(start, cut);
@@ -1871,9 +1875,11 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     // "Zhejiang Open University and China Jiliang University": a body's head
     // word before "and", and another body after it.
     // An " and " that starts before e lies in `upto`: the search need not
-    // read the rest of the sentence.
+    // read the rest of the sentence. Its "and" lies in the run, as the run
+    // ends with a word that starts with a capital or a digit: a run without
+    // "and" has none.
     std::string_view upto = s.substr(0, std::min(s.size(), e + 4));
-    for (size_t and_pos = upto.find(" and ", start);
+    for (size_t and_pos = and_or_with ? upto.find(" and ", start) : std::string_view::npos;
          and_pos != std::string_view::npos && and_pos < e;
          and_pos = upto.find(" and ", and_pos + 1)) {
       size_t word = s.rfind(' ', and_pos - 1);
@@ -1908,15 +1914,16 @@ void RuleExtractor::AddTitleMentions(std::string_view s, const std::vector<Span>
     parts.emplace_back(start, e);
     for (auto [pb, pe] : parts) {
       if (pe > pb && SalvageBodiesAroundEvent(s, pb, pe, strong, out)) continue;
-      Mention m;
       // Only bodies are named so ("Policies, Regulations and Standards" is
       // a topic): the listed words join the first part if it is one.
-      if (pb == b && listed_begin < b && pe > pb &&
-          MakeTitle(s, listed_begin, pe, strong, false, &m) && IsOrgType(m.type)) {
-        out->push_back(std::move(m));
-        continue;
+      if (pb == b && listed_begin < b && pe > pb) {
+        Mention m;
+        if (MakeTitle(s, listed_begin, pe, strong, false, &m) && IsOrgType(m.type)) {
+          out->push_back(std::move(m));
+          continue;
+        }
       }
-      m = Mention();
+      Mention m;
       if (pe > pb && MakeTitle(s, pb, pe, strong, false, &m)) out->push_back(std::move(m));
     }
   });
