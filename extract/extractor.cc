@@ -1244,7 +1244,11 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
             // "Dr. Betty XU": the title is not part of the name.
             static const RE2 kTitle(R"(^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Madam|Sir)\.?\s+)");
             re2::StringPiece rest(m.name);
-            if (RE2::Consume(&rest, kTitle)) {
+            // Each title starts with one of these capitals.
+            char initial = m.name.empty() ? '\0' : m.name[0];
+            bool may_have_title =
+                initial == 'D' || initial == 'M' || initial == 'P' || initial == 'S';
+            if (may_have_title && RE2::Consume(&rest, kTitle)) {
               m.aliases.push_back(m.name);
               m.name = std::string(rest.data(), rest.size());
             }
@@ -1261,7 +1265,10 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
             // Language: English" is Betty XU.
             static const RE2 kCapitalSurname(R"(^(\S+\s+[A-Z]{2,}\b)\s+\S)");
             std::string cut;
-            if (HasLower(first) && RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
+            // The regex needs three words: two spaces, as the name's are
+            // folded.
+            if (HasLower(first) && std::count(m.name.begin(), m.name.end(), ' ') >= 2 &&
+                RE2::PartialMatch(m.name, kCapitalSurname, &cut)) {
               size_t dropped = m.name.size() - cut.size();
               m.end -= dropped;
               m.name = cut;
@@ -1273,7 +1280,13 @@ void RuleExtractor::AddPatternMentions(std::string_view s, SentenceHits may,
             // belongs to the next word, not to the word before it.
             static const RE2 kGivenAfter(R"(^\s[A-Z][a-z]+\b)");
             std::string last = m.name.substr(m.name.rfind(' ') + 1);
-            if (!HasLower(last) && RE2::PartialMatch(s.substr(e), kGivenAfter)) return;
+            // It needs a space, a capital and a lower-case letter next.
+            bool given_may_follow = e + 2 < s.size() && IsRe2Space(s[e]) && s[e + 1] >= 'A' &&
+                                    s[e + 1] <= 'Z' && s[e + 2] >= 'a' && s[e + 2] <= 'z';
+            if (!HasLower(last) && given_may_follow &&
+                RE2::PartialMatch(s.substr(e), kGivenAfter)) {
+              return;
+            }
           }
           if (p.type == EntityType::kCommittee) {
             // "CCSATC12" is "CCSA TC12" printed without its space.
