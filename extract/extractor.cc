@@ -708,6 +708,7 @@ bool RuleExtractor::CompileRegexes(std::string* error) {
       true, error, "generic mention");
   const std::string months =
       "January|February|March|April|May|June|July|August|September|October|November|December";
+  // MatchDate reads this regex by hand on ASCII text: change both together.
   date_ =
       Compile(R"((?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+()" + months + R"(),?\s+(\d{4})|()" + months +
                   R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(?:in|on|since|from)\s+()" + months +
@@ -2398,6 +2399,120 @@ bool HasFourDigits(std::string_view s) {
   return false;
 }
 
+// Whether an ASCII letter, digit or "_" is at s[i]: a word character of
+// RE2's \b.
+bool IsRe2WordAt(std::string_view s, size_t i) {
+  return i < s.size() && (IsAsciiAlnum(s[i]) || s[i] == '_');
+}
+
+// The length of `word` (lower case) at s[i] in any case, or 0.
+size_t WordNoCaseAt(std::string_view s, size_t i, std::string_view word) {
+  if (s.size() - i < word.size()) return 0;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (ToAsciiLower(s[i + k]) != word[k]) return 0;
+  }
+  return word.size();
+}
+
+// The end of the run of \s that starts at s[i], if there is one, else 0.
+size_t SpacesAt(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size() && IsRe2Space(s[j])) ++j;
+  return j > i ? j : 0;
+}
+
+// The end of a month's name at s[i], in any case, or 0.
+size_t MonthAt(std::string_view s, size_t i) {
+  static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
+  for (std::string_view m : kNames) {
+    if (size_t n = WordNoCaseAt(s, i, m)) return i + n;
+  }
+  return 0;
+}
+
+// A day, "(\d{1,2})(?:st|nd|rd|th)?", at s[i]: sets `*day` and returns the
+// end, or 0. Of one or two digits the greedy group takes all, and a third
+// digit fails whatever follows.
+size_t DayAt(std::string_view s, size_t i, re2::StringPiece* day) {
+  size_t j = i;
+  while (j < s.size() && j - i < 3 && s[j] >= '0' && s[j] <= '9') ++j;
+  if (j == i || j - i == 3) return 0;
+  *day = re2::StringPiece(s.data() + i, j - i);
+  for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
+    if (size_t n = WordNoCaseAt(s, j, suffix)) return j + n;
+  }
+  return j;
+}
+
+// A year, "(\d{4})\b", at s[i]: sets `*year` and returns true, or false.
+bool YearAt(std::string_view s, size_t i, re2::StringPiece* year) {
+  if (s.size() - i < 4) return false;
+  for (size_t k = 0; k < 4; ++k) {
+    if (s[i + k] < '0' || s[i + k] > '9') return false;
+  }
+  if (IsRe2WordAt(s, i + 4)) return false;
+  *year = re2::StringPiece(s.data() + i, 4);
+  return true;
+}
+
+// RE2::PartialMatch(s, date_, &g[0], ..., &g[7]) by hand, for ASCII `s`
+// (where only ASCII letters fold): the leftmost match, and there the first
+// alternative that matches. Each part of each alternative can match only
+// one way, so no other reading is left to try. CompileRegexes builds date_:
+// change both together.
+bool MatchDate(std::string_view s, re2::StringPiece g[8]) {
+  for (size_t p = 0; p < s.size(); ++p) {
+    // \b: a word character here, none before.
+    if (!IsRe2WordAt(s, p) || (p > 0 && IsRe2WordAt(s, p - 1))) continue;
+    re2::StringPiece day, month, year;
+    if (s[p] >= '0' && s[p] <= '9') {
+      // (\d{1,2})(?:st|nd|rd|th)?\s+(MONTH),?\s+(\d{4})
+      size_t j = DayAt(s, p, &day);
+      if (j == 0 || (j = SpacesAt(s, j)) == 0) continue;
+      size_t m = MonthAt(s, j);
+      if (m == 0) continue;
+      month = re2::StringPiece(s.data() + j, m - j);
+      if (m < s.size() && s[m] == ',') ++m;
+      if ((j = SpacesAt(s, m)) == 0 || !YearAt(s, j, &year)) continue;
+      g[0] = day, g[1] = month, g[2] = year;
+      return true;
+    }
+    if (size_t m = MonthAt(s, p)) {
+      // (MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})
+      month = re2::StringPiece(s.data() + p, m - p);
+      size_t j = SpacesAt(s, m);
+      if (j == 0 || (j = DayAt(s, j, &day)) == 0) continue;
+      if (j < s.size() && s[j] == ',') ++j;
+      if ((j = SpacesAt(s, j)) == 0 || !YearAt(s, j, &year)) continue;
+      g[3] = month, g[4] = day, g[5] = year;
+      return true;
+    }
+    // (?:in|on|since|from)\s+(MONTH)\s+(?:of\s+)?(\d{4})
+    size_t k = 0;
+    for (std::string_view w : {"in", "on", "since", "from"}) {
+      if ((k = WordNoCaseAt(s, p, w)) != 0) break;
+    }
+    size_t j = k == 0 ? 0 : SpacesAt(s, p + k);
+    size_t m = j == 0 ? 0 : MonthAt(s, j);
+    if (m == 0) continue;
+    month = re2::StringPiece(s.data() + j, m - j);
+    if ((j = SpacesAt(s, m)) == 0) continue;
+    if (size_t of = WordNoCaseAt(s, j, "of")) {
+      // "of" and spaces, or no "of" at all: then the year is at j, where
+      // "o" is no digit.
+      size_t after = SpacesAt(s, j + of);
+      if (after == 0) continue;
+      j = after;
+    }
+    if (!YearAt(s, j, &year)) continue;
+    g[6] = month, g[7] = year;
+    return true;
+  }
+  return false;
+}
+
 std::string RuleExtractor::DateOf(std::string_view sentence) const {
   static const char* kMonths[] = {"january",   "february", "march",    "april",
                                   "may",       "june",     "july",     "august",
@@ -2406,8 +2521,10 @@ std::string RuleExtractor::DateOf(std::string_view sentence) const {
   if (!HasFourDigits(sentence)) return "";
   // Views of the groups, not copies: each is read once below.
   re2::StringPiece g[8];
-  if (!RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6],
-                         &g[7])) {
+  bool matched = IsAscii(sentence) ? MatchDate(sentence, g)
+                                   : RE2::PartialMatch(sentence, *date_, &g[0], &g[1], &g[2], &g[3],
+                                                       &g[4], &g[5], &g[6], &g[7]);
+  if (!matched) {
     re2::StringPiece year;
     if (RE2::PartialMatch(sentence, *year_, &year)) return std::string(year.data(), year.size());
     return "";

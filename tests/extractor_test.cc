@@ -82,6 +82,41 @@ TEST(ExtractorTest, ActiveIssuanceWithDateAndEvidence) {
   EXPECT_EQ(r->evidence.doc, "t.txt");
 }
 
+TEST(ExtractorTest, DatesOfIssuance) {
+  // The date printed first in the sentence, in any of the orders and
+  // spellings the extractor reads; else "In 2019,"; else none.
+  const std::pair<std::string, std::string> kCases[] = {
+      {"On 5 March 2024,", "2024-03-05"},
+      {"On 21st March, 2021,", "2021-03-21"},
+      {"On March 3rd, 2021,", "2021-03-03"},
+      {"On MARCH 3 2021,", "2021-03-03"},
+      {"on 1 may 2020,", "2020-05-01"},
+      {"On 09 September, 2019,", "2019-09-09"},
+      {"On August 15th 2021,", "2021-08-15"},
+      {"In May of 2022,", "2022-05"},
+      {"Since April 2020,", "2020-04"},
+      {"From June 2023 onwards,", "2023-06"},
+      {"On 31 December 2020 and 1 January 2021,", "2020-12-31"},
+      {"After the 2 March 2021 meeting, on 4 April 2022,", "2021-03-02"},
+      {"On 123 March 2021,", ""},
+      {"On 5 March 20215,", ""},
+      {"On 3 June2021,", ""},
+      {"On 7th of March 2021,", ""},
+      {"Ref5 March 2021,", ""},
+      {"In 2019,", "2019"},
+      {"In 2019, on 5 Marchx 2021", "2019"},
+  };
+  for (const auto& [opening, date] : kCases) {
+    DocumentExtraction d = ExtractText(opening +
+                                       " the Ministry of Transport released the Measures for the "
+                                       "Administration of Port Pilotage.");
+    const ExtractedRelation* r =
+        FindEdge(d, "MOT", Relation::kIssued, "Measures for the Administration of Port Pilotage");
+    ASSERT_NE(r, nullptr) << opening;
+    EXPECT_EQ(r->date, date) << opening;
+  }
+}
+
 TEST(ExtractorTest, PassiveIssuanceAndAcronymDefinition) {
   DocumentExtraction d = ExtractText(
       "The Outline for the Development of Smart Ports was issued by the National Development "
