@@ -3054,11 +3054,8 @@ class DocumentEntities {
       if (!loose.empty()) by_loose_key_.try_emplace(loose, found);
     }
     for (size_t k = 0; k < names.size(); ++k) {
-      const std::string& n = *names[k];
       AddKey(keys[k], found);
-      if (n != e.name && std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) {
-        e.aliases.push_back(n);
-      }
+      AddName(keys[k], *names[k], found);
     }
     return found;
   }
@@ -3093,12 +3090,9 @@ class DocumentEntities {
 
   // Makes `name` one more name of entity `index`.
   void AddAlias(int index, const std::string& name) {
-    AddKey(&InfoOf(name), index);
-    std::vector<std::string>& aliases = entities_[index].aliases;
-    if (name != entities_[index].name &&
-        std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
-      aliases.push_back(name);
-    }
+    NameInfo* info = &InfoOf(name);
+    AddKey(info, index);
+    AddName(info, name, index);
   }
 
   std::vector<ExtractedEntity>& entities() { return entities_; }
@@ -3121,7 +3115,24 @@ class DocumentEntities {
   struct NameInfo {
     std::string key;
     const int* entity = nullptr;
+    // An entity whose name or one of whose aliases this name is known to
+    // be, or -1. Names and aliases are only ever added while a document is
+    // resolved, so this stays true.
+    int named = -1;
   };
+
+  // Makes `name` (whose NameInfo is `info`) an alias of entity `index`
+  // unless it is its name or an alias already; searches the aliases only
+  // the first time it is asked of this name and entity.
+  void AddName(NameInfo* info, const std::string& name, int index) {
+    if (info->named == index) return;
+    std::vector<std::string>& aliases = entities_[index].aliases;
+    if (name != entities_[index].name &&
+        std::find(aliases.begin(), aliases.end(), name) == aliases.end()) {
+      aliases.push_back(name);
+    }
+    info->named = index;
+  }
 
   // The NameInfo of `name`, made once per document: mentions repeat the
   // same few names many times.
