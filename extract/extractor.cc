@@ -1033,12 +1033,15 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
       }
       // Keep the shortest suffix of the name whose first word starts with the
       // acronym's first letter and that still has enough capitals.
-      std::vector<size_t> starts = {0};
+      // Per thread: a list for each definition was allocated for each.
+      thread_local std::vector<size_t> starts;
+      starts.assign(1, 0);
       for (size_t i = 0; i < f.size(); ++i) {
         if (f[i] == ' ') starts.push_back(i + 1);
       }
       int acronym_capitals = static_cast<int>(std::count_if(a.begin(), a.end(), ::isupper));
       std::string chosen;
+      Head head;  // DecisiveHead(chosen)
       for (size_t k = starts.size(); k-- > 0;) {
         std::string_view cand = std::string_view(f).substr(starts[k]);
         if (std::toupper(static_cast<unsigned char>(cand[0])) != a[0]) continue;
@@ -1050,13 +1053,14 @@ std::vector<RuleExtractor::Acronym> RuleExtractor::FindAcronymDefinitions(
             ++capitals;
           }
         }
-        if (capitals + 1 >= acronym_capitals && DecisiveHead(cand).pos != std::string_view::npos) {
+        if (capitals + 1 < acronym_capitals) continue;
+        head = DecisiveHead(cand);
+        if (head.pos != std::string_view::npos) {
           chosen = std::string(cand);
           break;
         }
       }
       if (chosen.empty()) continue;
-      Head head = DecisiveHead(chosen);
       if (head.pos == std::string_view::npos || !IsOrgType(head.type)) continue;
       out.push_back({a, chosen, head.type, {}});
     }
