@@ -477,6 +477,11 @@ class RuleExtractor : public Extractor {
   // unused) when a head could hide another occurrence of itself.
   std::vector<std::vector<int>> heads_by_first_byte_;
   bool heads_overlap_ = false;
+  // The same by first two bytes (first << 8 | second): heads_by_pair_
+  // [pair_begin_[k], pair_begin_[k + 1]) for pair k, in the order of heads_.
+  // Empty, and unused, when a head has one byte only.
+  std::vector<uint32_t> pair_begin_;
+  std::vector<int> heads_by_pair_;
   WordSet head_phrases_;  // the first of each pair of heads_
   // Each head of a body (IsOrgType), and each of its ends after a space:
   // the words that EndsWithWord(head, word) for one of them.
@@ -566,6 +571,22 @@ bool RuleExtractor::Init(std::string* error) {
           h.compare(k, std::string::npos, h, 0, h.size() - k) == 0) {
         heads_overlap_ = true;
       }
+    }
+  }
+  bool short_head = false;
+  for (const auto& [head, type] : heads_) short_head |= head.size() < 2;
+  if (!short_head) {
+    // A counting sort of the heads by their first two bytes, stable.
+    pair_begin_.assign((1 << 16) + 1, 0);
+    auto pair_of = [](const std::string& h) {
+      return static_cast<unsigned char>(h[0]) << 8 | static_cast<unsigned char>(h[1]);
+    };
+    for (const auto& [head, type] : heads_) ++pair_begin_[pair_of(head) + 1];
+    for (size_t k = 1; k < pair_begin_.size(); ++k) pair_begin_[k] += pair_begin_[k - 1];
+    heads_by_pair_.resize(heads_.size());
+    std::vector<uint32_t> next(pair_begin_.begin(), pair_begin_.end() - 1);
+    for (size_t i = 0; i < heads_.size(); ++i) {
+      heads_by_pair_[next[pair_of(heads_[i].first)]++] = static_cast<int>(i);
     }
   }
   for (const std::string& w : rules_.List("title_stop_words")) stop_words_.insert(w);
@@ -959,6 +980,23 @@ Head RuleExtractor::DecisiveHead(std::string_view name) const {
       after = {p, type};
     }
   };
+  if (!heads_overlap_ && !pair_begin_.empty()) {
+    // As below, with the heads that start with the first two bytes of the
+    // word only; every head has two bytes at least.
+    for (size_t p = 0; p + 1 < name.size(); ++p) {
+      if (p > 0 && IsAsciiAlpha(name[p - 1])) continue;
+      size_t pair =
+          static_cast<unsigned char>(name[p]) << 8 | static_cast<unsigned char>(name[p + 1]);
+      for (uint32_t k = pair_begin_[pair]; k < pair_begin_[pair + 1]; ++k) {
+        const auto& [head, type] = heads_[heads_by_pair_[k]];
+        if (head.size() > name.size() - p || name.compare(p, head.size(), head) != 0) continue;
+        size_t end = p + head.size();
+        if (end != name.size() && IsAsciiAlpha(name[end])) continue;
+        consider(p, end, type);
+      }
+    }
+    return before.pos != std::string_view::npos ? before : after;
+  }
   if (!heads_overlap_) {
     // The head words that start at each word start, in the order of heads_:
     // the same occurrences, and the same winners, as one find() per head.
