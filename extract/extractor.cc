@@ -2167,10 +2167,35 @@ void RuleExtractor::AddPeopleListedWithPeople(std::string_view s,
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
+// Whether `gap` is "\s*\(\s*(?:the\s+)?" and no more: what lies between a
+// name and the short form in brackets after it.
+bool IsOpeningBracket(std::string_view gap) {
+  size_t i = 0;
+  while (i < gap.size() && IsRe2Space(gap[i])) ++i;
+  if (i == gap.size() || gap[i] != '(') return false;
+  ++i;
+  while (i < gap.size() && IsRe2Space(gap[i])) ++i;
+  if (i == gap.size()) return true;
+  // "the" and one white space or more, up to the end.
+  if (gap.compare(i, 3, "the") != 0) return false;
+  i += 3;
+  size_t spaces = i;
+  while (i < gap.size() && IsRe2Space(gap[i])) ++i;
+  return i > spaces && i == gap.size();
+}
+
+// RE2::Consume(text, "\s*\)"): moves `text` past white space and a ")"
+// if those open it.
+bool ConsumeClosingBracket(re2::StringPiece* text) {
+  size_t i = 0;
+  while (i < text->size() && IsRe2Space((*text)[i])) ++i;
+  if (i == text->size() || (*text)[i] != ')') return false;
+  text->remove_prefix(i + 1);
+  return true;
+}
+
 // "Full Name (ACR)" printed together is one mention; so is "Title (2021)".
 void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* mentions) const {
-  static const RE2 kOpen(R"(^\s*\(\s*(?:the\s+)?$)");
-  static const RE2 kClose(R"(^\s*\))");
   static const RE2 kYearNote(
       R"(^\s*(\((?:\d{4}(?:\s*[-–]\s*\d{4})?|\d{4}\s+[Ee]dition|[Ee]dition\s+\d{4}|\d{4}\s+[Vv]ersion|[Dd]raft(?:\s+\d{4})?)\)))");
   static const RE2 kDraftNote(R"(^\s*(\((?:[^()]*(?:[Dd]raft|[Cc]omment)[^()]*)\)))");
@@ -2214,8 +2239,7 @@ void RuleExtractor::MergeBracketed(std::string_view s, std::vector<Mention>* men
       bool same_kind = (IsOrgType(cur.type) && IsOrgType(next.type)) || cur.type == next.type;
       bool both_gazetteer = cur.source == Source::kGazetteer && next.source == Source::kGazetteer &&
                             cur.id != next.id;
-      if (gap.find('(') != std::string_view::npos && RE2::FullMatch(gap, kOpen) &&
-          RE2::Consume(&after, kClose) && same_kind && !both_gazetteer &&
+      if (IsOpeningBracket(gap) && ConsumeClosingBracket(&after) && same_kind && !both_gazetteer &&
           cur.type != EntityType::kPerson) {
         // The bracketed short form gives the id; the full name stays the name.
         for (const std::string& a : next.aliases) cur.aliases.push_back(a);
