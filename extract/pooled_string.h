@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,13 @@ class PooledString {
   size_t size() const { return view().size(); }
   bool empty() const { return id_ == 0; }
   std::string str() const { return std::string(view()); }
+
+  // Pools each of `texts` into out[i], as PooledString(texts[i]) would, for
+  // `out` of the same size. Quicker for many strings: the lookups' memory
+  // accesses, a cache miss or two each in a pool of millions, overlap
+  // instead of waiting one after the other, and the pool is locked once for
+  // a few dozen strings rather than for each.
+  static void Intern(std::span<const std::string_view> texts, PooledString* out);
 
   // Frees the index that finds a string's number from its text, the larger
   // part of the pool after the text itself, for a phase that adds no new

@@ -239,12 +239,25 @@ GraphBuilder::Prepared GraphBuilder::Prepare(DocumentExtraction doc) {
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
   std::unordered_map<std::string_view, uint32_t> position;
-  for (size_t k = 0; k < doc.entities.size(); ++k) {
+  // Every entity's id, name and aliases, pooled at once.
+  std::vector<std::string_view> names;
+  for (const ExtractedEntity& e : doc.entities) {
+    names.push_back(e.id);
+    names.push_back(e.name);
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+  }
+  std::vector<PooledString> pooled(names.size());
+  PooledString::Intern(names, pooled.data());
+  p.aliases.reserve(pooled.size() - 2 * doc.entities.size());
+  for (size_t k = 0, at = 0; k < doc.entities.size(); ++k) {
     const ExtractedEntity& e = doc.entities[k];
     position.emplace(e.id, static_cast<uint32_t>(k));
     const uint32_t aliases = static_cast<uint32_t>(p.aliases.size());
-    p.aliases.insert(p.aliases.end(), e.aliases.begin(), e.aliases.end());
-    p.entities.push_back({e.id, e.name, aliases, static_cast<uint32_t>(p.aliases.size()), e.type});
+    p.aliases.insert(p.aliases.end(), pooled.begin() + at + 2,
+                     pooled.begin() + at + 2 + e.aliases.size());
+    p.entities.push_back(
+        {pooled[at], pooled[at + 1], aliases, static_cast<uint32_t>(p.aliases.size()), e.type});
+    at += 2 + e.aliases.size();
   }
   constexpr uint32_t kNone = QueuedRelation::kNone;
   auto find = [&](const std::string& id) {
