@@ -232,8 +232,11 @@ bool ReadExtractionRecordHead(std::string_view record, DocumentExtraction* doc,
 }
 
 bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std::string* error) {
+  // Decoded in place: the strings and lists `doc` holds from an earlier
+  // record keep their room, so that decoding record after record into one
+  // document allocates little.
   Reader in(record.substr(std::min(record.size(), kFrameSize)));
-  DocumentExtraction result;
+  DocumentExtraction& result = *doc;
   uint32_t entities = 0, relations = 0, warnings = 0;
   bool ok = ReadHead(in, &result) && in.Count(4 + 1 + 4 + 4, &entities);
   result.entities.resize(ok ? entities : 0);
@@ -242,12 +245,14 @@ bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std:
   ok = ok && in.Count(4 + 1 + 4 * 6, &relations);
   result.relations.resize(ok ? relations : 0);
   const PooledString name(result.doc);
-  std::vector<std::string_view> texts(result.relations.size());
+  thread_local std::vector<std::string_view> texts;
+  thread_local std::vector<PooledString> pooled;
+  texts.resize(result.relations.size());
   for (size_t i = 0; ok && i < result.relations.size(); ++i) {
     ok = ReadRelation(in, name, &result.relations[i], &texts[i]);
   }
   if (ok) {
-    std::vector<PooledString> pooled(texts.size());
+    pooled.resize(texts.size());
     PooledString::Intern(texts, pooled.data());
     for (size_t i = 0; i < pooled.size(); ++i) result.relations[i].evidence.text = pooled[i];
   }
@@ -257,7 +262,6 @@ bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std:
     ok = in.String(&result.warnings[i].message);
   }
   if (!ok || !in.done()) return (*error = "extraction cache record is invalid", false);
-  *doc = std::move(result);
   return true;
 }
 

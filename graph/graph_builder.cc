@@ -226,15 +226,22 @@ class GraphBuilder::Merger {
 
 uint32_t GraphBuilder::InternAttributes(PooledString date, PooledString role) {
   uint64_t key = uint64_t{date.id()} << 32 | role.id();
+  // Relations come in runs of one date and role (most have neither): the
+  // last pair answers most lookups without the table.
+  if (last_attributes_ < queue_.attributes.size() &&
+      queue_.attributes[last_attributes_] == std::make_pair(date, role)) {
+    return last_attributes_;
+  }
   auto [it, inserted] =
       attribute_ids_.emplace(key, static_cast<uint32_t>(queue_.attributes.size()));
   if (inserted) queue_.attributes.push_back({date, role});
+  last_attributes_ = it->second;
   return it->second;
 }
 
-GraphBuilder::Prepared GraphBuilder::Prepare(DocumentExtraction doc) {
+GraphBuilder::Prepared GraphBuilder::Prepare(const DocumentExtraction& doc) {
   Prepared p;
-  p.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
+  p.info = {doc.doc, doc.content_hash, doc.bytes};
   p.entities.reserve(doc.entities.size());
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
