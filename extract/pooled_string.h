@@ -48,6 +48,15 @@ class PooledString {
     std::memcpy(&size, p, sizeof size);
     return std::string_view(p + sizeof size, size);
   }
+  // A hint that view() comes soon: starts loading the text without waiting
+  // for it. For loops over many strings, a few strings ahead (the texts of a
+  // large corpus are far apart in memory, a cache miss each).
+  void Prefetch() const {
+    namespace internal = pooled_string_internal;
+    if (id_ == 0) return;
+    __builtin_prefetch(internal::chunks[id_ / internal::kUnitsPerChunk] +
+                       (id_ % internal::kUnitsPerChunk) * internal::kUnit);
+  }
   operator std::string_view() const { return view(); }  // NOLINT
   const char* data() const { return view().data(); }
   const char* c_str() const { return data(); }

@@ -549,6 +549,17 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
   std::vector<std::string>().swap(ids);
   std::vector<uint32_t>().swap(by_id);
   ReturnFreeMemory();
+  // The edge index is made for all the edges at once, rather than grown
+  // (and rebuilt) time after time as they come.
+  size_t edges = 0;
+  for (size_t k = 0; k < relations.size(); ++k) {
+    const QueuedRelation& r = relations[k];
+    if (k == 0 || r.subject != relations[k - 1].subject ||
+        r.relation != relations[k - 1].relation || r.object != relations[k - 1].object) {
+      ++edges;
+    }
+  }
+  graph.Reserve(graph.num_entities(), edges);
   while (!relations.empty()) {
     const QueuedRelation& head = relations.front();
     const auto same_edge = [&](const QueuedRelation& r) {
