@@ -97,6 +97,11 @@ class NumberTable {
     }
   }
 
+  // A hint that Find(key) comes soon: starts loading its first slot.
+  void Prefetch(uint32_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key)]);
+  }
+
   // Stores `value` (>= 0) for `key`, which must not be stored yet.
   void Insert(uint32_t key, int value) {
     if ((count_ + 1) * 2 > slots_.size()) Grow();
@@ -182,6 +187,27 @@ class GraphBuilder::Merger {
     auto it = editions_.find(NameKey(code));
     if (it == editions_.end()) return -1;
     return std::max_element(it->second.begin(), it->second.end())->second;
+  }
+
+  // Hints that Merge(e) comes soon, in three steps a few entities apart,
+  // each starting to load what the next one reads: kSlots, the slots that
+  // find e's names; kEntity, the entity its id names so far; kNames, that
+  // entity's names. Merging otherwise waits for each of them in turn.
+  enum PrefetchStep { kSlots, kEntity, kNames };
+  void Prefetch(const EntityView& e, PrefetchStep step) const {
+    if (step == kSlots) {
+      by_name_.Prefetch(e.id.id());
+      by_name_.Prefetch(e.name.id());
+      for (PooledString a : e.aliases) by_name_.Prefetch(a.id());
+      return;
+    }
+    const int found = by_name_.Find(e.id.id());
+    if (found < 0) return;
+    if (step == kEntity) {
+      __builtin_prefetch(&entities_[found]);
+    } else {
+      __builtin_prefetch(entities_[found].names.data());
+    }
   }
 
   std::vector<MergedEntity>& entities() { return entities_; }
@@ -367,10 +393,16 @@ void GraphBuilder::MergeDocument(const Queue& queue, uint32_t doc, uint32_t rank
     merged_of->resize(queue.entities.size(), QueuedRelation::kNone);
   }
   const PooledString* aliases = queue.aliases.data();
-  for (uint32_t k = d.entities; k < d.entities_end; ++k) {
+  auto view = [&](uint32_t k) -> EntityView {
     const QueuedEntity& e = queue.entities[k];
-    (*merged_of)[k] = static_cast<uint32_t>(merger->Merge(
-        {e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}}, rank));
+    return {e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}};
+  };
+  constexpr uint32_t kSlots = 6, kEntity = 4, kNames = 2;
+  for (uint32_t k = d.entities; k < d.entities_end; ++k) {
+    if (k + kSlots < d.entities_end) merger->Prefetch(view(k + kSlots), Merger::kSlots);
+    if (k + kEntity < d.entities_end) merger->Prefetch(view(k + kEntity), Merger::kEntity);
+    if (k + kNames < d.entities_end) merger->Prefetch(view(k + kNames), Merger::kNames);
+    (*merged_of)[k] = static_cast<uint32_t>(merger->Merge(view(k), rank));
   }
 }
 
