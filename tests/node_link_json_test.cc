@@ -3,9 +3,11 @@
 #include "graph/node_link_json.h"
 
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include "extract/file_io.h"
 #include "tests/test_support.h"
@@ -99,6 +101,36 @@ TEST(NodeLinkJsonTest, OneLinkExactly) {
             "     \"text\": \"second\"\n"
             "    }]\n"
             "  }");
+}
+
+TEST(NodeLinkJsonTest, StatisticsAreComputeStatistics) {
+  KnowledgeGraph g = Chain(9);
+  EntityNode person;
+  person.id = "p";
+  person.type = EntityType::kPerson;
+  g.AddEntity(person);
+  RelationEdge e;
+  e.relation = Relation::kAffiliatedWith;
+  e.evidence.push_back({"d.txt", 3, "p works there"});
+  g.AddRelation(*g.FindById("p"), *g.FindById(Id(0)), e);
+  g.documents().push_back({"d.txt", "00", 10});
+  rapidjson::Document doc;
+  doc.Parse(GraphToJson(g).c_str());
+  ASSERT_TRUE(doc.IsObject());
+  const rapidjson::Value& written = doc["graph"]["statistics"];
+  const GraphStatistics want = ComputeStatistics(g);
+  EXPECT_EQ(written["documents"].GetUint64(), want.documents);
+  EXPECT_EQ(written["entities"].GetUint64(), want.entities);
+  EXPECT_EQ(written["relations"].GetUint64(), want.relations);
+  EXPECT_EQ(written["evidence"].GetUint64(), want.evidence);
+  EXPECT_EQ(want.evidence, 19u);
+  auto counts = [](const rapidjson::Value& v) {
+    std::map<std::string, size_t> out;
+    for (const auto& m : v.GetObject()) out[m.name.GetString()] = m.value.GetUint64();
+    return out;
+  };
+  EXPECT_EQ(counts(written["entities_by_type"]), want.entities_by_type);
+  EXPECT_EQ(counts(written["relations_by_type"]), want.relations_by_type);
 }
 
 TEST(NodeLinkJsonTest, NoLinks) { EXPECT_EQ(LinksOf(GraphToJson(Chain(0))), ""); }
