@@ -72,13 +72,16 @@ void ReturnFreeMemory() {
 // Gives every merged entity an id no other one has.
 std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   std::vector<std::string> ids;
-  std::unordered_set<std::string> used;
+  // Reserved, so that the ids never move and `used` can point into them.
+  ids.reserve(entities.size());
+  std::unordered_set<std::string_view> used;
+  used.reserve(entities.size());
   for (const MergedEntity& m : entities) {
     std::string id = m.id;
     if (used.count(id)) id += " (" + std::string(ToString(m.type)) + ")";
     for (int n = 2; used.count(id); ++n) id = m.id + " #" + std::to_string(n);
-    used.insert(id);
-    ids.push_back(id);
+    ids.push_back(std::move(id));
+    used.insert(ids.back());
   }
   return ids;
 }
