@@ -275,6 +275,7 @@ GraphBuilder::Prepared GraphBuilder::Prepare(const DocumentExtraction& doc) {
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
   std::unordered_map<std::string_view, uint32_t> position;
+  position.reserve(doc.entities.size());
   // Every entity's id, name and aliases, pooled at once.
   std::vector<std::string_view> names;
   for (const ExtractedEntity& e : doc.entities) {
