@@ -2,6 +2,10 @@
 
 #include <sys/mman.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <condition_variable>
@@ -82,6 +86,24 @@ inline bool Writer<kg::LinkBuffer>::ScanWriteUnescapedString(StringStream& is, s
   const char* p = is.src_;
   const char* end = is.head_ + length;
   const char* q = p;
+#ifdef __SSE2__
+  // Sixteen characters a step: evidence sentences are most of a graph's bytes.
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i control = _mm_set1_epi8(0x1F);  // c <= 0x1F iff max(c, 0x1F) == 0x1F
+  for (; end - q >= 16; q += 16) {
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, quote), _mm_cmpeq_epi8(c, backslash)),
+                     _mm_cmpeq_epi8(_mm_max_epu8(c, control), control));
+    const int mask = _mm_movemask_epi8(special);
+    if (mask != 0) {
+      // The loop below stops at once, on that character.
+      q += __builtin_ctz(static_cast<unsigned>(mask));
+      break;
+    }
+  }
+#endif
   while (q < end) {
     const unsigned char c = static_cast<unsigned char>(*q);
     if (c < 0x20 || c == '"' || c == '\\') break;

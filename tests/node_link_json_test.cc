@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "extract/file_io.h"
 #include "tests/test_support.h"
@@ -131,6 +133,33 @@ TEST(NodeLinkJsonTest, StatisticsAreComputeStatistics) {
   };
   EXPECT_EQ(counts(written["entities_by_type"]), want.entities_by_type);
   EXPECT_EQ(counts(written["relations_by_type"]), want.relations_by_type);
+}
+
+TEST(NodeLinkJsonTest, EveryCharacterToEscapeIsFoundWhereverItIs) {
+  // Sentences with one character to escape (or one just past the range)
+  // at every offset of the first few 16-byte steps, as RapidJSON's own
+  // writer spells them.
+  const std::string specials[] = {"\"",   "\\",   "\n",   std::string(1, '\0'),
+                                  "\x1f", "\x20", "\x7f", "\xc3\xa9"};
+  KnowledgeGraph g = Chain(1);
+  RelationEdge e;
+  e.relation = Relation::kIssued;
+  std::vector<std::string> texts;
+  for (const std::string& special : specials) {
+    for (int at = 0; at < 40; ++at) {
+      texts.push_back(std::string(at, 'a') + special + std::string(at % 19, 'b'));
+      e.evidence.push_back({"d.txt", static_cast<int>(texts.size()), texts.back()});
+    }
+  }
+  g.AddRelation(0, 1, e);
+  const std::string json = GraphToJson(g);
+  for (const std::string& text : texts) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    const std::string spelt = std::string("\"text\": ") + buffer.GetString() + "\n";
+    EXPECT_NE(json.find(spelt), std::string::npos) << buffer.GetString();
+  }
 }
 
 TEST(NodeLinkJsonTest, NoLinks) { EXPECT_EQ(LinksOf(GraphToJson(Chain(0))), ""); }
