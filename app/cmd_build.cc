@@ -2,13 +2,16 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <future>
 #include <iomanip>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "app/build_support.h"
@@ -86,6 +89,7 @@ std::function<void(size_t, size_t, uint64_t)> ProgressDisplay(
 namespace {
 
 namespace fs = std::filesystem;
+
 
 struct BuildOptions {
   std::vector<std::string> paths;
@@ -295,35 +299,67 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
     for (size_t i : kept) names.push_back(cached[i].doc);
     for (const std::string& f : plan->to_extract) names.push_back(DocumentName(f));
     builder->Expect(std::move(names));
-    // Records are decoded a few ahead on other threads while the builder
-    // queues the one before; only those few are held decoded at a time, as
-    // the builder keeps a document in far less room than its record takes.
-    // The decoding threads also make the documents ready for the builder
-    // (GraphBuilder::Prepare), so that this one only queues and merges them.
+    // Records are decoded a few ahead, in order, on two threads of their own
+    // while this one queues the one before; only those few are held decoded
+    // at a time, as the builder keeps a document in far less room than its
+    // record takes. The decoding threads also make the documents ready for
+    // the builder (GraphBuilder::Prepare), so that this one only queues and
+    // merges them. Each decodes into one document, record after record, so
+    // that its strings keep their room.
+    constexpr size_t kAhead = 4;
+    constexpr int kDecoders = 2;
     struct Decoded {
       std::optional<GraphBuilder::Prepared> doc;
       std::string error;
+      bool ready = false;
     };
-    auto decode = [&records](size_t i) {
-      Decoded d;
+    std::vector<Decoded> decoded(kept.size());
+    std::mutex mu;
+    std::condition_variable cv;
+    size_t next = 0;    // the next record to decode
+    size_t taken = 0;   // records handed to the builder
+    bool stop = false;  // a record failed: decode no more
+    auto decode = [&] {
       DocumentExtraction doc;
-      if (ReadExtractionRecord(records[i], &doc, &d.error)) {
-        d.doc = GraphBuilder::Prepare(std::move(doc));
+      std::unique_lock<std::mutex> lock(mu);
+      while (true) {
+        cv.wait(lock, [&] { return stop || next >= kept.size() || next < taken + kAhead; });
+        if (stop || next >= kept.size()) return;
+        const size_t k = next++;
+        lock.unlock();
+        Decoded d;
+        if (ReadExtractionRecord(records[kept[k]], &doc, &d.error)) {
+          d.doc = GraphBuilder::Prepare(doc);
+        }
+        lock.lock();
+        d.ready = true;
+        decoded[k] = std::move(d);
+        cv.notify_all();
       }
-      return d;
     };
-    constexpr size_t kAhead = 3;
-    std::deque<std::future<Decoded>> ahead;
-    for (size_t k = 0, next = 0; k < kept.size(); ++k) {
-      for (; next < kept.size() && ahead.size() < kAhead; ++next) {
-        ahead.push_back(std::async(std::launch::async, decode, kept[next]));
+    std::vector<std::thread> decoders;
+    for (int t = 0; t < kDecoders; ++t) decoders.emplace_back(decode);
+    auto finish = [&] {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        stop = true;
       }
-      Decoded d = ahead.front().get();
-      ahead.pop_front();
+      cv.notify_all();
+      for (std::thread& t : decoders) t.join();
+    };
+    for (size_t k = 0; k < kept.size(); ++k) {
+      Decoded d;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return decoded[k].ready; });
+        d = std::move(decoded[k]);
+        ++taken;
+      }
+      cv.notify_all();
       if (!d.doc) {
         std::cerr << "kg: " << CachePath(path) << ": record " << kept[k] + 1 << ": " << d.error
                   << "; building " << path << " from scratch\n";
-        for (std::future<Decoded>& f : ahead) f.wait();
+        finish();
         *builder = GraphBuilder();
         *plan = UpdatePlan();
         plan->to_extract = files;
@@ -333,6 +369,7 @@ bool PlanUpdate(const std::string& path, const std::vector<std::string>& files,
       plan->kept_records.push_back(records[kept[k]]);
       builder->Add(std::move(*d.doc));
     }
+    finish();
     return true;
   }
   plan->cache.Close();

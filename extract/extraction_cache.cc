@@ -147,7 +147,9 @@ bool ReadEntity(Reader& in, ExtractedEntity* e) {
   return true;
 }
 
-bool ReadRelation(Reader& in, PooledString doc, ExtractedRelation* r) {
+// Reads one relation but its evidence text, left in `text` for the caller to
+// pool with the others (see PooledString::Intern).
+bool ReadRelation(Reader& in, PooledString doc, ExtractedRelation* r, std::string_view* text) {
   uint8_t relation;
   if (!in.String(&r->subject) || !in.Enum(kRelationCount, &relation) || !in.String(&r->object) ||
       !in.String(&r->date) || !in.String(&r->role)) {
@@ -165,9 +167,7 @@ bool ReadRelation(Reader& in, PooledString doc, ExtractedRelation* r) {
   } else {
     return false;
   }
-  if (!in.Fixed(&r->evidence.line) || !in.String(&view)) return false;
-  r->evidence.text = view;
-  return true;
+  return in.Fixed(&r->evidence.line) && in.String(text);
 }
 
 }  // namespace
@@ -232,8 +232,11 @@ bool ReadExtractionRecordHead(std::string_view record, DocumentExtraction* doc,
 }
 
 bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std::string* error) {
+  // Decoded in place: the strings and lists `doc` holds from an earlier
+  // record keep their room, so that decoding record after record into one
+  // document allocates little.
   Reader in(record.substr(std::min(record.size(), kFrameSize)));
-  DocumentExtraction result;
+  DocumentExtraction& result = *doc;
   uint32_t entities = 0, relations = 0, warnings = 0;
   bool ok = ReadHead(in, &result) && in.Count(4 + 1 + 4 + 4, &entities);
   result.entities.resize(ok ? entities : 0);
@@ -242,8 +245,16 @@ bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std:
   ok = ok && in.Count(4 + 1 + 4 * 6, &relations);
   result.relations.resize(ok ? relations : 0);
   const PooledString name(result.doc);
+  thread_local std::vector<std::string_view> texts;
+  thread_local std::vector<PooledString> pooled;
+  texts.resize(result.relations.size());
   for (size_t i = 0; ok && i < result.relations.size(); ++i) {
-    ok = ReadRelation(in, name, &result.relations[i]);
+    ok = ReadRelation(in, name, &result.relations[i], &texts[i]);
+  }
+  if (ok) {
+    pooled.resize(texts.size());
+    PooledString::Intern(texts, pooled.data());
+    for (size_t i = 0; i < pooled.size(); ++i) result.relations[i].evidence.text = pooled[i];
   }
   ok = ok && in.Count(4, &warnings);
   result.warnings.resize(ok ? warnings : 0);
@@ -251,7 +262,6 @@ bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std:
     ok = in.String(&result.warnings[i].message);
   }
   if (!ok || !in.done()) return (*error = "extraction cache record is invalid", false);
-  *doc = std::move(result);
   return true;
 }
 

@@ -49,8 +49,10 @@ bool SplitExtractionCache(std::string_view content, ExtractionCacheParts* parts,
 // split above (what an update compares with the files), into `doc`.
 bool ReadExtractionRecordHead(std::string_view record, DocumentExtraction* doc, std::string* error);
 
-// Decodes one record as split above. On failure (a record whose checksum
-// matched but whose content is invalid) returns false and sets `error`.
+// Decodes one record as split above into `doc`, reusing the room its strings
+// and lists have (decoding many records into one document allocates little).
+// On failure (a record whose checksum matched but whose content is invalid)
+// returns false, sets `error` and leaves `doc` unspecified.
 bool ReadExtractionRecord(std::string_view record, DocumentExtraction* doc, std::string* error);
 
 }  // namespace kg

@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -32,15 +33,44 @@ class Pool {
     std::lock_guard<std::mutex> lock(mutex_);
     if (slots_.empty() && count_ > 0) Reindex();
     if ((count_ + 1) * 4 > slots_.size() * 3) Grow();
-    const size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
-    for (; slots_[i].id != 0; i = (i + 1) & mask) {
-      if (slots_[i].hash == hash && View(slots_[i].id) == s) return slots_[i].id;
+    return Probe(s, hash, slots_.size() - 1);
+  }
+
+  // Intern for each of `texts`, handing text i's number to set(i, number), a
+  // batch at a time: the hashes first, outside the lock, then the probes,
+  // each slot (and the text it may hold) prefetched a few strings before it
+  // is probed.
+  template <typename Set>
+  void InternAll(std::span<const std::string_view> texts, const Set& set) {
+    constexpr size_t kBatch = 64;
+    constexpr size_t kSlotAhead = 16, kTextAhead = 8;
+    uint32_t hashes[kBatch];
+    for (size_t begin = 0; begin < texts.size(); begin += kBatch) {
+      const size_t n = std::min(kBatch, texts.size() - begin);
+      const std::string_view* batch = texts.data() + begin;
+      for (size_t i = 0; i < n; ++i) {
+        hashes[i] = static_cast<uint32_t>(std::hash<std::string_view>()(batch[i]));
+      }
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (slots_.empty() && count_ > 0) Reindex();
+      // Room for the whole batch now, so that no slot moves while it is probed.
+      while ((count_ + n) * 4 > slots_.size() * 3) Grow();
+      const size_t mask = slots_.size() - 1;
+      const Slot* slots = slots_.data();
+      for (size_t i = 0; i < n && i < kSlotAhead; ++i) __builtin_prefetch(&slots[hashes[i] & mask]);
+      for (size_t i = 0; i < n; ++i) {
+        if (i + kSlotAhead < n) __builtin_prefetch(&slots[hashes[i + kSlotAhead] & mask]);
+        if (i + kTextAhead < n) {
+          // Most strings are known already: their home slot names them.
+          const Slot& home = slots[hashes[i + kTextAhead] & mask];
+          if (home.id != 0 && home.hash == hashes[i + kTextAhead]) {
+            __builtin_prefetch(chunks_[home.id / kUnitsPerChunk] +
+                               (home.id % kUnitsPerChunk) * kUnit);
+          }
+        }
+        set(begin + i, batch[i].empty() ? 0 : Probe(batch[i], hashes[i], mask));
+      }
     }
-    uint32_t id = Store(s);
-    slots_[i] = {hash, id};
-    ++count_;
-    return id;
   }
 
   // Lock-free: a number is only known after Intern stored its chunk.
@@ -66,6 +96,19 @@ class Pool {
     uint32_t hash;
     uint32_t id;  // 0: empty
   };
+
+  // The number of `s` (of hash `hash`), stored if new; under the lock, with
+  // room for it in slots_ (of size mask + 1).
+  uint32_t Probe(std::string_view s, uint32_t hash, size_t mask) {
+    size_t i = hash & mask;
+    for (; slots_[i].id != 0; i = (i + 1) & mask) {
+      if (slots_[i].hash == hash && View(slots_[i].id) == s) return slots_[i].id;
+    }
+    uint32_t id = Store(s);
+    slots_[i] = {hash, id};
+    ++count_;
+    return id;
+  }
 
   void Grow() {
     std::vector<Slot> old;
@@ -161,6 +204,10 @@ PooledString::PooledString(std::string_view s) {
 }
 
 std::ostream& operator<<(std::ostream& out, PooledString s) { return out << s.view(); }
+
+void PooledString::Intern(std::span<const std::string_view> texts, PooledString* out) {
+  ThePool().InternAll(texts, [out](size_t i, uint32_t id) { out[i].id_ = id; });
+}
 
 void PooledString::DropIndex() { ThePool().DropIndex(); }
 

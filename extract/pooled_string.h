@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -47,12 +48,28 @@ class PooledString {
     std::memcpy(&size, p, sizeof size);
     return std::string_view(p + sizeof size, size);
   }
+  // A hint that view() comes soon: starts loading the text without waiting
+  // for it. For loops over many strings, a few strings ahead (the texts of a
+  // large corpus are far apart in memory, a cache miss each).
+  void Prefetch() const {
+    namespace internal = pooled_string_internal;
+    if (id_ == 0) return;
+    __builtin_prefetch(internal::chunks[id_ / internal::kUnitsPerChunk] +
+                       (id_ % internal::kUnitsPerChunk) * internal::kUnit);
+  }
   operator std::string_view() const { return view(); }  // NOLINT
   const char* data() const { return view().data(); }
   const char* c_str() const { return data(); }
   size_t size() const { return view().size(); }
   bool empty() const { return id_ == 0; }
   std::string str() const { return std::string(view()); }
+
+  // Pools each of `texts` into out[i], as PooledString(texts[i]) would, for
+  // `out` of the same size. Quicker for many strings: the lookups' memory
+  // accesses, a cache miss or two each in a pool of millions, overlap
+  // instead of waiting one after the other, and the pool is locked once for
+  // a few dozen strings rather than for each.
+  static void Intern(std::span<const std::string_view> texts, PooledString* out);
 
   // Frees the index that finds a string's number from its text, the larger
   // part of the pool after the text itself, for a phase that adds no new

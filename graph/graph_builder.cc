@@ -72,13 +72,16 @@ void ReturnFreeMemory() {
 // Gives every merged entity an id no other one has.
 std::vector<std::string> UniqueIds(const std::vector<MergedEntity>& entities) {
   std::vector<std::string> ids;
-  std::unordered_set<std::string> used;
+  // Reserved, so that the ids never move and `used` can point into them.
+  ids.reserve(entities.size());
+  std::unordered_set<std::string_view> used;
+  used.reserve(entities.size());
   for (const MergedEntity& m : entities) {
     std::string id = m.id;
     if (used.count(id)) id += " (" + std::string(ToString(m.type)) + ")";
     for (int n = 2; used.count(id); ++n) id = m.id + " #" + std::to_string(n);
-    used.insert(id);
-    ids.push_back(id);
+    ids.push_back(std::move(id));
+    used.insert(ids.back());
   }
   return ids;
 }
@@ -95,6 +98,11 @@ class NumberTable {
       if (slots_[i].value < 0) return -1;
       if (slots_[i].key == key) return slots_[i].value;
     }
+  }
+
+  // A hint that Find(key) comes soon: starts loading its first slot.
+  void Prefetch(uint32_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key)]);
   }
 
   // Stores `value` (>= 0) for `key`, which must not be stored yet.
@@ -184,6 +192,27 @@ class GraphBuilder::Merger {
     return std::max_element(it->second.begin(), it->second.end())->second;
   }
 
+  // Hints that Merge(e) comes soon, in three steps a few entities apart,
+  // each starting to load what the next one reads: kSlots, the slots that
+  // find e's names; kEntity, the entity its id names so far; kNames, that
+  // entity's names. Merging otherwise waits for each of them in turn.
+  enum PrefetchStep { kSlots, kEntity, kNames };
+  void Prefetch(const EntityView& e, PrefetchStep step) const {
+    if (step == kSlots) {
+      by_name_.Prefetch(e.id.id());
+      by_name_.Prefetch(e.name.id());
+      for (PooledString a : e.aliases) by_name_.Prefetch(a.id());
+      return;
+    }
+    const int found = by_name_.Find(e.id.id());
+    if (found < 0) return;
+    if (step == kEntity) {
+      __builtin_prefetch(&entities_[found]);
+    } else {
+      __builtin_prefetch(entities_[found].names.data());
+    }
+  }
+
   std::vector<MergedEntity>& entities() { return entities_; }
 
   // Frees what finds entities by name, once every document is merged.
@@ -226,25 +255,46 @@ class GraphBuilder::Merger {
 
 uint32_t GraphBuilder::InternAttributes(PooledString date, PooledString role) {
   uint64_t key = uint64_t{date.id()} << 32 | role.id();
+  // Relations come in runs of one date and role (most have neither): the
+  // last pair answers most lookups without the table.
+  if (last_attributes_ < queue_.attributes.size() &&
+      queue_.attributes[last_attributes_] == std::make_pair(date, role)) {
+    return last_attributes_;
+  }
   auto [it, inserted] =
       attribute_ids_.emplace(key, static_cast<uint32_t>(queue_.attributes.size()));
   if (inserted) queue_.attributes.push_back({date, role});
+  last_attributes_ = it->second;
   return it->second;
 }
 
-GraphBuilder::Prepared GraphBuilder::Prepare(DocumentExtraction doc) {
+GraphBuilder::Prepared GraphBuilder::Prepare(const DocumentExtraction& doc) {
   Prepared p;
-  p.info = {std::move(doc.doc), std::move(doc.content_hash), doc.bytes};
+  p.info = {doc.doc, doc.content_hash, doc.bytes};
   p.entities.reserve(doc.entities.size());
   // Relations name entities by id; the first entity with an id is the one
   // meant, as it is the one a lookup by id finds.
   std::unordered_map<std::string_view, uint32_t> position;
-  for (size_t k = 0; k < doc.entities.size(); ++k) {
+  position.reserve(doc.entities.size());
+  // Every entity's id, name and aliases, pooled at once.
+  std::vector<std::string_view> names;
+  for (const ExtractedEntity& e : doc.entities) {
+    names.push_back(e.id);
+    names.push_back(e.name);
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+  }
+  std::vector<PooledString> pooled(names.size());
+  PooledString::Intern(names, pooled.data());
+  p.aliases.reserve(pooled.size() - 2 * doc.entities.size());
+  for (size_t k = 0, at = 0; k < doc.entities.size(); ++k) {
     const ExtractedEntity& e = doc.entities[k];
     position.emplace(e.id, static_cast<uint32_t>(k));
     const uint32_t aliases = static_cast<uint32_t>(p.aliases.size());
-    p.aliases.insert(p.aliases.end(), e.aliases.begin(), e.aliases.end());
-    p.entities.push_back({e.id, e.name, aliases, static_cast<uint32_t>(p.aliases.size()), e.type});
+    p.aliases.insert(p.aliases.end(), pooled.begin() + at + 2,
+                     pooled.begin() + at + 2 + e.aliases.size());
+    p.entities.push_back(
+        {pooled[at], pooled[at + 1], aliases, static_cast<uint32_t>(p.aliases.size()), e.type});
+    at += 2 + e.aliases.size();
   }
   constexpr uint32_t kNone = QueuedRelation::kNone;
   auto find = [&](const std::string& id) {
@@ -347,10 +397,16 @@ void GraphBuilder::MergeDocument(const Queue& queue, uint32_t doc, uint32_t rank
     merged_of->resize(queue.entities.size(), QueuedRelation::kNone);
   }
   const PooledString* aliases = queue.aliases.data();
-  for (uint32_t k = d.entities; k < d.entities_end; ++k) {
+  auto view = [&](uint32_t k) -> EntityView {
     const QueuedEntity& e = queue.entities[k];
-    (*merged_of)[k] = static_cast<uint32_t>(merger->Merge(
-        {e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}}, rank));
+    return {e.id, e.type, e.name, {aliases + e.aliases, aliases + e.aliases_end}};
+  };
+  constexpr uint32_t kSlots = 6, kEntity = 4, kNames = 2;
+  for (uint32_t k = d.entities; k < d.entities_end; ++k) {
+    if (k + kSlots < d.entities_end) merger->Prefetch(view(k + kSlots), Merger::kSlots);
+    if (k + kEntity < d.entities_end) merger->Prefetch(view(k + kEntity), Merger::kEntity);
+    if (k + kNames < d.entities_end) merger->Prefetch(view(k + kNames), Merger::kNames);
+    (*merged_of)[k] = static_cast<uint32_t>(merger->Merge(view(k), rank));
   }
 }
 
@@ -452,14 +508,25 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
   auto make_nodes = [&] {
     // Growing the vertex list would copy every node made so far, aliases and all.
     graph.Reserve(merged.size(), 0);
+    // Entities are taken in id order, far apart in memory, each waiting for
+    // itself, then its names, then their texts: each is asked for a few
+    // entities before the one before it is needed.
+    constexpr size_t kEntity = 8, kNames = 4, kTexts = 2;
     for (size_t r = 0; r < by_id.size(); ++r) {
+      if (r + kEntity < by_id.size()) __builtin_prefetch(&merged[by_id[r + kEntity]]);
+      if (r + kNames < by_id.size()) __builtin_prefetch(merged[by_id[r + kNames]].names.data());
+      if (r + kTexts < by_id.size()) {
+        for (PooledString n : merged[by_id[r + kTexts]].names) n.Prefetch();
+      }
       MergedEntity& m = merged[by_id[r]];
       EntityNode node;
       node.id = std::move(ids[by_id[r]]);
       node.type = m.type;
       node.name = m.name;
+      if (!m.names.empty()) node.aliases.reserve(m.names.size() - 1);
       for (PooledString n : m.names) {
-        if (n != m.name) node.aliases.push_back(n.str());
+        const std::string_view text = n.view();
+        if (text != m.name) node.aliases.emplace_back(text);
       }
       std::vector<PooledString>().swap(m.names);
       std::sort(node.aliases.begin(), node.aliases.end());
@@ -529,6 +596,17 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
   std::vector<std::string>().swap(ids);
   std::vector<uint32_t>().swap(by_id);
   ReturnFreeMemory();
+  // The edge index is made for all the edges at once, rather than grown
+  // (and rebuilt) time after time as they come.
+  size_t edges = 0;
+  for (size_t k = 0; k < relations.size(); ++k) {
+    const QueuedRelation& r = relations[k];
+    if (k == 0 || r.subject != relations[k - 1].subject ||
+        r.relation != relations[k - 1].relation || r.object != relations[k - 1].object) {
+      ++edges;
+    }
+  }
+  graph.Reserve(graph.num_entities(), edges);
   while (!relations.empty()) {
     const QueuedRelation& head = relations.front();
     const auto same_edge = [&](const QueuedRelation& r) {

@@ -41,11 +41,11 @@ class GraphBuilder {
     std::vector<PooledString> aliases;
     std::vector<Link> relations;
   };
-  static Prepared Prepare(DocumentExtraction doc);
+  static Prepared Prepare(const DocumentExtraction& doc);
 
   // Queues one document. Adding a document with the same name twice keeps the
   // later one.
-  void Add(DocumentExtraction doc) { Add(Prepare(std::move(doc))); }
+  void Add(const DocumentExtraction& doc) { Add(Prepare(doc)); }
   void Add(Prepared doc);
 
   // Queues the documents of an existing graph (every entity, edge and piece of
@@ -154,6 +154,7 @@ class GraphBuilder {
   std::unique_ptr<Ahead> ahead_;  // null without Expect, or once it failed
   std::unordered_map<std::string, uint32_t> doc_index_;
   std::unordered_map<uint64_t, uint32_t> attribute_ids_;
+  uint32_t last_attributes_ = 0;  // what InternAttributes returned last
 };
 
 }  // namespace kg

@@ -111,7 +111,10 @@ std::optional<Vertex> KnowledgeGraph::AddEntity(EntityNode node) {
   uint64_t hash = HashId(node.id);
   size_t i = IdSlotOf(node.id, hash);
   if (id_slots_[i] != 0) return std::nullopt;
-  Vertex v = boost::add_vertex(std::move(node), *graph_);
+  // Boost's add_vertex copies the node it is given (aliases and all): the
+  // node is moved into a default one instead.
+  Vertex v = boost::add_vertex(*graph_);
+  (*graph_)[v] = std::move(node);
   id_slots_[i] = IdSlotValue(hash, v);
   return v;
 }
@@ -128,11 +131,17 @@ Edge KnowledgeGraph::AddRelation(Vertex source, Vertex target, RelationEdge edge
     }
   }
   if (!edge_slots_[i].used) {
-    std::sort(edge.evidence.begin(), edge.evidence.end());
+    // Builders and graph files give it sorted: one pass checks that, where
+    // sorting costs comparisons of sentences, each a cache miss or two.
+    if (!std::is_sorted(edge.evidence.begin(), edge.evidence.end())) {
+      std::sort(edge.evidence.begin(), edge.evidence.end());
+    }
     edge.evidence.erase(std::unique(edge.evidence.begin(), edge.evidence.end()),
                         edge.evidence.end());
     Relation relation = edge.relation;
-    Edge e = boost::add_edge(source, target, std::move(edge), *graph_).first;
+    // Moved in, as the node is in AddEntity: add_edge would copy the evidence.
+    Edge e = boost::add_edge(source, target, *graph_).first;
+    (*graph_)[e] = std::move(edge);
     edge_slots_[i] = {e, relation, true};
     return e;
   }
@@ -143,7 +152,9 @@ Edge KnowledgeGraph::AddRelation(Vertex source, Vertex target, RelationEdge edge
   std::vector<Evidence>& all = existing.evidence;
   // Builders add evidence in order: appending keeps the list sorted without
   // sorting it again, which made an edge with k sentences cost O(k^2 log k).
-  std::sort(edge.evidence.begin(), edge.evidence.end());
+  if (!std::is_sorted(edge.evidence.begin(), edge.evidence.end())) {
+    std::sort(edge.evidence.begin(), edge.evidence.end());
+  }
   if (all.empty() || edge.evidence.empty() || !(edge.evidence.front() < all.back())) {
     for (Evidence& ev : edge.evidence) {
       if (all.empty() || all.back() < ev) all.push_back(std::move(ev));

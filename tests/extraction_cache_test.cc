@@ -73,6 +73,60 @@ TEST(ExtractionCacheTest, RoundTrip) {
   EXPECT_TRUE(d.warnings.empty());
 }
 
+// Every field of two extractions, for comparing a decoded one with a fresh one.
+void ExpectSame(const DocumentExtraction& a, const DocumentExtraction& b) {
+  EXPECT_EQ(a.doc, b.doc);
+  EXPECT_EQ(a.content_hash, b.content_hash);
+  EXPECT_EQ(a.bytes, b.bytes);
+  ASSERT_EQ(a.entities.size(), b.entities.size());
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    EXPECT_EQ(a.entities[i].id, b.entities[i].id);
+    EXPECT_EQ(a.entities[i].type, b.entities[i].type);
+    EXPECT_EQ(a.entities[i].name, b.entities[i].name);
+    EXPECT_EQ(a.entities[i].aliases, b.entities[i].aliases);
+  }
+  ASSERT_EQ(a.relations.size(), b.relations.size());
+  for (size_t i = 0; i < a.relations.size(); ++i) {
+    EXPECT_EQ(a.relations[i].subject, b.relations[i].subject);
+    EXPECT_EQ(a.relations[i].relation, b.relations[i].relation);
+    EXPECT_EQ(a.relations[i].object, b.relations[i].object);
+    EXPECT_EQ(a.relations[i].date, b.relations[i].date);
+    EXPECT_EQ(a.relations[i].role, b.relations[i].role);
+    EXPECT_EQ(a.relations[i].evidence, b.relations[i].evidence);
+  }
+  ASSERT_EQ(a.warnings.size(), b.warnings.size());
+  for (size_t i = 0; i < a.warnings.size(); ++i) {
+    EXPECT_EQ(a.warnings[i].message, b.warnings[i].message);
+  }
+}
+
+TEST(ExtractionCacheTest, DecodingIntoAUsedDocumentLeavesNothingOfIt) {
+  // A larger record first, so that the second one, decoded into the same
+  // document, has fewer entities, aliases, relations and warnings to overwrite.
+  DocumentExtraction large = Sample();
+  large.entities[1].aliases = {"GB/T 22239", "Baseline", "MLPS 2.0"};
+  large.entities.push_back({"TC260", EntityType::kCommittee, "TC260", {"NISSTC"}});
+  large.relations.push_back(large.relations[0]);
+  large.warnings.push_back({"second warning"});
+  DocumentExtraction small;
+  small.doc = "small.txt";
+  small.content_hash = "ff";
+  small.bytes = 2;
+  small.entities = {{"CAC", EntityType::kAgency, "CAC", {}}};
+  small.relations = {{"CAC", Relation::kIssued, "CAC", "", "", {"small.txt", 1, "x"}}};
+  std::string file = File({large, small});
+  ExtractionCacheParts parts;
+  std::string error;
+  ASSERT_TRUE(SplitExtractionCache(file, &parts, &error)) << error;
+  DocumentExtraction d;
+  ASSERT_TRUE(ReadExtractionRecord(parts.records[0], &d, &error)) << error;
+  ExpectSame(d, large);
+  ASSERT_TRUE(ReadExtractionRecord(parts.records[1], &d, &error)) << error;
+  ExpectSame(d, small);
+  ASSERT_TRUE(ReadExtractionRecord(parts.records[0], &d, &error)) << error;
+  ExpectSame(d, large);
+}
+
 TEST(ExtractionCacheTest, ExactLayout) {
   DocumentExtraction d;
   d.doc = "a.txt";

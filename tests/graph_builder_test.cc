@@ -162,5 +162,28 @@ TEST(GraphBuilderTest, MergingAheadMakesTheSameGraph) {
   }
 }
 
+TEST(GraphBuilderTest, EntitiesThatShareAnIdGetUniqueOnes) {
+  // B-2001 is first an alias of the standard A-2000, which then holds its
+  // key: the standard B-2001 of each later document is kept apart from
+  // A-2000 (another edition), and from the other B-2001, whose id finds
+  // A-2000. Two entities end up with the id B-2001.
+  auto doc = [](const std::string& name, ExtractedEntity e) {
+    DocumentExtraction d;
+    d.doc = name;
+    d.entities = {std::move(e)};
+    return d;
+  };
+  GraphBuilder builder;
+  builder.Add(doc("1.txt", {"A-2000", EntityType::kStandard, "A-2000", {"B-2001"}}));
+  builder.Add(doc("2.txt", {"B-2001", EntityType::kStandard, "B-2001", {}}));
+  builder.Add(doc("3.txt", {"B-2001", EntityType::kStandard, "B-2001", {}}));
+  KnowledgeGraph g = builder.TakeGraph();
+  std::vector<std::string> ids;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g.storage()))) {
+    ids.push_back(g.node(v).id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"A-2000", "B-2001", "B-2001 (Standard)"}));
+}
+
 }  // namespace
 }  // namespace kg

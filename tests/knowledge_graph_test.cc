@@ -56,6 +56,31 @@ void ExpectAddsIntoItself(KnowledgeGraph& g) {
   EXPECT_EQ(total, 3u);
 }
 
+TEST(KnowledgeGraphTest, EvidenceIsSortedAndUniqueHoweverItComes) {
+  KnowledgeGraph g = TwoEntities();
+  EntityNode c;
+  c.id = "c";
+  g.AddEntity(c);
+  // A new edge given its evidence out of order, with a repeat.
+  RelationEdge out_of_order = Issued("d.txt", 9);
+  out_of_order.evidence.push_back({"d.txt", 4, "text 4"});
+  out_of_order.evidence.push_back({"d.txt", 9, "text 9"});
+  out_of_order.evidence.push_back({"c.txt", 5, "text 5"});
+  Edge e = g.AddRelation(0, 2, out_of_order);
+  auto lines = [&] {
+    std::vector<std::pair<std::string, int>> out;
+    for (const Evidence& ev : g.edge(e).evidence) out.push_back({ev.doc.str(), ev.line});
+    return out;
+  };
+  using Lines = std::vector<std::pair<std::string, int>>;
+  EXPECT_EQ(lines(), (Lines{{"c.txt", 5}, {"d.txt", 4}, {"d.txt", 9}}));
+  // More for the same edge, out of order too, before and after what it has.
+  RelationEdge more = Issued("d.txt", 7);
+  more.evidence.push_back({"a.txt", 1, "text 1"});
+  EXPECT_EQ(g.AddRelation(0, 2, more), e);
+  EXPECT_EQ(lines(), (Lines{{"a.txt", 1}, {"c.txt", 5}, {"d.txt", 4}, {"d.txt", 7}, {"d.txt", 9}}));
+}
+
 TEST(KnowledgeGraphTest, DuplicateIdIsRefused) {
   KnowledgeGraph g = TwoEntities();
   EntityNode again;

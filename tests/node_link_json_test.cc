@@ -3,9 +3,13 @@
 #include "graph/node_link_json.h"
 
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "extract/file_io.h"
 #include "tests/test_support.h"
@@ -99,6 +103,63 @@ TEST(NodeLinkJsonTest, OneLinkExactly) {
             "     \"text\": \"second\"\n"
             "    }]\n"
             "  }");
+}
+
+TEST(NodeLinkJsonTest, StatisticsAreComputeStatistics) {
+  KnowledgeGraph g = Chain(9);
+  EntityNode person;
+  person.id = "p";
+  person.type = EntityType::kPerson;
+  g.AddEntity(person);
+  RelationEdge e;
+  e.relation = Relation::kAffiliatedWith;
+  e.evidence.push_back({"d.txt", 3, "p works there"});
+  g.AddRelation(*g.FindById("p"), *g.FindById(Id(0)), e);
+  g.documents().push_back({"d.txt", "00", 10});
+  rapidjson::Document doc;
+  doc.Parse(GraphToJson(g).c_str());
+  ASSERT_TRUE(doc.IsObject());
+  const rapidjson::Value& written = doc["graph"]["statistics"];
+  const GraphStatistics want = ComputeStatistics(g);
+  EXPECT_EQ(written["documents"].GetUint64(), want.documents);
+  EXPECT_EQ(written["entities"].GetUint64(), want.entities);
+  EXPECT_EQ(written["relations"].GetUint64(), want.relations);
+  EXPECT_EQ(written["evidence"].GetUint64(), want.evidence);
+  EXPECT_EQ(want.evidence, 19u);
+  auto counts = [](const rapidjson::Value& v) {
+    std::map<std::string, size_t> out;
+    for (const auto& m : v.GetObject()) out[m.name.GetString()] = m.value.GetUint64();
+    return out;
+  };
+  EXPECT_EQ(counts(written["entities_by_type"]), want.entities_by_type);
+  EXPECT_EQ(counts(written["relations_by_type"]), want.relations_by_type);
+}
+
+TEST(NodeLinkJsonTest, EveryCharacterToEscapeIsFoundWhereverItIs) {
+  // Sentences with one character to escape (or one just past the range)
+  // at every offset of the first few 16-byte steps, as RapidJSON's own
+  // writer spells them.
+  const std::string specials[] = {"\"",   "\\",   "\n",   std::string(1, '\0'),
+                                  "\x1f", "\x20", "\x7f", "\xc3\xa9"};
+  KnowledgeGraph g = Chain(1);
+  RelationEdge e;
+  e.relation = Relation::kIssued;
+  std::vector<std::string> texts;
+  for (const std::string& special : specials) {
+    for (int at = 0; at < 40; ++at) {
+      texts.push_back(std::string(at, 'a') + special + std::string(at % 19, 'b'));
+      e.evidence.push_back({"d.txt", static_cast<int>(texts.size()), texts.back()});
+    }
+  }
+  g.AddRelation(0, 1, e);
+  const std::string json = GraphToJson(g);
+  for (const std::string& text : texts) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    const std::string spelt = std::string("\"text\": ") + buffer.GetString() + "\n";
+    EXPECT_NE(json.find(spelt), std::string::npos) << buffer.GetString();
+  }
 }
 
 TEST(NodeLinkJsonTest, NoLinks) { EXPECT_EQ(LinksOf(GraphToJson(Chain(0))), ""); }

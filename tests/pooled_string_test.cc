@@ -66,6 +66,30 @@ TEST(PooledStringTest, DropIndexKeepsNumbers) {
   EXPECT_NE(PooledString("drop index new").id(), 0u);
 }
 
+TEST(PooledStringTest, InternManyAgreesWithOneByOne) {
+  // Several batches' worth, with repeats inside a batch and across them,
+  // strings pooled before, the empty string, and a pool grown on the way.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3000; ++i) texts.push_back("intern many " + std::to_string(i % 1700));
+  texts[5] = "";
+  texts[77] = "intern many known before";
+  PooledString known("intern many known before");
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  std::vector<PooledString> pooled(views.size());
+  PooledString::Intern(views, pooled.data());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    ASSERT_EQ(pooled[i].view(), texts[i]) << i;
+    ASSERT_EQ(pooled[i].id(), PooledString(texts[i]).id()) << i;
+  }
+  EXPECT_EQ(pooled[5].id(), 0u);
+  EXPECT_EQ(pooled[77], known);
+  // After DropIndex, a batch finds what was pooled before.
+  PooledString::DropIndex();
+  std::vector<PooledString> again(views.size());
+  PooledString::Intern(views, again.data());
+  for (size_t i = 0; i < texts.size(); ++i) ASSERT_EQ(again[i].id(), pooled[i].id()) << i;
+}
+
 TEST(PooledStringTest, ThreadsAgree) {
   constexpr int kStrings = 20000;
   std::vector<uint32_t> ids[2];
