@@ -40,7 +40,11 @@ std::unique_ptr<Extractor> LoadExtractor(const GlobalOptions& global) {
     return nullptr;
   }
   auto extractor = Extractor::Create(rules, &error);
-  if (!extractor) std::cerr << "kg: " << dir << ": " << error << "\n";
+  if (!extractor) {
+    std::cerr << "kg: " << dir << ": " << error << "\n";
+    return nullptr;
+  }
+  extractor->WarmUpInBackground();
   return extractor;
 }
 
@@ -89,7 +93,6 @@ std::function<void(size_t, size_t, uint64_t)> ProgressDisplay(
 namespace {
 
 namespace fs = std::filesystem;
-
 
 struct BuildOptions {
   std::vector<std::string> paths;

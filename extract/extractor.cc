@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstring>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -333,9 +334,11 @@ struct StringHash {
 class RuleExtractor : public Extractor {
  public:
   explicit RuleExtractor(const Rules& rules) : rules_(rules) {}
+  ~RuleExtractor() override { stop_warming_ = true; }
 
   bool Init(std::string* error);
   DocumentExtraction Extract(std::string_view doc_name, std::string_view raw_text) const override;
+  void WarmUpInBackground() override;
 
  private:
   struct CompiledPattern {
@@ -495,6 +498,11 @@ class RuleExtractor : public Extractor {
   // CompiledPattern and CompiledTrigger), for FilterSentences.
   std::unique_ptr<RE2::Set> filter_;
   int filter_size_ = 0;
+
+  // WarmUpInBackground's thread. Last, so that it is waited for before the
+  // regexes it reads are destroyed.
+  std::atomic<bool> stop_warming_{false};
+  std::future<void> warming_;
 };
 
 bool RuleExtractor::Init(std::string* error) {
@@ -3524,6 +3532,28 @@ DocumentExtraction RuleExtractor::Extract(std::string_view doc_name,
 }
 
 }  // namespace
+
+void RuleExtractor::WarmUpInBackground() {
+  if (warming_.valid()) return;
+  std::vector<const RE2*> regexes;
+  for (const CompiledPattern& p : patterns_) regexes.push_back(p.re.get());
+  for (const CompiledTrigger& t : triggers_) {
+    for (const RE2* re : {t.active.get(), t.passive.get()}) {
+      if (re != nullptr) regexes.push_back(re);
+    }
+  }
+  // Smallest first: a short run (one small document) then stops before the
+  // costly ones, which it would only have waited for, and a long run has
+  // built them before most sentences that need them come.
+  std::stable_sort(regexes.begin(), regexes.end(),
+                   [](const RE2* a, const RE2* b) { return a->ProgramSize() < b->ProgramSize(); });
+  warming_ = std::async(std::launch::async, [this, regexes = std::move(regexes)] {
+    for (const RE2* re : regexes) {
+      if (stop_warming_) return;
+      re->ReverseProgramSize();  // builds the reverse program, once
+    }
+  });
+}
 
 std::unique_ptr<Extractor> Extractor::Create(const Rules& rules, std::string* error) {
   auto extractor = std::make_unique<RuleExtractor>(rules);

@@ -9,7 +9,9 @@
 #include <random>
 #include <set>
 
+#include "extract/extraction_json.h"
 #include "extract/name_key.h"
+#include "extract/rules.h"
 #include "tests/test_support.h"
 
 namespace kg {
@@ -201,6 +203,43 @@ TEST(ExtractorTest, SentenceCaseTitleBeforeADraftNote) {
   EXPECT_THAT(Edges(d), UnorderedElementsAre(
                             "MOFCOM -issued-> Measures for export licence management of dual-use "
                             "items"));
+}
+
+// A new extractor of the project's rules, not the one the tests share.
+std::unique_ptr<Extractor> NewProjectExtractor() {
+  Rules rules;
+  std::string error;
+  EXPECT_TRUE(LoadRules(testing::RulesDir(), &rules, &error)) << error;
+  std::unique_ptr<Extractor> extractor = Extractor::Create(rules, &error);
+  EXPECT_NE(extractor, nullptr) << error;
+  return extractor;
+}
+
+TEST(ExtractorTest, WarmingUpInBackgroundChangesNoResult) {
+  // The largest rule patterns (titles before a draft note) and a trigger,
+  // run while the reverse programs are being built on the other thread.
+  const std::string text =
+      "On 3 July 2022, the Ministry of Commerce issued the Measures for export licence "
+      "management of dual-use items (Draft for Comments). The draft was prepared by "
+      "SAC/TC260, which is under the SAC.";
+  std::string expected = ExtractionToJsonLine(testing::ProjectExtractor().Extract("t.txt", text));
+  std::unique_ptr<Extractor> extractor = NewProjectExtractor();
+  ASSERT_NE(extractor, nullptr);
+  extractor->WarmUpInBackground();
+  EXPECT_EQ(ExtractionToJsonLine(extractor->Extract("t.txt", text)), expected);
+  extractor->WarmUpInBackground();  // a second call starts nothing more
+  EXPECT_EQ(ExtractionToJsonLine(extractor->Extract("t.txt", text)), expected);
+}
+
+TEST(ExtractorTest, AnExtractorWarmingUpMayBeDestroyedAtOnce) {
+  // Under AddressSanitizer, a warm-up thread left reading the regexes of a
+  // destroyed extractor is a use after free.
+  for (int i = 0; i < 3; ++i) {
+    std::unique_ptr<Extractor> extractor = NewProjectExtractor();
+    ASSERT_NE(extractor, nullptr);
+    extractor->WarmUpInBackground();
+    extractor.reset();
+  }
 }
 
 TEST(ExtractorTest, TitleWithABracketedAcronymInside) {
