@@ -253,72 +253,67 @@ size_t NameList::LongestAt(std::string_view text, size_t t) const {
   return best;
 }
 
+namespace {
+
+// One step of the scan for names, from text[*q]: skips the rest of a word
+// (no name starts inside one), then gives the place of the character that is
+// neither letter nor digit in *at and where a name may start after it in
+// *start (both 0 for a text that opens with a letter or a digit), and moves
+// *q past that character. False at the end of the text.
+bool NextNameStart(std::string_view text, size_t* q, size_t* at, size_t* start) {
+  const size_t n = text.size();
+  for (size_t p = *q; p < n;) {
+    uint8_t k = kByteClass[static_cast<unsigned char>(text[p])];
+    size_t len = 1;
+    size_t s = p + 1;
+    if (k == kWord || k == kContinuation) {
+      if (p != 0 || k == kContinuation) {
+        do {
+          ++p;
+        } while (p < n && kByteClass[static_cast<unsigned char>(text[p])] == kWord);
+        continue;
+      }
+      s = 0;
+    } else if (k == kLead) {
+      bool word = IsWordChar(text, p, &len);
+      if (word && p != 0) {
+        p += len;
+        continue;
+      }
+      s = word ? 0 : p + len;
+    }
+    *at = p;
+    *start = s;
+    *q = p + len;
+    return true;
+  }
+  *q = n;
+  return false;
+}
+
+}  // namespace
+
 void NameStarts::Reset(std::string_view text) {
   text_ = text;
   starts_.clear();
   // The scan of NameList::Next from the start of the text, recording where
   // it would look for a name instead of looking.
-  const size_t n = text.size();
-  for (size_t q = 0; q < n;) {
-    uint8_t k = kByteClass[static_cast<unsigned char>(text[q])];
-    size_t len = 1;
-    size_t start = q + 1;
-    if (k == kWord || k == kContinuation) {
-      if (q != 0 || k == kContinuation) {
-        do {
-          ++q;
-        } while (q < n && kByteClass[static_cast<unsigned char>(text[q])] == kWord);
-        continue;
-      }
-      start = 0;
-    } else if (k == kLead) {
-      bool word = IsWordChar(text, q, &len);
-      if (word && q != 0) {
-        q += len;
-        continue;
-      }
-      start = word ? 0 : q + len;
-    }
-    starts_.push_back({q, start});
-    q += len;
+  for (size_t q = 0, at, start; NextNameStart(text, &q, &at, &start);) {
+    starts_.push_back({at, start});
   }
 }
 
 bool NameList::Next(std::string_view text, size_t* pos, size_t* b, size_t* e) const {
   // The leftmost match: a name at the start of the text, or after a
   // character that is neither letter nor digit; then the longest name.
-  const size_t n = text.size();
-  for (size_t q = *pos; q < n;) {
-    uint8_t k = kByteClass[static_cast<unsigned char>(text[q])];
-    size_t len = 1;
-    size_t start = q + 1;
-    if (k == kWord || k == kContinuation) {
-      if (q != 0 || k == kContinuation) {
-        // The rest of the word: no name starts inside it.
-        do {
-          ++q;
-        } while (q < n && kByteClass[static_cast<unsigned char>(text[q])] == kWord);
-        continue;
-      }
-      start = 0;
-    } else if (k == kLead) {
-      bool word = IsWordChar(text, q, &len);
-      if (word && q != 0) {
-        q += len;
-        continue;
-      }
-      start = word ? 0 : q + len;
-    }
-    if (MayStartName(text, start)) {
-      size_t end = LongestAt(text, start);
-      if (end != kNone) {
-        *b = start;
-        *e = end;
-        *pos = std::max({end, q + 1, *pos + 1});
-        return true;
-      }
-    }
-    q += len;
+  for (size_t q = *pos, at, start; NextNameStart(text, &q, &at, &start);) {
+    if (!MayStartName(text, start)) continue;
+    size_t end = LongestAt(text, start);
+    if (end == kNone) continue;
+    *b = start;
+    *e = end;
+    *pos = std::max({end, at + 1, *pos + 1});
+    return true;
   }
   return false;
 }
