@@ -38,6 +38,18 @@ inline bool HasByte(uint64_t word, char c) {
   return HasZeroByte(word ^ (0x0101010101010101ULL * static_cast<unsigned char>(c)));
 }
 
+// The top bit of each byte of `word` that is an ASCII capital or digit, and
+// no other bit. Every byte of `word` must be below 0x80: then adding 0x80 - lo
+// to each sets its top bit exactly when it is lo or more, and no sum carries
+// into the next byte.
+inline uint64_t AsciiCapitalOrDigitBytes(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  auto at_least = [word](unsigned lo) { return word + kOnes * (0x80 - lo); };
+  uint64_t capital = at_least('A') & ~at_least('Z' + 1);
+  uint64_t digit = at_least('0') & ~at_least('9' + 1);
+  return (capital | digit) & 0x8080808080808080ULL;
+}
+
 }  // namespace kg
 
 #endif  // KG_EXTRACT_ASCII_BYTES_H_

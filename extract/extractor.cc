@@ -1789,18 +1789,6 @@ bool IsTitleWordChar(char c) {
   return IsAsciiAlnum(c) || c == '\'' || c == '-' || c == '/' || c == '.' || c == '+';
 }
 
-// Whether one of the eight ASCII bytes of `word` is a capital or a digit
-// (IsTitleWordStart). With every byte below 0x80, adding 0x80 - lo to each
-// sets its top bit exactly when it is lo or more, and no sum carries into
-// the next byte.
-bool HasAsciiCapitalOrDigit(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  auto at_least = [&](unsigned lo) { return word + kOnes * (0x80 - lo); };
-  uint64_t capital = at_least('A') & ~at_least('Z' + 1);
-  uint64_t digit = at_least('0') & ~at_least('9' + 1);
-  return ((capital | digit) & 0x8080808080808080ULL) != 0;
-}
-
 bool IsTitleWordStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 size_t RuleExtractor::TitleSpanAt(std::string_view s, size_t b) const {
@@ -1869,7 +1857,7 @@ void RuleExtractor::ForEachTitleSpan(std::string_view s, F&& on_span) const {
   // from its end.
   for (size_t b = 0; b < s.size();) {
     // Eight bytes at a time past text with no capital and no digit.
-    while (b + 8 <= s.size() && !HasAsciiCapitalOrDigit(Load8(s.data() + b))) b += 8;
+    while (b + 8 <= s.size() && AsciiCapitalOrDigitBytes(Load8(s.data() + b)) == 0) b += 8;
     if (b >= s.size()) break;
     if (!IsTitleWordStart(s[b])) {
       ++b;

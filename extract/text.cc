@@ -221,13 +221,10 @@ bool LooksLikeTitle(std::string_view s) {
     uint64_t starts = ~spaces & kHighBits & ((spaces << 8) | (previous_space ? 0x80 : 0));
     previous_space = (spaces >> 63) != 0;
     if (starts == 0) continue;
-    uint64_t ascii = word & kLowBits;
-    auto at_least = [&](unsigned lo) { return ascii + kOnes * (0x80 - lo); };
-    uint64_t upper = at_least('A') & ~at_least('Z' + 1);
-    uint64_t digit = at_least('0') & ~at_least('9' + 1);
-    uint64_t high = word & kHighBits;
+    // A byte of 0x80 or more counts as capitalised whatever its low bits.
+    uint64_t capital = AsciiCapitalOrDigitBytes(word & kLowBits) | (word & kHighBits);
     words += CountHighBits(starts);
-    capitalised += CountHighBits(starts & (upper | digit | high) & kHighBits);
+    capitalised += CountHighBits(starts & capital);
     // More words than a headline has: whatever follows, no headline.
     if (words > 16) return false;
   }
