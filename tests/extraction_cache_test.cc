@@ -30,49 +30,6 @@ std::string File(const std::vector<DocumentExtraction>& docs) {
   return out + ExtractionCacheTrailer(207920655, -42);
 }
 
-TEST(ExtractionCacheTest, RoundTrip) {
-  DocumentExtraction second = Sample();
-  second.doc = "b.txt";
-  second.warnings.clear();
-  std::string file = File({Sample(), second});
-  ExtractionCacheParts parts;
-  std::string error;
-  ASSERT_TRUE(SplitExtractionCache(file, &parts, &error)) << error;
-  EXPECT_EQ(parts.graph_bytes, 207920655u);
-  EXPECT_EQ(parts.graph_time, -42);
-  ASSERT_EQ(parts.records.size(), 2u);
-
-  DocumentExtraction d;
-  ASSERT_TRUE(ReadExtractionRecord(parts.records[0], &d, &error)) << error;
-  const DocumentExtraction want = Sample();
-  EXPECT_EQ(d.doc, want.doc);
-  EXPECT_EQ(d.content_hash, want.content_hash);
-  EXPECT_EQ(d.bytes, want.bytes);
-  ASSERT_EQ(d.entities.size(), 2u);
-  EXPECT_EQ(d.entities[0].id, "SAC");
-  EXPECT_EQ(d.entities[0].type, EntityType::kAgency);
-  EXPECT_EQ(d.entities[0].name, "Standardization Administration");
-  EXPECT_EQ(d.entities[0].aliases, (std::vector<std::string>{"SACN", "SA"}));
-  EXPECT_EQ(d.entities[1].type, EntityType::kStandard);
-  ASSERT_EQ(d.relations.size(), 2u);
-  for (size_t i = 0; i < 2; ++i) {
-    EXPECT_EQ(d.relations[i].subject, want.relations[i].subject);
-    EXPECT_EQ(d.relations[i].relation, want.relations[i].relation);
-    EXPECT_EQ(d.relations[i].object, want.relations[i].object);
-    EXPECT_EQ(d.relations[i].date, want.relations[i].date);
-    EXPECT_EQ(d.relations[i].role, want.relations[i].role);
-    EXPECT_EQ(d.relations[i].evidence, want.relations[i].evidence);
-  }
-  ASSERT_EQ(d.warnings.size(), 1u);
-  EXPECT_EQ(d.warnings[0].message, "invalid UTF-8 at byte 9");
-
-  ASSERT_TRUE(ReadExtractionRecordHead(parts.records[1], &d, &error)) << error;
-  EXPECT_EQ(d.doc, "b.txt");
-  ASSERT_TRUE(ReadExtractionRecord(parts.records[1], &d, &error)) << error;
-  EXPECT_EQ(d.doc, "b.txt");
-  EXPECT_TRUE(d.warnings.empty());
-}
-
 // Every field of two extractions, for comparing a decoded one with a fresh one.
 void ExpectSame(const DocumentExtraction& a, const DocumentExtraction& b) {
   EXPECT_EQ(a.doc, b.doc);
@@ -98,6 +55,38 @@ void ExpectSame(const DocumentExtraction& a, const DocumentExtraction& b) {
   for (size_t i = 0; i < a.warnings.size(); ++i) {
     EXPECT_EQ(a.warnings[i].message, b.warnings[i].message);
   }
+}
+
+TEST(ExtractionCacheTest, RoundTrip) {
+  DocumentExtraction second = Sample();
+  second.doc = "b.txt";
+  second.warnings.clear();
+  std::string file = File({Sample(), second});
+  ExtractionCacheParts parts;
+  std::string error;
+  ASSERT_TRUE(SplitExtractionCache(file, &parts, &error)) << error;
+  EXPECT_EQ(parts.graph_bytes, 207920655u);
+  EXPECT_EQ(parts.graph_time, -42);
+  ASSERT_EQ(parts.records.size(), 2u);
+
+  DocumentExtraction d;
+  ASSERT_TRUE(ReadExtractionRecord(parts.records[0], &d, &error)) << error;
+  ExpectSame(d, Sample());
+  ASSERT_EQ(d.entities.size(), 2u);
+  EXPECT_EQ(d.entities[0].id, "SAC");
+  EXPECT_EQ(d.entities[0].type, EntityType::kAgency);
+  EXPECT_EQ(d.entities[0].name, "Standardization Administration");
+  EXPECT_EQ(d.entities[0].aliases, (std::vector<std::string>{"SACN", "SA"}));
+  EXPECT_EQ(d.entities[1].type, EntityType::kStandard);
+  ASSERT_EQ(d.relations.size(), 2u);
+  ASSERT_EQ(d.warnings.size(), 1u);
+  EXPECT_EQ(d.warnings[0].message, "invalid UTF-8 at byte 9");
+
+  ASSERT_TRUE(ReadExtractionRecordHead(parts.records[1], &d, &error)) << error;
+  EXPECT_EQ(d.doc, "b.txt");
+  ASSERT_TRUE(ReadExtractionRecord(parts.records[1], &d, &error)) << error;
+  EXPECT_EQ(d.doc, "b.txt");
+  EXPECT_TRUE(d.warnings.empty());
 }
 
 TEST(ExtractionCacheTest, DecodingIntoAUsedDocumentLeavesNothingOfIt) {
