@@ -596,24 +596,21 @@ KnowledgeGraph GraphBuilder::BuildFrom(Queue queue, Ahead* ahead, int threads) {
   std::vector<std::string>().swap(ids);
   std::vector<uint32_t>().swap(by_id);
   ReturnFreeMemory();
+  // Relations of one edge are adjacent in the sorted queue.
+  const auto same_edge = [](const QueuedRelation& a, const QueuedRelation& b) {
+    return a.subject == b.subject && a.relation == b.relation && a.object == b.object;
+  };
   // The edge index is made for all the edges at once, rather than grown
   // (and rebuilt) time after time as they come.
   size_t edges = 0;
   for (size_t k = 0; k < relations.size(); ++k) {
-    const QueuedRelation& r = relations[k];
-    if (k == 0 || r.subject != relations[k - 1].subject ||
-        r.relation != relations[k - 1].relation || r.object != relations[k - 1].object) {
-      ++edges;
-    }
+    if (k == 0 || !same_edge(relations[k], relations[k - 1])) ++edges;
   }
   graph.Reserve(graph.num_entities(), edges);
   while (!relations.empty()) {
     const QueuedRelation& head = relations.front();
-    const auto same_edge = [&](const QueuedRelation& r) {
-      return r.subject == head.subject && r.relation == head.relation && r.object == head.object;
-    };
     size_t n = 1;
-    while (n < relations.size() && same_edge(relations[n])) ++n;
+    while (n < relations.size() && same_edge(relations[n], head)) ++n;
     RelationEdge edge;
     edge.relation = head.relation;
     edge.evidence.reserve(n);
