@@ -217,13 +217,32 @@ void KnowledgeGraph::Reserve(size_t entities, size_t relations) {
   graph_->m_vertices.reserve(entities);
 }
 
-GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
+GraphStatistics ComputeTotals(const KnowledgeGraph& graph) {
   GraphStatistics s;
   s.documents = graph.documents().size();
   s.entities = graph.num_entities();
   s.relations = graph.num_relations();
-  for (EntityType t : AllEntityTypes()) s.entities_by_type[std::string(ToString(t))] = 0;
-  for (Relation r : AllRelations()) s.relations_by_type[std::string(ToString(r))] = 0;
+  const GraphStorage& g = graph.storage();
+  std::array<size_t, kEntityTypeCount> by_type{};
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    ++by_type[static_cast<size_t>(g[v].type)];
+  }
+  std::array<size_t, kRelationCount> by_relation{};
+  for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+    ++by_relation[static_cast<size_t>(g[e].relation)];
+    s.evidence += g[e].evidence.size();
+  }
+  for (EntityType t : AllEntityTypes()) {
+    s.entities_by_type[std::string(ToString(t))] += by_type[static_cast<size_t>(t)];
+  }
+  for (Relation r : AllRelations()) {
+    s.relations_by_type[std::string(ToString(r))] += by_relation[static_cast<size_t>(r)];
+  }
+  return s;
+}
+
+GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
+  GraphStatistics s = ComputeTotals(graph);
   for (const DocumentInfo& d : graph.documents()) {
     s.entities_by_doc[d.name] = 0;
     s.relations_by_doc[d.name] = 0;
@@ -233,28 +252,20 @@ GraphStatistics ComputeStatistics(const KnowledgeGraph& graph) {
   // millions of (entity, document) and (edge, document) pairs.
   std::unordered_map<PooledString, size_t, PooledStringHash> by_doc;
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-    ++s.entities_by_type[std::string(ToString(g[v].type))];
     for (PooledString d : g[v].docs) ++by_doc[d];
   }
   for (const auto& [doc, n] : by_doc) s.entities_by_doc[doc.str()] += n;
   by_doc.clear();
   std::vector<PooledString> docs;  // of one edge
-  std::array<size_t, kRelationCount> by_relation{};
   for (Edge e : boost::make_iterator_range(boost::edges(g))) {
-    const RelationEdge& r = g[e];
-    ++by_relation[static_cast<size_t>(r.relation)];
-    s.evidence += r.evidence.size();
     docs.clear();
-    for (const Evidence& ev : r.evidence) {
+    for (const Evidence& ev : g[e].evidence) {
       // Evidence is sorted by document, so a document's run is counted once.
       if (!docs.empty() && docs.back() == ev.doc) continue;
       if (std::find(docs.begin(), docs.end(), ev.doc) != docs.end()) continue;
       docs.push_back(ev.doc);
       ++by_doc[ev.doc];
     }
-  }
-  for (Relation r : AllRelations()) {
-    s.relations_by_type[std::string(ToString(r))] += by_relation[static_cast<size_t>(r)];
   }
   for (const auto& [doc, n] : by_doc) s.relations_by_doc[doc.str()] += n;
   return s;

@@ -7,7 +7,6 @@
 #endif
 
 #include <algorithm>
-#include <array>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -138,35 +137,9 @@ void WriteCounts(Writer& w, const std::map<std::string, size_t>& counts) {
   w.EndObject();
 }
 
-// The statistics graph.json carries: ComputeStatistics's but the counts by
-// document, which take most of its time and are not written.
-GraphStatistics WrittenStatistics(const KnowledgeGraph& graph) {
-  GraphStatistics s;
-  s.documents = graph.documents().size();
-  s.entities = graph.num_entities();
-  s.relations = graph.num_relations();
-  const GraphStorage& g = graph.storage();
-  std::array<size_t, kEntityTypeCount> by_type{};
-  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-    ++by_type[static_cast<size_t>(g[v].type)];
-  }
-  std::array<size_t, kRelationCount> by_relation{};
-  for (Edge e : boost::make_iterator_range(boost::edges(g))) {
-    ++by_relation[static_cast<size_t>(g[e].relation)];
-    s.evidence += g[e].evidence.size();
-  }
-  for (EntityType t : AllEntityTypes()) {
-    s.entities_by_type[std::string(ToString(t))] += by_type[static_cast<size_t>(t)];
-  }
-  for (Relation r : AllRelations()) {
-    s.relations_by_type[std::string(ToString(r))] += by_relation[static_cast<size_t>(r)];
-  }
-  return s;
-}
-
 template <typename Writer>
 void WriteGraphAttributes(Writer& w, const KnowledgeGraph& graph) {
-  GraphStatistics s = WrittenStatistics(graph);
+  GraphStatistics s = ComputeTotals(graph);
   w.StartObject();
   w.Key("generator");
   w.String("kg");
