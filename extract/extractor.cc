@@ -838,8 +838,7 @@ re2::StringPiece TrimRe2Spaces(re2::StringPiece s) {
 // Whether the first character of `s` after any spaces is `c`: what a regex
 // anchored at the start of `s` with "\s*c" needs, known without running it.
 bool NextAfterSpacesIs(std::string_view s, char c) {
-  size_t i = 0;
-  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  size_t i = SkipRe2Spaces(s, 0);
   return i < s.size() && s[i] == c;
 }
 
@@ -1425,8 +1424,7 @@ bool EndsWithWordBeforeSpaces(std::string_view s, std::initializer_list<std::str
 // Whether `s` starts with white space and then one of `words`: what a
 // regex that starts with "^\s+(?:w1|w2|...)" needs.
 bool StartsWithWordAfterSpaces(std::string_view s, std::initializer_list<std::string_view> words) {
-  size_t begin = 0;
-  while (begin < s.size() && IsRe2Space(s[begin])) ++begin;
+  size_t begin = SkipRe2Spaces(s, 0);
   if (begin == 0) return false;
   std::string_view t = s.substr(begin);
   for (std::string_view w : words) {
@@ -2166,25 +2164,22 @@ void RuleExtractor::AddPeopleListedWithPeople(std::string_view s,
 // Whether `gap` is "\s*\(\s*(?:the\s+)?" and no more: what lies between a
 // name and the short form in brackets after it.
 bool IsOpeningBracket(std::string_view gap) {
-  size_t i = 0;
-  while (i < gap.size() && IsRe2Space(gap[i])) ++i;
+  size_t i = SkipRe2Spaces(gap, 0);
   if (i == gap.size() || gap[i] != '(') return false;
-  ++i;
-  while (i < gap.size() && IsRe2Space(gap[i])) ++i;
+  i = SkipRe2Spaces(gap, i + 1);
   if (i == gap.size()) return true;
   // "the" and one white space or more, up to the end.
   if (gap.compare(i, 3, "the") != 0) return false;
   i += 3;
   size_t spaces = i;
-  while (i < gap.size() && IsRe2Space(gap[i])) ++i;
+  i = SkipRe2Spaces(gap, i);
   return i > spaces && i == gap.size();
 }
 
 // RE2::Consume(text, "\s*\)"): moves `text` past white space and a ")"
 // if those open it.
 bool ConsumeClosingBracket(re2::StringPiece* text) {
-  size_t i = 0;
-  while (i < text->size() && IsRe2Space((*text)[i])) ++i;
+  size_t i = SkipRe2Spaces(std::string_view(text->data(), text->size()), 0);
   if (i == text->size() || (*text)[i] != ')') return false;
   text->remove_prefix(i + 1);
   return true;
@@ -2478,8 +2473,7 @@ size_t WordNoCaseAt(std::string_view s, size_t i, std::string_view word) {
 
 // The end of the run of \s that starts at s[i], if there is one, else 0.
 size_t SpacesAt(std::string_view s, size_t i) {
-  size_t j = i;
-  while (j < s.size() && IsRe2Space(s[j])) ++j;
+  size_t j = SkipRe2Spaces(s, i);
   return j > i ? j : 0;
 }
 

@@ -232,7 +232,7 @@ size_t NameList::LongestAt(std::string_view text, size_t t) const {
     uint8_t k = kByteClass[static_cast<unsigned char>(c)];
     if (k == kSpace) {
       node = Child(node, ' ');
-      while (j < text.size() && IsRe2Space(text[j])) ++j;
+      j = SkipRe2Spaces(text, j);
     } else if (k == kWord && (c | 0x20) == 'i' && SpellingAt(text, j)) {
       // A name that ends inside the word ends before a letter: no match.
       for (char x : std::string_view("isation")) {

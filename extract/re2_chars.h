@@ -14,6 +14,13 @@ constexpr bool IsRe2Space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
+// The first position from `i` on that is not in RE2's \s, or s.size():
+// where a regex's \s* starting at s[i] stops.
+constexpr size_t SkipRe2Spaces(std::string_view s, size_t i) {
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  return i;
+}
+
 // True if the character that starts at s[i] is a letter or a digit, as RE2's
 // [\p{L}\p{N}] of a case-sensitive regex reads it; sets `*len` to its length
 // in bytes (1 for ASCII, else its UTF-8 length, cut at the end of `s`).
