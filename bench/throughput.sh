@@ -6,13 +6,24 @@
 # 100 MB corpus, and kg build on the real corpus/. Last, when extract_bench
 # was built beside kg (build/bench/), the extractor alone on one core, on
 # corpus/ and a 10 MB synthetic corpus: MB/s without start-up, reading or
-# writing.
-# usage: bench/throughput.sh [KG_BINARY] [--no-1gb]
+# writing. With --pairs N, it then builds the 100 MB corpus N more times with
+# -j1 and -j2 in turn and prints each pair's ratio and their median: on a
+# shared VM whose speed drifts within minutes, only adjacent runs compare.
+# usage: bench/throughput.sh [KG_BINARY] [--no-1gb] [--pairs N]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-kg=$(realpath "${1:-$here/build/kg}")
+kg_arg=${1:-}
+case $kg_arg in "" | --*) kg_arg=$here/build/kg ;; esac
+kg=$(realpath "$kg_arg")
 sizes="100 1000"
-for a in "$@"; do [ "$a" = "--no-1gb" ] && sizes="100"; done
+pairs=0
+prev=
+for a in "$@"; do
+  [ "$a" = "--no-1gb" ] && sizes="100"
+  [ "$prev" = "--pairs" ] && pairs=$a
+  prev=$a
+done
+case $pairs in '' | *[!0-9]*) echo "--pairs needs a number" >&2; exit 2 ;; esac
 gen=$here/../shared/bench/gen_corpus.py
 out=${KG_BENCH_DIR:-/tmp/kg_throughput}
 mkdir -p "$out"
@@ -73,6 +84,26 @@ run "build corpus/ -j1" "$mb" build -q -j1 "$here/corpus" -o "$out/graph.json"
 echo "(MB: apparent size; seconds: wall clock; CPU s: user + system time of all threads, which"
 echo " a machine shared with other work inflates less than wall time; RSS: peak resident set"
 echo " from /usr/bin/time -v; corpora kept in $out)"
+
+if [ "$pairs" -gt 0 ]; then
+  corpus=$out/corpus_100mb
+  echo
+  echo "-j2 against -j1 on the 100 MB corpus, $pairs adjacent pairs (wall seconds):"
+  ratios=()
+  for ((i = 1; i <= pairs; i++)); do
+    t=()
+    for j in 1 2; do
+      /usr/bin/time -f %e "$kg" build -q -j$j "$corpus" -o "$out/graph.json" 2> "$out/time.log" > /dev/null ||
+        { tail "$out/time.log" >&2; exit 1; }
+      t+=("$(tail -1 "$out/time.log")")
+    done
+    ratio=$(awk -v a="${t[0]}" -v b="${t[1]}" 'BEGIN {printf "%.2f", a / b}')
+    ratios+=("$ratio")
+    printf 'pair %d: -j1 %6.2f s  -j2 %6.2f s  ratio %s\n' "$i" "${t[0]}" "${t[1]}" "$ratio"
+  done
+  printf '%s\n' "${ratios[@]}" | sort -n |
+    awk '{r[NR] = $1} END {m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "median ratio %.2f over %d pairs (target 1.8)\n", m, NR}'
+fi
 
 bench=$(dirname "$kg")/bench/extract_bench
 if [ -x "$bench" ]; then
